@@ -1,0 +1,77 @@
+"""Commands: ``flask --app wsgi init-db | seed-demo | create-user``."""
+import sys
+
+import click
+from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_migrate import upgrade
+
+from .extensions import db
+from .services.errors import Invalid
+
+
+def _fail(errors):
+    for field, messages in errors.items():
+        for message in messages:
+            click.echo(f"{field}: {message}", err=True)
+    sys.exit(2)
+
+
+DEMO_LOGINS = (
+    ("admin", _l("administrator")),
+    ("finance-530000", _l("Yunnan provincial finance office (云南省财政厅)")),
+    ("finance-530100", _l("a prefecture finance office (昆明市财政局)")),
+    ("clerk-530000007", _l("a provincial department (云南省民政厅)")),
+    ("clerk-530100007", _l("a prefecture bureau (昆明市民政局)")),
+    ("finance-<region code>", _l("every region's finance office")),
+    ("clerk-<department code>", _l("every department")),
+)
+
+
+@click.command("init-db")
+def init_db():
+    """Create or upgrade the database schema by applying the migrations."""
+    upgrade()
+    click.echo(_("The database schema is up to date."))
+
+
+@click.command("seed-demo")
+def seed_demo():
+    """Load the Yunnan demo data unless it is already there."""
+    from . import demo
+
+    password = current_app.config["DEMO_PASSWORD"]
+    if demo.already_seeded():
+        click.echo(_("Demo data is already present; nothing changed."))
+    else:
+        count = demo.seed(password)
+        db.session.commit()
+        click.echo(_("Loaded demo data with %(count)d accounts.", count=count))
+    click.echo(_("Demo logins (password: %(password)s):", password=password))
+    for username, who in DEMO_LOGINS:
+        click.echo(f"  {username:<24} {who}")
+
+
+@click.command("create-user")
+@click.argument("username")
+@click.option("--role", type=click.Choice(["clerk", "finance", "admin"]), required=True)
+@click.option("--department", "department_code", help="Department code (clerks).")
+@click.option("--region", "region_code", help="Region code (finance officers).")
+def create_user(username, role, department_code, region_code):
+    """Create an account; the password is read from standard input."""
+    from .services.accounts import create_user as create
+
+    password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        user = create(username, password, role, department_code, region_code)
+    except Invalid as error:
+        db.session.rollback()
+        _fail(error.errors)
+    db.session.commit()
+    click.echo(_("Created the account %(name)s.", name=user.username))
+
+
+def register(app):
+    for command in (init_db, seed_demo, create_user):
+        app.cli.add_command(command)

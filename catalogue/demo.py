@@ -1,0 +1,132 @@
+"""Demo data: Yunnan's 2017 campaign, mostly done, and an open 2027 campaign to try.
+
+Everything goes through the services with a simulated ``now``, so the demo catalogues
+carry the same audit trail real ones would.
+"""
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+
+from .extensions import db
+from .models import Region, User
+from .services import accounts, campaigns, items, reference, workflow
+from .services.deadlines import SHANGHAI
+
+PREFECTURES_WITH_ITEMS = ("530100", "530300", "530400", "532900")
+
+
+def at(day, hour=10):
+    return datetime.combine(day, time(hour), tzinfo=SHANGHAI)
+
+
+def already_seeded():
+    return db.session.scalar(select(Region).where(Region.code == "530000")) is not None
+
+
+def _level2_groups(samples):
+    """Level-2 names per level-1 code, in the order they first appear (they number the codes)."""
+    groups = {}
+    for sample in samples:
+        names = groups.setdefault(sample["level1_code"], [])
+        if sample["level2"] not in names:
+            names.append(sample["level2"])
+    return groups
+
+
+def _sample_items(department_name, samples):
+    """Items whose typical department appears in the name, plus a few every department buys."""
+    own = [s for s in samples if s["typical_department"] and s["typical_department"] in department_name]
+    generic = [s for s in samples if not s["typical_department"]]
+    start = sum(map(ord, department_name)) % len(generic)
+    chosen = own[:8] + [generic[(start + k) % len(generic)] for k in range(3 if own else 5)]
+    level2_index = _level2_groups(samples)
+    numbering = {}
+    result = []
+    for sample in chosen:
+        group = level2_index[sample["level1_code"]].index(sample["level2"]) + 1
+        key = (sample["level1_code"], group)
+        numbering[key] = numbering.get(key, 0) + 1
+        result.append({
+            "code": f"{sample['level1_code']}{group:02d}{numbering[key]:03d}",
+            "level1_code": sample["level1_code"],
+            "level2": sample["level2"],
+            "level3": sample["level3"],
+            "description": f"由{department_name}向具备条件的社会力量购买：{sample['level3']}。",
+        })
+    return result
+
+
+def _fill(clerk, campaign, department, rows, when):
+    for row in rows:
+        items.add_item(clerk, campaign, department, row, when)
+
+
+def _users(password_hash, regions, departments):
+    admin = User(username="admin", role="admin", password_hash=password_hash)
+    db.session.add(admin)
+    finance = {code: User(username=f"finance-{code}", role="finance", region=region, password_hash=password_hash)
+               for code, region in regions.items()}
+    clerks = {d.code: User(username=f"clerk-{d.code}", role="clerk", department=d, password_hash=password_hash)
+              for d in departments}
+    db.session.add_all([*finance.values(), *clerks.values()])
+    db.session.flush()
+    return admin, finance, clerks
+
+
+def _campaign(admin, code, name, notice, scheme, province, prefecture):
+    return campaigns.save_campaign(admin, None, {
+        "code": code, "name": name, "notice_number": notice, "scheme_id": scheme.id,
+        "province_date": province, "province_enforced": True,
+        "prefecture_date": prefecture, "prefecture_enforced": True,
+    })
+
+
+def _run_2017(campaign, departments, finance, clerks, samples):
+    for index, department in enumerate(departments):
+        tier_day = campaign.deadline_for_tier(department.region.tier).due_date
+        if index % 29 == 17:
+            continue  # never started: shows as overdue
+        clerk = clerks[department.code]
+        _fill(clerk, campaign, department, _sample_items(department.name, samples), at(tier_day - timedelta(days=40)))
+        if index % 23 == 11:
+            continue  # left in draft: overdue
+        catalogue = items.find_catalogue(campaign, department)
+        workflow.submit(clerk, campaign, department, catalogue.version, at(tier_day - timedelta(days=20 - index % 15)))
+        reviewer = finance[department.region.code]
+        if index % 19 == 5:
+            workflow.return_catalogue(reviewer, catalogue, at(tier_day - timedelta(days=3)),
+                                      "“会议服务”与本部门职能关联不明确，请补充说明后重新报送。")
+        elif index % 31 != 9:
+            workflow.approve(reviewer, catalogue, at(tier_day - timedelta(days=2)), "审核通过。")
+
+
+def _run_2027(campaign, departments, finance, clerks, samples):
+    by_name = {d.name: d for d in departments}
+    today = datetime.now(SHANGHAI).date()
+    for name, action in (("云南省教育厅", "submit"), ("云南省文化厅", "submit"), ("云南省司法厅", "draft"),
+                         ("云南省体育局", "approve")):
+        department = by_name[name]
+        clerk = clerks[department.code]
+        _fill(clerk, campaign, department, _sample_items(name, samples)[:4], at(today - timedelta(days=6)))
+        catalogue = items.find_catalogue(campaign, department)
+        if action in ("submit", "approve"):
+            workflow.submit(clerk, campaign, department, catalogue.version, at(today - timedelta(days=5)))
+        if action == "approve":
+            workflow.approve(finance["530000"], catalogue, at(today - timedelta(days=1)), "")
+
+
+def seed(password):
+    """Load the demo data; return the number of accounts created."""
+    regions = reference.load_regions()
+    departments = reference.load_departments(regions)
+    schemes = reference.load_schemes()
+    admin, finance, clerks = _users(accounts.hash_password(password), regions, departments)
+    samples = reference.read_rows("sample-items-2014.csv")
+    c2017 = _campaign(admin, "2017", "2017年度政府购买服务指导性目录编制", "云财综〔2016〕48号",
+                      schemes["2014"], date(2017, 7, 31), date(2018, 3, 31))
+    with_items = [d for d in departments if d.region.tier == "province" or d.region.code in PREFECTURES_WITH_ITEMS]
+    _run_2017(c2017, with_items, finance, clerks, samples)
+    c2027 = _campaign(admin, "2027", "2027年度政府购买服务指导性目录编制", "云财综〔2026〕（示例）",
+                      schemes["2014"], date(2027, 7, 31), date(2028, 3, 31))
+    _run_2027(c2027, [d for d in departments if d.region.tier == "province"], finance, clerks, samples)
+    return 1 + len(finance) + len(clerks)

@@ -1,0 +1,40 @@
+"""Error pages: domain errors become messages, HTTP errors friendly pages, in the user's language."""
+from flask import render_template
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from .extensions import db
+from .services.errors import DeadlinePassed, DomainError
+
+
+def register(app):
+    @app.errorhandler(DomainError)
+    def domain_error(error):
+        db.session.rollback()
+        if isinstance(error, DeadlinePassed):
+            return render_template("errors/deadline.html", deadline=error.deadline), error.status_code
+        return render_template("errors/error.html", code=error.status_code,
+                               message=error.message), error.status_code
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        message = _("The form expired or did not come from this site. Go back, reload the page and try again.")
+        return render_template("errors/error.html", code=400, message=message), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(error):
+        messages = {
+            400: _("The request was not understood."),
+            403: _("Your role does not allow this."),
+            404: _("No such page, or it is not yours to see."),
+            405: _("This address does not accept that kind of request."),
+        }
+        message = messages.get(error.code, error.description)
+        return render_template("errors/error.html", code=error.code, message=message), error.code
+
+    @app.errorhandler(500)
+    def server_error(error):
+        db.session.rollback()
+        message = _("Something went wrong on our side; nothing was saved. Please try again.")
+        return render_template("errors/error.html", code=500, message=message), 500

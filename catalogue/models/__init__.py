@@ -1,0 +1,12 @@
+"""The domain model, one module per area."""
+from .audit import AuditEvent
+from .campaign import Campaign, Extension, TierDeadline
+from .catalogue import EDITABLE_STATUSES, STATUSES, Catalogue, Item
+from .region import TIERS, Department, Region
+from .scheme import Scheme, SchemeNode
+from .user import ROLES, User
+
+__all__ = [
+    "AuditEvent", "Campaign", "Catalogue", "Department", "EDITABLE_STATUSES", "Extension",
+    "Item", "ROLES", "Region", "STATUSES", "Scheme", "SchemeNode", "TIERS", "TierDeadline", "User",
+]

@@ -1,0 +1,61 @@
+"""Compilation campaigns, their tier deadlines, and per-department extensions."""
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .region import Department
+from .scheme import Scheme
+from .types import UTCDateTime, utcnow
+
+
+class Campaign(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    notice_number: Mapped[str] = mapped_column(String(100), default="")
+    scheme_id: Mapped[int] = mapped_column(ForeignKey("scheme.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    scheme: Mapped[Scheme] = relationship()
+    deadlines: Mapped[list["TierDeadline"]] = relationship(
+        back_populates="campaign", cascade="all, delete-orphan", order_by="TierDeadline.tier.desc()"
+    )
+
+    def deadline_for_tier(self, tier):
+        return next((d for d in self.deadlines if d.tier == tier), None)
+
+    def __repr__(self):
+        return f"<Campaign {self.code}>"
+
+
+class TierDeadline(db.Model):
+    """The last day (Asia/Shanghai) on which departments of one tier may change their catalogue."""
+
+    __table_args__ = (UniqueConstraint("campaign_id", "tier"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"))
+    tier: Mapped[str] = mapped_column(String(20))
+    due_date: Mapped[date]
+    enforced: Mapped[bool] = mapped_column(default=True)
+
+    campaign: Mapped[Campaign] = relationship(back_populates="deadlines")
+
+
+class Extension(db.Model):
+    """One department's later deadline in one campaign, granted by the finance office."""
+
+    __table_args__ = (UniqueConstraint("campaign_id", "department_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"))
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    due_date: Mapped[date]
+    reason: Mapped[str] = mapped_column(Text, default="")
+    granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    granted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    campaign: Mapped[Campaign] = relationship()
+    department: Mapped[Department] = relationship()

@@ -1,0 +1,83 @@
+"""A department's catalogue in one campaign, and its items."""
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .campaign import Campaign
+from .region import Department
+from .scheme import SchemeNode
+from .types import UTCDateTime, utcnow
+
+STATUSES = ("draft", "submitted", "returned", "approved")
+EDITABLE_STATUSES = ("draft", "returned")
+
+
+class Catalogue(db.Model):
+    __table_args__ = (UniqueConstraint("campaign_id", "department_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"), index=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    review_comment: Mapped[str] = mapped_column(Text, default="")
+
+    campaign: Mapped[Campaign] = relationship()
+    department: Mapped[Department] = relationship()
+    items: Mapped[list["Item"]] = relationship(
+        back_populates="catalogue", order_by="Item.position", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def is_editable_status(self):
+        return self.status in EDITABLE_STATUSES
+
+    def __repr__(self):
+        return f"<Catalogue {self.id} {self.status}>"
+
+
+class Item(db.Model):
+    __table_args__ = (UniqueConstraint("catalogue_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    catalogue_id: Mapped[int] = mapped_column(ForeignKey("catalogue.id"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    level1_id: Mapped[int] = mapped_column(ForeignKey("scheme_node.id"))
+    level2: Mapped[str] = mapped_column(String(100))
+    level3: Mapped[str] = mapped_column(String(100))
+    level4: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    remarks: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(default=0)
+    version: Mapped[int] = mapped_column(default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    catalogue: Mapped[Catalogue] = relationship(back_populates="items")
+    level1: Mapped[SchemeNode] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+
+    FIELDS = ("code", "level1_code", "level2", "level3", "level4", "description", "remarks")
+
+    @property
+    def level1_code(self):
+        return self.level1.code if self.level1 else ""
+
+    def snapshot(self):
+        """The item's content as a plain dict, for audit records."""
+        data = {field: getattr(self, field) for field in self.FIELDS}
+        data["position"] = self.position
+        return data
+
+    def __repr__(self):
+        return f"<Item {self.code}>"

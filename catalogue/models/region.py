@@ -1,0 +1,37 @@
+"""Regions (GB/T 2260) and the departments that compile catalogues in them."""
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+
+TIERS = ("province", "prefecture")
+
+
+class Region(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    short_name: Mapped[str] = mapped_column(String(50))
+    tier: Mapped[str] = mapped_column(String(20))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"))
+
+    parent: Mapped["Region | None"] = relationship(remote_side=[id])
+
+    def __repr__(self):
+        return f"<Region {self.code} {self.name}>"
+
+
+class Department(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    region_id: Mapped[int] = mapped_column(ForeignKey("region.id"), index=True)
+
+    region: Mapped[Region] = relationship()
+
+    @property
+    def tier(self):
+        return self.region.tier
+
+    def __repr__(self):
+        return f"<Department {self.code} {self.name}>"

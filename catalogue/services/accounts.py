@@ -1,0 +1,75 @@
+"""Accounts: password hashing (Argon2id), log-in checks and user creation."""
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import ROLES, Department, Region, User
+from .errors import Invalid
+
+# A hash to verify against when the user does not exist, so timing does not reveal names.
+_DUMMY = {}
+
+
+def hasher():
+    return PasswordHasher(**current_app.config.get("PASSWORD_HASH", {}))
+
+
+def hash_password(password):
+    return hasher().hash(password)
+
+
+def authenticate(username, password):
+    """The active user with these credentials, or None."""
+    user = db.session.scalar(select(User).where(User.username == (username or "").strip()))
+    ph = hasher()
+    if user is None:
+        key = repr(sorted(current_app.config.get("PASSWORD_HASH", {}).items()))
+        if key not in _DUMMY:
+            _DUMMY[key] = ph.hash("not a password")
+        try:
+            ph.verify(_DUMMY[key], password or "")
+        except VerificationError:
+            pass
+        return None
+    try:
+        ph.verify(user.password_hash, password or "")
+    except (VerificationError, InvalidHashError):
+        return None
+    if ph.check_needs_rehash(user.password_hash):
+        user.password_hash = ph.hash(password)
+    return user if user.active else None
+
+
+def create_user(username, password, role, department_code=None, region_code=None, password_hash=None):
+    """Create an account; clerks need a department, finance officers a region."""
+    errors = {}
+    username = (username or "").strip()
+    if not username or len(username) > 80:
+        errors["username"] = [_l("The user name must be 1 to 80 characters.")]
+    elif db.session.scalar(select(User).where(User.username == username)):
+        errors["username"] = [_l("The user name %(name)s is taken.", name=username)]
+    if role not in ROLES:
+        errors["role"] = [_l("The role must be one of: %(roles)s.", roles=", ".join(ROLES))]
+    if password_hash is None and len(password or "") < 8:
+        errors["password"] = [_l("The password must be at least 8 characters.")]
+    department = region = None
+    if role == "clerk":
+        department = db.session.scalar(select(Department).where(Department.code == department_code))
+        if department is None:
+            errors["department"] = [_l("A clerk needs an existing department code (got %(code)s).",
+                                       code=department_code or "-")]
+    if role == "finance":
+        region = db.session.scalar(select(Region).where(Region.code == region_code))
+        if region is None:
+            errors["region"] = [_l("A finance officer needs an existing region code (got %(code)s).",
+                                   code=region_code or "-")]
+    if errors:
+        raise Invalid(errors)
+    user = User(username=username, role=role, department=department, region=region,
+                password_hash=password_hash or hash_password(password))
+    db.session.add(user)
+    db.session.flush()
+    return user

@@ -1,0 +1,38 @@
+"""Screening against the negative list: what must never be bought as a service
+(财政部令第102号 第十条; 财预〔2017〕87号). A hit is a warning, not a refusal."""
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule: str
+    source: str
+    keyword: str
+
+
+@lru_cache(maxsize=1)
+def rules():
+    text = resources.files("catalogue").joinpath("data/negative-list.csv").read_text("utf-8")
+    result = []
+    for row in csv.DictReader(text.splitlines()):
+        keywords = [k.strip() for k in (row["keywords"] or "").split(";") if k.strip()]
+        result.append((row["rule"], row["source"], keywords))
+    return result
+
+
+def screen(*texts):
+    """The rules whose keywords occur in any of ``texts``, one hit per rule."""
+    joined = " ".join(t for t in texts if t)
+    hits = []
+    for rule, source, keywords in rules():
+        keyword = next((k for k in keywords if k in joined), None)
+        if keyword:
+            hits.append(Hit(rule, source, keyword))
+    return hits
+
+
+def screen_item(item):
+    return screen(item.level2, item.level3, item.level4)

@@ -1,0 +1,49 @@
+"""How far each department of a region has got in a campaign."""
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..models import Catalogue, Department, Extension, Item
+from .deadlines import Deadline, deadline_for
+from .permissions import reviewable_departments
+
+PROGRESS_STATUSES = ("not_started", "draft", "submitted", "returned", "approved")
+DONE_STATUSES = ("submitted", "approved")
+
+
+@dataclass
+class ProgressRow:
+    department: Department
+    catalogue: Catalogue | None
+    status: str
+    item_count: int
+    submitted_at: datetime | None
+    deadline: Deadline | None
+    overdue: bool
+
+
+def campaign_progress(user, campaign, now, region=None):
+    """One row per department ``user`` reviews, and the count of each status."""
+    departments = db.session.scalars(reviewable_departments(user, region)).all()
+    catalogues = {c.department_id: c for c in db.session.scalars(
+        select(Catalogue).where(Catalogue.campaign_id == campaign.id))}
+    counts = dict(db.session.execute(
+        select(Catalogue.department_id, func.count(Item.id)).join(Item)
+        .where(Catalogue.campaign_id == campaign.id).group_by(Catalogue.department_id)).all())
+    extensions = {e.department_id: e for e in db.session.scalars(
+        select(Extension).where(Extension.campaign_id == campaign.id))}
+    rows = []
+    for department in departments:
+        catalogue = catalogues.get(department.id)
+        status = catalogue.status if catalogue else "not_started"
+        deadline = deadline_for(campaign, department, extensions.get(department.id))
+        overdue = (deadline is not None and deadline.is_past(now) and status not in DONE_STATUSES)
+        rows.append(ProgressRow(department, catalogue, status, counts.get(department.id, 0),
+                                catalogue.submitted_at if catalogue else None, deadline, overdue))
+    totals = Counter(row.status for row in rows)
+    totals["all"] = len(rows)
+    totals["overdue"] = sum(row.overdue for row in rows)
+    return rows, totals

@@ -1,0 +1,1 @@
+"""Blueprints, one per audience: main, auth, department (clerks), finance."""

@@ -1,0 +1,42 @@
+"""Logging in and out."""
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import login_required, login_user, logout_user
+
+from forms.auth import LoginForm
+
+from ..extensions import db
+from ..services.accounts import authenticate
+from .common import safe_next
+
+bp = Blueprint("auth", __name__)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = authenticate(form.username.data, form.password.data)
+        if user is None:
+            form.password.errors.append(_("The user name or password is not right."))
+        else:
+            db.session.commit()
+            locale = session.get("locale")
+            session.clear()  # a fresh session at every log-in: no fixation
+            if locale:
+                session["locale"] = locale
+            login_user(user)
+            return redirect(safe_next(request.args.get("next"), url_for("main.index")))
+    return render_template("auth/login.html", form=form), 200 if not form.errors else 400
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    locale = session.get("locale")
+    logout_user()
+    session.clear()
+    if locale:
+        session["locale"] = locale
+    flash(_("You have logged out."), "info")
+    return redirect(url_for("auth.login"))

@@ -1,0 +1,217 @@
+"""The finance office's pages: campaigns, progress, review, extensions, audit trail."""
+from flask import Blueprint, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from io import BytesIO
+from sqlalchemy import select
+
+from exports.progress import progress_workbook
+from forms.campaigns import CampaignForm, ExtensionForm
+from forms.review import ApproveForm, ReturnForm
+
+from ..extensions import db
+from ..i18n import deadline_end, format_moment, status_label
+from ..models import Department, Region, Scheme
+from ..services import audit, campaigns, workflow
+from ..services.deadlines import find_extension
+from ..services.errors import Invalid, NotFound
+from ..services.overview import catalogue_state
+from ..services.permissions import is_campaign_manager, require_campaign_manager, require_reviewer_of
+from ..services.progress import PROGRESS_STATUSES, campaign_progress
+from .common import copy_errors, now, role_required
+
+bp = Blueprint("finance", __name__, url_prefix="/finance")
+REVIEWERS = ("finance", "admin")
+
+
+@bp.get("/")
+@role_required(*REVIEWERS)
+def home():
+    return render_template("finance/home.html", campaigns=campaigns.list_campaigns(),
+                           can_manage=is_campaign_manager(current_user))
+
+
+def _campaign_form(campaign=None):
+    form = CampaignForm(obj=campaign)
+    form.scheme_id.choices = [(s.id, s.name) for s in db.session.scalars(select(Scheme).order_by(Scheme.code))]
+    if campaign is not None and not form.is_submitted():
+        for deadline in campaign.deadlines:
+            form[f"{deadline.tier}_date"].data = deadline.due_date
+            form[f"{deadline.tier}_enforced"].data = deadline.enforced
+    return form
+
+
+def _save_campaign(campaign):
+    require_campaign_manager(current_user)
+    form = _campaign_form(campaign)
+    if form.validate_on_submit():
+        try:
+            saved = campaigns.save_campaign(current_user, campaign, form.data)
+        except Invalid as error:
+            db.session.rollback()
+            copy_errors(form, error.errors)
+        else:
+            db.session.commit()
+            flash(_("Campaign %(code)s saved.", code=saved.code), "success")
+            return redirect(url_for(".progress", code=saved.code))
+    status = 400 if form.errors else 200
+    return render_template("finance/campaign_form.html", form=form, campaign=campaign), status
+
+
+@bp.route("/campaigns/new", methods=["GET", "POST"])
+@role_required(*REVIEWERS)
+def new_campaign():
+    return _save_campaign(None)
+
+
+@bp.route("/campaigns/<code>/edit", methods=["GET", "POST"])
+@role_required(*REVIEWERS)
+def edit_campaign(code):
+    return _save_campaign(campaigns.get_campaign(code))
+
+
+def _region_filter():
+    """Administrators may look at one region; finance officers always see their own."""
+    if not current_user.is_admin:
+        return current_user.region
+    code = request.args.get("region")
+    return db.session.scalar(select(Region).where(Region.code == code)) if code else None
+
+
+def _progress(code):
+    campaign = campaigns.get_campaign(code)
+    rows, totals = campaign_progress(current_user, campaign, now(), _region_filter())
+    status = request.args.get("status", "")
+    if status == "overdue":
+        rows = [row for row in rows if row.overdue]
+    elif status in PROGRESS_STATUSES:
+        rows = [row for row in rows if row.status == status]
+    return campaign, rows, totals, status
+
+
+@bp.get("/campaigns/<code>/progress")
+@role_required(*REVIEWERS)
+def progress(code):
+    campaign, rows, totals, status = _progress(code)
+    regions = db.session.scalars(select(Region).order_by(Region.code)).all() if current_user.is_admin else []
+    return render_template("finance/progress.html", campaign=campaign, rows=rows, totals=totals,
+                           status=status, statuses=PROGRESS_STATUSES, regions=regions,
+                           region=_region_filter(), now=now())
+
+
+@bp.get("/campaigns/<code>/progress.xlsx")
+@role_required(*REVIEWERS)
+def progress_xlsx(code):
+    campaign, rows, totals, status = _progress(code)
+    headings = [_("Department code"), _("Department"), _("Status"), _("Items"), _("Submitted at"),
+                _("Deadline"), _("Extended"), _("Overdue")]
+    table = [[row.department.code, row.department.name, status_label(row.status), row.item_count,
+              format_moment(row.submitted_at), deadline_end(row.deadline) if row.deadline else "",
+              _("yes") if row.deadline and row.deadline.extended else "",
+              _("yes") if row.overdue else ""] for row in rows]
+    title = _("Progress of %(campaign)s", campaign=campaign.name)
+    data = progress_workbook(title, headings, table, sheet_name=_("Progress"))
+    return send_file(BytesIO(data), as_attachment=True,
+                     download_name=_("progress-%(code)s.xlsx", code=campaign.code),
+                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def _department(code):
+    department = db.session.scalar(select(Department).where(Department.code == code))
+    if department is None:
+        raise NotFound()
+    require_reviewer_of(current_user, department)
+    return department
+
+
+def _review_state(code, department_code):
+    return catalogue_state(current_user, campaigns.get_campaign(code), _department(department_code), now())
+
+
+def _review_page(state, status=200, **forms):
+    forms.setdefault("approve_form", ApproveForm(prefix="approve"))
+    forms.setdefault("return_form", ReturnForm(prefix="return"))
+    forms.setdefault("extension_form", ExtensionForm(prefix="extension"))
+    extension = find_extension(state.campaign, state.department)
+    return render_template("finance/review.html", state=state, extension=extension, **forms), status
+
+
+@bp.get("/campaigns/<code>/departments/<department_code>")
+@role_required(*REVIEWERS)
+def review(code, department_code):
+    return _review_page(_review_state(code, department_code))
+
+
+def _decide(code, department_code, form, action, done_message):
+    state = _review_state(code, department_code)
+    if state.catalogue is None:
+        raise NotFound()
+    if form.validate_on_submit():
+        try:
+            action(current_user, state.catalogue, now(), form.comment.data)
+        except Invalid as error:
+            db.session.rollback()
+            copy_errors(form, error.errors)
+        else:
+            db.session.commit()
+            flash(done_message, "success")
+            return redirect(url_for(".review", code=code, department_code=department_code))
+    return _review_page(state, 400, **{f"{form._prefix.rstrip('-')}_form": form})
+
+
+@bp.post("/campaigns/<code>/departments/<department_code>/approve")
+@role_required(*REVIEWERS)
+def approve(code, department_code):
+    return _decide(code, department_code, ApproveForm(prefix="approve"), workflow.approve,
+                   _("The catalogue was approved."))
+
+
+@bp.post("/campaigns/<code>/departments/<department_code>/return")
+@role_required(*REVIEWERS)
+def return_catalogue(code, department_code):
+    return _decide(code, department_code, ReturnForm(prefix="return"), workflow.return_catalogue,
+                   _("The catalogue was returned to the department with your comment."))
+
+
+@bp.post("/campaigns/<code>/departments/<department_code>/reopen")
+@role_required(*REVIEWERS)
+def reopen(code, department_code):
+    return _decide(code, department_code, ReturnForm(prefix="return"), workflow.reopen,
+                   _("The catalogue was reopened and returned to the department."))
+
+
+@bp.post("/campaigns/<code>/departments/<department_code>/extension")
+@role_required(*REVIEWERS)
+def grant_extension(code, department_code):
+    state = _review_state(code, department_code)
+    form = ExtensionForm(prefix="extension")
+    if form.validate_on_submit():
+        try:
+            campaigns.grant_extension(current_user, state.campaign, state.department, form.due_date.data,
+                                      form.reason.data, now())
+        except Invalid as error:
+            db.session.rollback()
+            copy_errors(form, error.errors)
+        else:
+            db.session.commit()
+            flash(_("The extension was granted."), "success")
+            return redirect(url_for(".review", code=code, department_code=department_code))
+    return _review_page(state, 400, extension_form=form)
+
+
+@bp.post("/campaigns/<code>/departments/<department_code>/extension/delete")
+@role_required(*REVIEWERS)
+def remove_extension(code, department_code):
+    state = _review_state(code, department_code)
+    campaigns.remove_extension(current_user, state.campaign, state.department)
+    db.session.commit()
+    flash(_("The extension was removed; the tier deadline applies again."), "success")
+    return redirect(url_for(".review", code=code, department_code=department_code))
+
+
+@bp.get("/campaigns/<code>/departments/<department_code>/history")
+@role_required(*REVIEWERS)
+def history(code, department_code):
+    state = _review_state(code, department_code)
+    events = audit.catalogue_trail(state.catalogue) if state.catalogue else []
+    return render_template("shared/history.html", state=state, events=events)

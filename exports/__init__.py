@@ -1,0 +1,1 @@
+"""Rows in, bytes out: spreadsheets and data files. Pure functions, no Flask, no database."""

@@ -1,0 +1,10 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, StringField
+from wtforms.validators import InputRequired, Length
+
+
+class LoginForm(FlaskForm):
+    username = StringField(_l("User name"), filters=[lambda v: v.strip() if v else v],
+                           validators=[InputRequired(_l("Enter your user name.")), Length(max=80)])
+    password = PasswordField(_l("Password"), validators=[InputRequired(_l("Enter your password."))])
