@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from ..extensions import db
 from ..models import TIERS, Campaign, Catalogue, Extension, Item, Scheme, TierDeadline
 from . import audit
-from .deadlines import find_extension
+from .deadlines import find_extension  # noqa: F401  (re-exported)
 from .errors import Invalid, NotFound
 from .items import flush
 from .permissions import require_campaign_manager, require_reviewer_of

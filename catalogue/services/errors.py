@@ -42,10 +42,10 @@ class DeadlinePassed(DomainError):
 
     @property
     def message(self):
-        from ..i18n import format_moment
+        from ..i18n import deadline_end
 
-        return _("The deadline for this catalogue passed at %(when)s; it can no longer be changed.",
-                 when=format_moment(self.deadline.closes_at))
+        return _("The deadline for this catalogue was %(when)s; it can no longer be changed.",
+                 when=deadline_end(self.deadline))
 
 
 class NotEditable(DomainError):

@@ -2,6 +2,7 @@
 the clerk's own department, an editable status, and the deadline."""
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..extensions import db
@@ -39,6 +40,7 @@ def editing_gate(user, campaign, department, catalogue, now):
 def touch(catalogue, now):
     """Mark the catalogue changed; its version moves on, so stale pages are detected."""
     catalogue.updated_at = now
+    flag_modified(catalogue, "updated_at")  # an UPDATE even when ``now`` is unchanged
 
 
 def _catalogue_for_change(user, campaign, department, now):

@@ -1,0 +1,88 @@
+"""Objects for tests, made through the same code paths as real data where it matters."""
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from catalogue.extensions import db
+from catalogue.models import Campaign, Department, Region, Scheme, TierDeadline, User
+from catalogue.services import accounts, items, reference
+
+PASSWORD = "correct horse battery"
+PROVINCE_DEADLINE = date(2017, 7, 31)
+PREFECTURE_DEADLINE = date(2018, 3, 31)
+
+
+@dataclass
+class World:
+    province: Region
+    kunming: Region
+    civil: Department       # 云南省民政厅
+    education: Department   # 云南省教育厅
+    kunming_civil: Department  # 昆明市民政局
+    clerk: User
+    other_clerk: User
+    prefecture_clerk: User
+    finance: User           # provincial finance office
+    kunming_finance: User
+    admin: User
+    campaign: Campaign
+    scheme: Scheme
+
+
+def user(username, role, department=None, region=None):
+    return accounts.create_user(username, PASSWORD, role,
+                                department.code if department else None, region.code if region else None)
+
+
+def campaign(scheme, code="2017", province=PROVINCE_DEADLINE, prefecture=PREFECTURE_DEADLINE,
+             province_enforced=True, prefecture_enforced=True):
+    result = Campaign(code=code, name=f"{code}年度政府购买服务指导性目录编制", notice_number="云财综〔2016〕48号",
+                      scheme=scheme)
+    result.deadlines = [TierDeadline(tier="province", due_date=province, enforced=province_enforced),
+                        TierDeadline(tier="prefecture", due_date=prefecture, enforced=prefecture_enforced)]
+    db.session.add(result)
+    db.session.flush()
+    return result
+
+
+def world():
+    regions = reference.load_regions()
+    schemes = reference.load_schemes()
+    departments = {
+        code: Department(code=code, name=name, region=regions[region])
+        for code, name, region in (("530000007", "云南省民政厅", "530000"), ("530000002", "云南省教育厅", "530000"),
+                                   ("530100007", "昆明市民政局", "530100"))
+    }
+    db.session.add_all(departments.values())
+    db.session.flush()
+    result = World(
+        province=regions["530000"], kunming=regions["530100"],
+        civil=departments["530000007"], education=departments["530000002"],
+        kunming_civil=departments["530100007"],
+        clerk=user("clerk-civil", "clerk", departments["530000007"]),
+        other_clerk=user("clerk-education", "clerk", departments["530000002"]),
+        prefecture_clerk=user("clerk-kunming", "clerk", departments["530100007"]),
+        finance=user("finance-530000", "finance", region=regions["530000"]),
+        kunming_finance=user("finance-530100", "finance", region=regions["530100"]),
+        admin=user("admin", "admin"),
+        campaign=campaign(schemes["2014"]),
+        scheme=schemes["2014"],
+    )
+    db.session.commit()
+    return result
+
+
+def item_data(code="A0101001", level1="A", level2="社会救助", level3="困难群众救助对象核查服务", **extra):
+    return {"code": code, "level1_code": level1, "level2": level2, "level3": level3, **extra}
+
+
+def add_items(clerk, campaign, department, count, now):
+    added = [items.add_item(clerk, campaign, department, item_data(code=f"A0101{n:03d}", level3=f"服务事项{n}"), now)
+             for n in range(1, count + 1)]
+    db.session.commit()
+    return added
+
+
+def fetch(model, **where):
+    return db.session.scalar(select(model).filter_by(**where))

@@ -1,0 +1,92 @@
+"""A deadline date D means until D 23:59:59 Asia/Shanghai, for every way a catalogue changes."""
+from datetime import date, datetime, timezone
+
+import pytest
+
+from catalogue.extensions import db
+from catalogue.services import campaigns, items, workflow
+from catalogue.services.deadlines import deadline_for, end_of_day, ensure_open
+from catalogue.services.errors import DeadlinePassed
+from tests.conftest import shanghai
+from tests.factories import PREFECTURE_DEADLINE, PROVINCE_DEADLINE, add_items, item_data
+
+LAST_SECOND = (23, 59, 59)
+
+
+def next_midnight(day):
+    """00:00:00 Asia/Shanghai on the day after ``day``, built from the wall clock."""
+    return shanghai(date.fromordinal(day.toordinal() + 1), 0, 0, 0)
+
+
+def test_end_of_day_is_midnight_shanghai_which_is_16_00_utc():
+    assert end_of_day(date(2017, 7, 31)) == datetime(2017, 7, 31, 16, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("tier, due", [("province", PROVINCE_DEADLINE), ("prefecture", PREFECTURE_DEADLINE)])
+def test_each_tier_has_its_own_deadline(world, tier, due):
+    department = world.civil if tier == "province" else world.kunming_civil
+    assert deadline_for(world.campaign, department).due_date == due
+
+
+@pytest.mark.parametrize("tier, due", [("province", PROVINCE_DEADLINE), ("prefecture", PREFECTURE_DEADLINE)])
+def test_last_second_is_open_and_midnight_is_closed(world, tier, due):
+    department = world.civil if tier == "province" else world.kunming_civil
+    ensure_open(world.campaign, department, shanghai(due, *LAST_SECOND))
+    with pytest.raises(DeadlinePassed):
+        ensure_open(world.campaign, department, next_midnight(due))
+
+
+@pytest.mark.parametrize("clerk_attr, department_attr, due", [
+    ("clerk", "civil", PROVINCE_DEADLINE), ("prefecture_clerk", "kunming_civil", PREFECTURE_DEADLINE)])
+def test_adding_an_item_at_the_boundary(world, clerk_attr, department_attr, due):
+    clerk, department = getattr(world, clerk_attr), getattr(world, department_attr)
+    items.add_item(clerk, world.campaign, department, item_data(), shanghai(due, *LAST_SECOND))
+    with pytest.raises(DeadlinePassed):
+        items.add_item(clerk, world.campaign, department, item_data(code="A0101002"), next_midnight(due))
+
+
+def test_every_change_is_refused_after_the_deadline(world):
+    (item,) = add_items(world.clerk, world.campaign, world.civil, 1, shanghai(date(2017, 7, 1)))
+    late = end_of_day(PROVINCE_DEADLINE)
+    catalogue = item.catalogue
+    attempts = [
+        lambda: items.add_item(world.clerk, world.campaign, world.civil, item_data(code="A0101009"), late),
+        lambda: items.update_item(world.clerk, item, item_data(level3="新名称"), item.version, late),
+        lambda: items.delete_item(world.clerk, item, item.version, late),
+        lambda: items.move_item(world.clerk, item, 1, catalogue.version, late),
+        lambda: workflow.submit(world.clerk, world.campaign, world.civil, catalogue.version, late),
+    ]
+    for attempt in attempts:
+        with pytest.raises(DeadlinePassed):
+            attempt()
+        db.session.rollback()
+    assert [i.level3 for i in catalogue.items] == ["服务事项1"]
+
+
+def test_an_extension_moves_the_boundary_for_that_department_only(world):
+    campaigns.grant_extension(world.finance, world.campaign, world.civil, date(2017, 8, 15), "机构改革", shanghai(date(2017, 8, 1)))
+    extended = deadline_for(world.campaign, world.civil)
+    assert extended.extended and extended.due_date == date(2017, 8, 15)
+    ensure_open(world.campaign, world.civil, shanghai(date(2017, 8, 15), *LAST_SECOND))
+    with pytest.raises(DeadlinePassed):
+        ensure_open(world.campaign, world.civil, end_of_day(date(2017, 8, 15)))
+    with pytest.raises(DeadlinePassed):
+        ensure_open(world.campaign, world.education, end_of_day(PROVINCE_DEADLINE))
+
+
+@pytest.mark.parametrize("tier_attr, department_attr", [("province", "civil"), ("prefecture", "kunming_civil")])
+def test_enforcement_off_keeps_the_tier_open(world, tier_attr, department_attr):
+    world.campaign.deadline_for_tier(tier_attr).enforced = False
+    department = getattr(world, department_attr)
+    far_later = shanghai(date(2030, 1, 1))
+    ensure_open(world.campaign, department, far_later)
+    other = world.kunming_civil if department_attr == "civil" else world.civil
+    with pytest.raises(DeadlinePassed):
+        ensure_open(world.campaign, other, far_later)
+
+
+def test_deadline_passed_message_names_the_last_second(world, app):
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        with pytest.raises(DeadlinePassed) as error:
+            ensure_open(world.campaign, world.civil, end_of_day(PROVINCE_DEADLINE))
+        assert "Jul 31, 2017" in error.value.message and "11:59:59" in error.value.message

@@ -1,0 +1,67 @@
+"""Every way an item can be wrong has its own message; the same check serves form, import and CLI."""
+import pytest
+
+from catalogue.services.item_rules import check_item, normalise
+from catalogue.services.reference import load_schemes
+from catalogue.services.items import add_item
+from tests.conftest import shanghai
+from tests.factories import item_data
+from datetime import date
+
+
+@pytest.fixture
+def schemes():
+    return load_schemes()
+
+
+def errors_for(data, scheme, catalogue=None):
+    errors, _ = check_item(normalise(data), scheme, catalogue)
+    return {field: [str(m) for m in messages] for field, messages in errors.items()}
+
+
+def test_a_good_item_has_no_errors(schemes):
+    assert errors_for(item_data(), schemes["2014"]) == {}
+
+
+def test_whitespace_is_stripped_and_the_code_upper_cased():
+    clean = normalise(item_data(code=" a0101001 ", level2="  社会救助 "))
+    assert clean["code"] == "A0101001" and clean["level2"] == "社会救助"
+
+
+@pytest.mark.parametrize("field", ["code", "level1_code", "level2", "level3"])
+def test_required_fields(schemes, field):
+    assert "is required" in errors_for(item_data(**{field: ""}) | {field: ""}, schemes["2014"])[field][0]
+
+
+@pytest.mark.parametrize("field, limit", [("level2", 100), ("level3", 100), ("level4", 200),
+                                          ("description", 1000), ("remarks", 500)])
+def test_lengths(schemes, field, limit):
+    assert errors_for(item_data(**{field: "长" * limit}), schemes["2014"]) == {}
+    assert f"at most {limit}" in errors_for(item_data(**{field: "长" * (limit + 1)}), schemes["2014"])[field][0]
+
+
+@pytest.mark.parametrize("code", ["0101001", "AB01", "A", "A1", "A01-001", "A01 001", "甲0101"])
+def test_code_format(schemes, code):
+    assert "capital letter followed by" in errors_for(item_data(code=code), schemes["2014"])["code"][0]
+
+
+def test_code_letter_must_match_level1(schemes):
+    message = errors_for(item_data(code="B0101001"), schemes["2014"])["code"][0]
+    assert "must start with A" in message and "基本公共服务" in message
+
+
+def test_level1_must_be_in_the_campaign_scheme(schemes):
+    assert "not in the scheme" in errors_for(item_data(level1="G", code="G0101001"), schemes["2014"])["level1_code"][0]
+
+
+def test_2020_scheme_requires_its_level2_names_and_their_code_prefix(schemes):
+    scheme = schemes["2020"]
+    assert errors_for(item_data(code="A02001", level2="教育公共服务"), scheme) == {}
+    assert "one of the scheme's" in errors_for(item_data(code="A02001", level2="公共教育"), scheme)["level2"][0]
+    assert "must start with A02" in errors_for(item_data(code="A03001", level2="教育公共服务"), scheme)["code"][0]
+
+
+def test_code_must_be_unique_in_the_catalogue(world):
+    item = add_item(world.clerk, world.campaign, world.civil, item_data(), shanghai(date(2017, 7, 1)))
+    message = errors_for(item_data(), world.scheme, item.catalogue)["code"][0]
+    assert "already used" in message
