@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from flask import current_app, has_request_context, request, session
-from flask_babel import format_date, format_datetime, format_timedelta
+from flask_babel import format_date, format_datetime, gettext, ngettext
 from flask_babel import lazy_gettext as _l
 
 STATUS_LABELS = {
@@ -57,7 +57,13 @@ def deadline_end(deadline):
 
 
 def time_left(delta):
-    return format_timedelta(delta, granularity="minute", threshold=1.5)
+    """'30 days 14 hours' or '5 hours 20 minutes': precise enough for a clerk on a deadline."""
+    days, hours, minutes = delta.days, delta.seconds // 3600, delta.seconds % 3600 // 60
+    if days:
+        return gettext("%(larger)s %(smaller)s", larger=ngettext("%(num)d day", "%(num)d days", days),
+                       smaller=ngettext("%(num)d hour", "%(num)d hours", hours))
+    return gettext("%(larger)s %(smaller)s", larger=ngettext("%(num)d hour", "%(num)d hours", hours),
+                   smaller=ngettext("%(num)d minute", "%(num)d minutes", minutes))
 
 
 ACTION_LABELS = {

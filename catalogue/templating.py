@@ -2,8 +2,8 @@
 from flask_babel import get_locale
 
 from . import i18n
-from .services.negative_list import screen_item
 from .services.item_rules import FIELD_LABELS
+from .services.negative_list import screen_item
 
 
 def register(app):

@@ -3,8 +3,10 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import InputRequired, Length
 
+from .fields import strip
+
 
 class LoginForm(FlaskForm):
-    username = StringField(_l("User name"), filters=[lambda v: v.strip() if v else v],
+    username = StringField(_l("User name"), filters=[strip],
                            validators=[InputRequired(_l("Enter your user name.")), Length(max=80)])
     password = PasswordField(_l("Password"), validators=[InputRequired(_l("Enter your password."))])

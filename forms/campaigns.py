@@ -1,14 +1,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
-
-def strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-DATE_MESSAGE = _l("Give a date as YYYY-MM-DD.")
+from .fields import DATE_MESSAGE, IsoDateField, strip
 
 
 class CampaignForm(FlaskForm):
@@ -24,21 +19,16 @@ class CampaignForm(FlaskForm):
                                                                                    max=100))])
     scheme_id = SelectField(_l("Classification scheme"), coerce=int,
                             validators=[InputRequired(_l("Choose a classification scheme."))])
-    province_date = DateField(_l("Deadline for provincial departments"),
+    province_date = IsoDateField(_l("Deadline for provincial departments"),
                               validators=[InputRequired(DATE_MESSAGE)])
     province_enforced = BooleanField(_l("Enforce the provincial deadline"), default=True)
-    prefecture_date = DateField(_l("Deadline for prefecture-level departments"),
+    prefecture_date = IsoDateField(_l("Deadline for prefecture-level departments"),
                                 validators=[InputRequired(DATE_MESSAGE)])
     prefecture_enforced = BooleanField(_l("Enforce the prefecture-level deadline"), default=True)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("province_date", "prefecture_date"):
-            self[name].widget.input_type = "date"
-
 
 class ExtensionForm(FlaskForm):
-    due_date = DateField(_l("New deadline"), validators=[InputRequired(DATE_MESSAGE)])
+    due_date = IsoDateField(_l("New deadline"), validators=[InputRequired(DATE_MESSAGE)])
     reason = TextAreaField(_l("Reason"), filters=[strip],
                            validators=[Optional(), Length(max=500, message=_l("At most %(max)d characters.",
                                                                               max=500))])

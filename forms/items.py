@@ -5,9 +5,7 @@ from wtforms.validators import AnyOf, InputRequired, Length, Optional, Regexp
 
 from catalogue.services.item_rules import CODE_FORMAT_MESSAGE, CODE_PATTERN, FIELD_LABELS, MAX_LENGTHS
 
-
-def strip(value):
-    return value.strip() if isinstance(value, str) else value
+from .fields import strip
 
 
 def upper(value):

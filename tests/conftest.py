@@ -4,6 +4,7 @@ import os
 from datetime import date, datetime, time
 
 import pytest
+from flask import g
 from flask_migrate import upgrade
 from sqlalchemy import MetaData, text
 
@@ -33,6 +34,12 @@ def app(tmp_path_factory):
     url = os.environ.get("TEST_DATABASE_URL") or (
         "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite"))
     app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url(url)})
+
+    @app.before_request
+    def fresh_globals():
+        """Requests in a test share the test's app context; start each with empty ``g``, as in production."""
+        g.__dict__.clear()
+
     with app.app_context():
         _drop_everything(db.engine)
         upgrade()

@@ -1,8 +1,9 @@
 """The finance office's pages: campaigns, progress, review, extensions, audit trail."""
+from io import BytesIO
+
 from flask import Blueprint, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from io import BytesIO
 from sqlalchemy import select
 
 from exports.progress import progress_workbook

@@ -1,12 +1,13 @@
 """Every way an item can be wrong has its own message; the same check serves form, import and CLI."""
+from datetime import date
+
 import pytest
 
 from catalogue.services.item_rules import check_item, normalise
-from catalogue.services.reference import load_schemes
 from catalogue.services.items import add_item
+from catalogue.services.reference import load_schemes
 from tests.conftest import shanghai
 from tests.factories import item_data
-from datetime import date
 
 
 @pytest.fixture

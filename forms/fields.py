@@ -1,0 +1,23 @@
+"""Field helpers shared by the forms."""
+from flask_babel import lazy_gettext as _l
+from wtforms import DateField
+
+DATE_MESSAGE = _l("Give a date as YYYY-MM-DD.")
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class IsoDateField(DateField):
+    """A date typed or picked as YYYY-MM-DD, with our own message when it is not one."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("render_kw", {"type": "date"})
+        super().__init__(*args, **kwargs)
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError(str(DATE_MESSAGE)) from error

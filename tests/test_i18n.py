@@ -1,0 +1,76 @@
+"""Chinese by default, English on request; the message template is current and the Chinese catalogue complete."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "catalogue" / "translations"
+SOURCES = ["catalogue", "forms", "templates", "imports", "exports"]
+
+
+def message_ids(path):
+    with open(path, "rb") as handle:
+        return {message.id if isinstance(message.id, str) else message.id[0]
+                for message in read_po(handle) if message.id}
+
+
+def test_message_template_is_not_stale(tmp_path):
+    fresh = tmp_path / "messages.pot"
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "--no-location", "--sort-output",
+                    "-F", str(TRANSLATIONS / "babel.cfg"), "-k", "_l", "-k", "lazy_gettext",
+                    "-o", str(fresh), *SOURCES], cwd=ROOT, check=True, capture_output=True)
+    committed = message_ids(TRANSLATIONS / "messages.pot")
+    current = message_ids(fresh)
+    assert current - committed == set(), "run `make messages` and translate the new strings"
+    assert committed - current == set(), "run `make messages`: the template lists strings no longer used"
+
+
+def test_chinese_catalogue_is_complete():
+    with open(TRANSLATIONS / "zh_Hans_CN" / "LC_MESSAGES" / "messages.po", "rb") as handle:
+        catalog = read_po(handle)
+    untranslated = [m.id for m in catalog if m.id and (m.fuzzy or not all(
+        m.string if isinstance(m.string, tuple) else [m.string]))]
+    assert untranslated == []
+    assert message_ids(TRANSLATIONS / "messages.pot") <= {m.id if isinstance(m.id, str) else m.id[0] for m in catalog}
+
+
+def test_no_zh_cn_folder_that_babel_would_ignore():
+    assert not (TRANSLATIONS / "zh_CN").exists()
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("zh-CN,zh;q=0.9", "登录"), ("zh-TW", "登录"), ("zh", "登录"),
+    ("en-US,en;q=0.9", "Log in"), (None, "登录"), ("fr-FR", "登录")])
+def test_locale_from_accept_language(client, header, expected):
+    headers = {"Accept-Language": header} if header else {}
+    assert expected in client.get("/login", headers=headers).get_data(as_text=True)
+
+
+def test_the_switch_beats_the_browser(client):
+    client.post("/locale", data={"locale": "en", "next": "/login"})
+    assert "Log in" in client.get("/login", headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    client.post("/locale", data={"locale": "zh_Hans_CN"})
+    assert "登录" in client.get("/login", headers={"Accept-Language": "en"}).get_data(as_text=True)
+
+
+def test_the_switch_refuses_unknown_locales_and_foreign_redirects(client):
+    assert client.post("/locale", data={"locale": "xx"}).status_code == 400
+    response = client.post("/locale", data={"locale": "en", "next": "//evil.example/"})
+    assert response.headers["Location"] == "/"
+
+
+def test_dates_are_formatted_for_the_locale(client, auth, world):
+    auth.login("clerk-civil")
+    chinese = client.get("/department/", headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    english = client.get("/department/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "2017年7月31日 23:59:59" in chinese
+    assert "Jul 31, 2017, 11:59:59" in english
+
+
+def test_form_errors_come_in_chinese(client, auth, world):
+    auth.login("clerk-civil")
+    page = client.post("/department/campaigns/2017/items/new", data={"code": "1"}).get_data(as_text=True)
+    assert "请填写三级目录。" in page or "已过截止时间" in page

@@ -1,0 +1,58 @@
+"""Every state-changing request needs the CSRF token; without it nothing changes."""
+import re
+from datetime import date
+
+import pytest
+import time_machine
+
+from catalogue.extensions import db
+from catalogue.models import AuditEvent, Item
+from tests.conftest import shanghai
+from tests.factories import PASSWORD, add_items
+
+NOW = shanghai(date(2017, 7, 10), 10)
+
+
+@pytest.fixture
+def csrf_on(app):
+    app.config["WTF_CSRF_ENABLED"] = True
+    yield
+    app.config["WTF_CSRF_ENABLED"] = False
+
+
+def post_urls(app, item_id):
+    values = {"code": "2017", "department_code": "530000007", "item_id": item_id}
+    with app.test_request_context():
+        for rule in app.url_map.iter_rules():
+            if "POST" in rule.methods:
+                yield rule.build(values, append_unknown=False)[1]
+
+
+def test_every_post_route_refuses_a_request_without_the_token(app, client, auth, world, csrf_on):
+    (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
+    app.config["WTF_CSRF_ENABLED"] = False
+    auth.login("clerk-civil")
+    app.config["WTF_CSRF_ENABLED"] = True
+    before = (db.session.scalar(db.select(db.func.count(AuditEvent.id))), item.level3)
+    urls = list(post_urls(app, item.id))
+    assert len(urls) >= 12
+    with time_machine.travel(NOW, tick=False):
+        for url in urls:
+            response = client.post(url, data={"version": item.version, "code": "A0101009", "level1_code": "A",
+                                              "level2": "x", "level3": "y", "direction": "up"})
+            assert response.status_code == 400, url
+    db.session.expire_all()
+    assert (db.session.scalar(db.select(db.func.count(AuditEvent.id))), db.session.get(Item, item.id).level3) == before
+
+
+def test_with_the_token_the_form_works(client, world, csrf_on):
+    page = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    response = client.post("/login", data={"username": "clerk-civil", "password": PASSWORD, "csrf_token": token})
+    assert response.status_code == 302
+
+
+def test_the_refusal_is_a_friendly_page(client, world, csrf_on):
+    response = client.post("/login", data={"username": "clerk-civil", "password": PASSWORD},
+                           headers={"Accept-Language": "en"})
+    assert response.status_code == 400 and "The form expired" in response.get_data(as_text=True)

@@ -1,0 +1,115 @@
+"""The clerk's pages, end to end through HTTP, with time set by time-machine."""
+from datetime import date
+
+import pytest
+import time_machine
+
+from catalogue.extensions import db
+from catalogue.models import Item
+from tests.conftest import shanghai
+from tests.factories import add_items, item_data
+
+BEFORE = shanghai(date(2017, 7, 1), 10)
+
+
+@pytest.fixture
+def clerk(client, auth, world):
+    with time_machine.travel(BEFORE, tick=False):
+        auth.login("clerk-civil")
+        yield client
+
+
+def page(response):
+    return response.get_data(as_text=True)
+
+
+def test_home_shows_status_deadline_and_time_left(clerk, world):
+    text = page(clerk.get("/department/", headers={"Accept-Language": "en"}))
+    assert "2017年度政府购买服务指导性目录编制" in text
+    assert "not started" in text and "Jul 31, 2017" in text and "30 days 14 hours left" in text
+
+
+def test_add_an_item_through_the_form(clerk, world):
+    response = clerk.post("/department/campaigns/2017/items/new", data=item_data(description="说明"))
+    assert response.status_code == 302
+    text = page(clerk.get("/department/campaigns/2017"))
+    assert "A0101001" in text and "困难群众救助对象核查服务" in text
+
+
+def test_form_errors_are_shown_and_nothing_is_saved(clerk, world):
+    response = clerk.post("/department/campaigns/2017/items/new", headers={"Accept-Language": "en"},
+                          data=item_data(code="B0101001", level3=""))
+    text = page(response)
+    assert response.status_code == 400
+    assert "There is a problem" in text and "Level-3 name is required." in text
+    assert db.session.scalar(db.select(db.func.count(Item.id))) == 0
+
+
+def test_service_rules_come_back_onto_the_form(clerk, world):
+    response = clerk.post("/department/campaigns/2017/items/new", headers={"Accept-Language": "en"},
+                          data=item_data(code="B0101001"))
+    assert response.status_code == 400 and "must start with A" in page(response)
+
+
+def test_negative_list_hit_is_saved_with_a_visible_warning(clerk, world):
+    clerk.post("/department/campaigns/2017/items/new", data=item_data(level3="劳务派遣人员管理服务"))
+    text = page(clerk.get("/department/campaigns/2017", headers={"Accept-Language": "en"}))
+    assert "Negative list" in text and "劳务派遣" in text and "第十条(五)" in text
+
+
+def test_concurrent_edit_second_save_is_refused_and_input_kept(clerk, world):
+    (item,) = add_items(world.clerk, world.campaign, world.civil, 1, BEFORE)
+    url = f"/department/items/{item.id}/edit"
+    first = item_data(level3="甲的修改", version=str(item.version))
+    second = item_data(level3="乙的修改", version=str(item.version))
+    assert clerk.post(url, data=first).status_code == 302
+    response = clerk.post(url, data=second, headers={"Accept-Language": "en"})
+    text = page(response)
+    assert response.status_code == 409
+    assert "乙的修改" in text  # the second person's input is still on the page
+    assert "甲的修改" in text and "Someone else changed this" in text
+    db.session.expire_all()
+    assert db.session.get(Item, item.id).level3 == "甲的修改"
+
+
+def test_another_departments_item_is_404(clerk, world):
+    (item,) = add_items(world.other_clerk, world.campaign, world.education, 1, BEFORE)
+    assert clerk.get(f"/department/items/{item.id}/edit").status_code == 404
+    assert clerk.post(f"/department/items/{item.id}/delete", data={"version": 1}).status_code == 404
+    assert clerk.get("/finance/campaigns/2017/departments/530000002").status_code == 403
+
+
+def test_submit_from_the_check_page_then_read_only(clerk, world):
+    (item,) = add_items(world.clerk, world.campaign, world.civil, 1, BEFORE)
+    text = page(clerk.get("/department/campaigns/2017/submit"))
+    assert "A0101001" in text
+    response = clerk.post("/department/campaigns/2017/submit", data={"version": item.catalogue.version})
+    assert response.status_code == 302
+    assert item.catalogue.status == "submitted"
+    response = clerk.get("/department/campaigns/2017/items/new")
+    assert response.status_code == 409
+
+
+def test_after_the_deadline_the_user_sees_when_it_passed(client, auth, world):
+    with time_machine.travel(shanghai(date(2017, 8, 1), 0, 0, 0), tick=False):
+        auth.login("clerk-civil")
+        response = client.post("/department/campaigns/2017/items/new", data=item_data(),
+                               headers={"Accept-Language": "en"})
+    assert response.status_code == 403
+    assert "The deadline has passed" in page(response) and "11:59:59" in page(response)
+    assert db.session.scalar(db.select(db.func.count(Item.id))) == 0
+
+
+def test_delete_and_move_through_the_page(clerk, world):
+    first, second = add_items(world.clerk, world.campaign, world.civil, 2, BEFORE)
+    catalogue = first.catalogue
+    clerk.post(f"/department/items/{second.id}/move", data={"direction": "up", "version": catalogue.version})
+    assert [i.code for i in catalogue.items] == ["A0101002", "A0101001"]
+    clerk.post(f"/department/items/{first.id}/delete", data={"version": first.version})
+    assert [i.code for i in catalogue.items] == ["A0101002"]
+
+
+def test_history_shows_who_changed_what(clerk, world):
+    add_items(world.clerk, world.campaign, world.civil, 1, BEFORE)
+    text = page(clerk.get("/department/campaigns/2017/history", headers={"Accept-Language": "en"}))
+    assert "added an item" in text and "clerk-civil" in text

@@ -1,0 +1,112 @@
+"""The finance office's pages: campaigns, progress with filter and download, review, extensions."""
+from datetime import date
+from io import BytesIO
+
+import pytest
+import time_machine
+from openpyxl import load_workbook
+
+from catalogue.extensions import db
+from catalogue.models import Campaign
+from catalogue.services import workflow
+from tests.conftest import shanghai
+from tests.factories import add_items
+
+NOW = shanghai(date(2017, 7, 10), 10)
+
+
+@pytest.fixture
+def submitted(world):
+    (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
+    workflow.submit(world.clerk, world.campaign, world.civil, item.catalogue.version, NOW)
+    db.session.commit()
+    return item.catalogue
+
+
+@pytest.fixture
+def finance(client, auth, world):
+    with time_machine.travel(NOW, tick=False):
+        auth.login("finance-530000")
+        yield client
+
+
+def text(response):
+    return response.get_data(as_text=True)
+
+
+def test_progress_lists_the_regions_departments_with_totals(finance, submitted):
+    page = text(finance.get("/finance/campaigns/2017/progress", headers={"Accept-Language": "en"}))
+    assert "云南省民政厅" in page and "云南省教育厅" in page and "昆明市民政局" not in page
+    assert "submitted" in page and "not started" in page
+
+
+def test_progress_filter_by_status(finance, submitted):
+    page = text(finance.get("/finance/campaigns/2017/progress?status=not_started"))
+    assert "云南省教育厅" in page and "云南省民政厅" not in page
+
+
+def test_progress_download_is_a_real_workbook(finance, submitted):
+    response = finance.get("/finance/campaigns/2017/progress.xlsx", headers={"Accept-Language": "en"})
+    assert response.status_code == 200 and "attachment" in response.headers["Content-Disposition"]
+    sheet = load_workbook(BytesIO(response.data)).active
+    assert sheet["A2"].value == "Department code" and sheet.freeze_panes == "A3"
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert rows["530000007"][2] == "submitted" and rows["530000007"][3] == 1
+
+
+def test_approve_through_the_page(finance, submitted):
+    response = finance.post("/finance/campaigns/2017/departments/530000007/approve", data={"approve-comment": "好"})
+    assert response.status_code == 302 and submitted.status == "approved"
+
+
+def test_return_without_a_comment_is_refused_with_a_message(finance, submitted):
+    response = finance.post("/finance/campaigns/2017/departments/530000007/return", data={"return-comment": ""},
+                            headers={"Accept-Language": "en"})
+    assert response.status_code == 400 and "Say what the department must change." in text(response)
+    assert submitted.status == "submitted"
+
+
+def test_an_illegal_transition_is_refused_with_a_message(finance, submitted):
+    finance.post("/finance/campaigns/2017/departments/530000007/approve", data={})
+    response = finance.post("/finance/campaigns/2017/departments/530000007/approve", data={},
+                            headers={"Accept-Language": "en"})
+    assert response.status_code == 409
+    assert "approved cannot become approved" in text(response)
+
+
+def test_another_regions_department_is_404(client, auth, world, submitted):
+    auth.login("finance-530100")
+    assert client.get("/finance/campaigns/2017/departments/530000007").status_code == 404
+    response = client.post("/finance/campaigns/2017/departments/530000007/approve", data={})
+    assert response.status_code == 404 and submitted.status == "submitted"
+
+
+def test_grant_and_remove_an_extension(finance, world):
+    url = "/finance/campaigns/2017/departments/530000007/extension"
+    bad = finance.post(url, data={"extension-due_date": "2017-07-01"}, headers={"Accept-Language": "en"})
+    assert bad.status_code == 400 and "after the tier deadline" in text(bad)
+    assert finance.post(url, data={"extension-due_date": "2017-08-20", "extension-reason": "机构改革"}).status_code == 302
+    assert "2017" in text(finance.get("/finance/campaigns/2017/departments/530000007"))
+    assert finance.post(url + "/delete").status_code == 302
+
+
+def test_create_a_campaign_and_its_errors(finance, world):
+    form = {"code": "2027", "name": "2027年度", "notice_number": "", "scheme_id": str(world.scheme.id),
+            "province_date": "2027-07-31", "province_enforced": "y", "prefecture_date": "2028-03-31"}
+    bad = finance.post("/finance/campaigns/new", data=form | {"province_date": "31/07/2027"},
+                       headers={"Accept-Language": "en"})
+    assert bad.status_code == 400 and "YYYY-MM-DD" in text(bad)
+    assert finance.post("/finance/campaigns/new", data=form).status_code == 302
+    campaign = db.session.scalar(db.select(Campaign).filter_by(code="2027"))
+    assert campaign.deadline_for_tier("prefecture").enforced is False
+
+
+def test_prefecture_finance_cannot_create_campaigns(client, auth, world):
+    auth.login("finance-530100")
+    assert client.get("/finance/campaigns/new").status_code == 403
+
+
+def test_audit_trail_shows_before_and_after(finance, submitted):
+    page = text(finance.get("/finance/campaigns/2017/departments/530000007/history",
+                            headers={"Accept-Language": "en"}))
+    assert "submitted" in page and "clerk-civil" in page and "服务事项1" in page
