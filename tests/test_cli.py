@@ -1,0 +1,46 @@
+"""The commands: init-db, seed-demo (idempotent), create-user (password from standard input)."""
+from sqlalchemy import func, select
+
+from catalogue.extensions import db
+from catalogue.models import Catalogue, Department, Item, Region, User
+from catalogue.services.accounts import authenticate
+from catalogue.services.reference import load_regions
+
+
+def test_init_db_is_repeatable(app):
+    result = app.test_cli_runner().invoke(args=["init-db"])
+    assert result.exit_code == 0
+
+
+def test_seed_demo_loads_yunnan_once(app):
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["seed-demo"])
+    assert first.exit_code == 0, first.output
+    counts = (db.session.scalar(select(func.count(Department.id))), db.session.scalar(select(func.count(Item.id))))
+    assert counts[0] == 81 + 448 and counts[1] > 500
+    statuses = set(db.session.scalars(select(Catalogue.status)))
+    assert {"approved", "returned", "draft", "submitted"} <= statuses
+    assert authenticate("clerk-530000007", "demo") is not None
+    assert "clerk-530000007" in first.output
+    second = runner.invoke(args=["seed-demo"])
+    assert second.exit_code == 0
+    assert db.session.scalar(select(func.count(Item.id))) == counts[1]
+
+
+def test_create_user_reads_the_password_from_stdin(app):
+    load_regions()
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["create-user", "zhang", "--role", "finance", "--region", "530100"],
+                                          input="a long password\n")
+    assert result.exit_code == 0, result.output
+    user = db.session.scalar(select(User).filter_by(username="zhang"))
+    assert user.region == db.session.scalar(select(Region).filter_by(code="530100"))
+    assert authenticate("zhang", "a long password") is user
+
+
+def test_create_user_bad_arguments_exit_2_and_say_why(app):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["create-user", "li", "--role", "clerk", "--department", "nope"], input="a long password\n")
+    assert result.exit_code == 2 and "nope" in result.output
+    assert runner.invoke(args=["create-user", "li", "--role", "boss"], input="x\n").exit_code == 2
+    assert db.session.scalar(select(User).filter_by(username="li")) is None
