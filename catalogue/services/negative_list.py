@@ -13,6 +13,20 @@ class Hit:
     keyword: str
 
 
+# Ordinary words that happen to contain a keyword: "组织和实施工作" is not construction (施工).
+BENIGN_COMPOUNDS = {
+    "施工": ("实施工",),
+    "工程": ("工程师",),
+    "聘用": ("解聘用",),
+}
+
+
+def _mentions(text, keyword):
+    for compound in BENIGN_COMPOUNDS.get(keyword, ()):
+        text = text.replace(compound, "")
+    return keyword in text
+
+
 @lru_cache(maxsize=1)
 def rules():
     text = resources.files("catalogue").joinpath("data/negative-list.csv").read_text("utf-8")
@@ -28,7 +42,7 @@ def screen(*texts):
     joined = " ".join(t for t in texts if t)
     hits = []
     for rule, source, keywords in rules():
-        keyword = next((k for k in keywords if k in joined), None)
+        keyword = next((k for k in keywords if _mentions(joined, k)), None)
         if keyword:
             hits.append(Hit(rule, source, keyword))
     return hits

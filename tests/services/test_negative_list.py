@@ -14,3 +14,8 @@ def test_construction_and_financing_are_separate_hits():
 
 def test_an_ordinary_service_has_no_hits():
     assert screen("养老服务", "居家和社区养老服务", "") == []
+
+
+def test_a_keyword_inside_an_ordinary_word_is_not_a_hit():
+    assert screen("公共教育", "教师、学生竞赛活动的组织和实施工作") == []
+    assert [hit.keyword for hit in screen("后勤服务", "食堂改造施工")] == ["施工"]
