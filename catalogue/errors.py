@@ -29,6 +29,7 @@ def register(app):
             403: _("Your role does not allow this."),
             404: _("No such page, or it is not yours to see."),
             405: _("This address does not accept that kind of request."),
+            429: _("Too many attempts from your address. Wait a minute and try again."),
         }
         message = messages.get(error.code, error.description)
         return render_template("errors/error.html", code=error.code, message=message), error.code

@@ -19,6 +19,7 @@ TEST_CONFIG = {
     "TESTING": True,
     "SECRET_KEY": "test-secret",
     "WTF_CSRF_ENABLED": False,
+    "LOGIN_RATE_LIMIT": "10000 per minute",
     "PASSWORD_HASH": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1},
 }
 

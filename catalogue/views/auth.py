@@ -1,11 +1,11 @@
 """Logging in and out."""
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import login_required, login_user, logout_user
 
 from forms.auth import LoginForm
 
-from ..extensions import db
+from ..extensions import db, limiter
 from ..services.accounts import authenticate
 from .common import safe_next
 
@@ -13,6 +13,7 @@ bp = Blueprint("auth", __name__)
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
 def login():
     form = LoginForm()
     if form.validate_on_submit():

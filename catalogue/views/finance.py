@@ -1,6 +1,8 @@
 """The finance office's pages: campaigns, progress, review, extensions, audit trail."""
 from io import BytesIO
 
+from io import BytesIO
+
 from flask import Blueprint, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -143,7 +145,7 @@ def review(code, department_code):
     return _review_page(_review_state(code, department_code))
 
 
-def _decide(code, department_code, form, action, done_message):
+def _decide(code, department_code, form, form_name, action, done_message):
     state = _review_state(code, department_code)
     if state.catalogue is None:
         raise NotFound()
@@ -157,27 +159,27 @@ def _decide(code, department_code, form, action, done_message):
             db.session.commit()
             flash(done_message, "success")
             return redirect(url_for(".review", code=code, department_code=department_code))
-    return _review_page(state, 400, **{f"{form._prefix.rstrip('-')}_form": form})
+    return _review_page(state, 400, **{form_name: form})
 
 
 @bp.post("/campaigns/<code>/departments/<department_code>/approve")
 @role_required(*REVIEWERS)
 def approve(code, department_code):
-    return _decide(code, department_code, ApproveForm(prefix="approve"), workflow.approve,
+    return _decide(code, department_code, ApproveForm(prefix="approve"), "approve_form", workflow.approve,
                    _("The catalogue was approved."))
 
 
 @bp.post("/campaigns/<code>/departments/<department_code>/return")
 @role_required(*REVIEWERS)
 def return_catalogue(code, department_code):
-    return _decide(code, department_code, ReturnForm(prefix="return"), workflow.return_catalogue,
+    return _decide(code, department_code, ReturnForm(prefix="return"), "return_form", workflow.return_catalogue,
                    _("The catalogue was returned to the department with your comment."))
 
 
 @bp.post("/campaigns/<code>/departments/<department_code>/reopen")
 @role_required(*REVIEWERS)
 def reopen(code, department_code):
-    return _decide(code, department_code, ReturnForm(prefix="return"), workflow.reopen,
+    return _decide(code, department_code, ReturnForm(prefix="return"), "return_form", workflow.reopen,
                    _("The catalogue was reopened and returned to the department."))
 
 

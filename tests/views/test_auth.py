@@ -42,3 +42,18 @@ def test_roles_land_on_their_home(client, auth, world):
     auth.login("finance-530000")
     assert client.get("/").headers["Location"] == "/finance/"
     assert client.get("/department/").status_code == 403
+
+
+def test_repeated_log_in_attempts_are_throttled(app, client, world):
+    app.config.update(LOGIN_RATE_LIMIT="3 per minute")
+    from catalogue.extensions import limiter
+
+    limiter.reset()
+    try:
+        codes = [client.post("/login", data={"username": "clerk-civil", "password": "guess"},
+                             headers={"Accept-Language": "en"}) for _ in range(4)]
+        assert [r.status_code for r in codes] == [400, 400, 400, 429]
+        assert "Too many attempts" in codes[-1].get_data(as_text=True)
+    finally:
+        app.config.update(LOGIN_RATE_LIMIT="10000 per minute")
+        limiter.reset()
