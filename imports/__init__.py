@@ -1,5 +1,29 @@
-"""Spreadsheet in, rows and errors out (reading, header location, column mapping, planning).
-
-The spreadsheet importer arrives with the import issue; applying a plan goes through
-``catalogue.services`` like every other change.
+"""Spreadsheet in, rows and errors out: reading (xlsx, xls, ods, csv), locating the header row,
+mapping columns by their many real-world names, filling down level cells, validating, and
+planning the change against the current catalogue. Pure functions: applying a plan goes
+through ``catalogue.services.imports`` like every other change.
 """
+from .errors import CellError, FileRejected
+from .header import find_columns
+from .plan import Plan, make_plan
+from .read import read
+from .records import extract
+
+
+def plan_file(data, existing, index, mode="update", sheet=None):
+    """Read ``data`` and plan it against ``existing`` (code -> snapshot with ``id``); see make_plan."""
+    grid = read(data, sheet)
+    columns = find_columns(grid.rows, grid.merged)
+    records = extract(grid, columns)
+    if not records:
+        raise FileRejected(_no_rows())
+    return make_plan(records, existing, index, mode, grid.sheet, grid.sheet_names)
+
+
+def _no_rows():
+    from flask_babel import lazy_gettext as _l
+
+    return _l("The sheet has a header but no items under it.")
+
+
+__all__ = ["CellError", "FileRejected", "Plan", "plan_file", "read"]

@@ -3,6 +3,8 @@
 Forms reuse the limits below for early feedback; ``check_item`` is the gate that decides.
 """
 import re
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -56,30 +58,57 @@ def _shape_errors(data):
     return errors
 
 
-def _scheme_errors(data, scheme):
-    errors = {}
-    level1 = {node.code: node for node in scheme.level1()}
-    node = level1.get(data["level1_code"])
-    if data["level1_code"] and node is None:
-        errors["level1_code"] = [_l("Level-1 category %(code)s is not in the scheme %(scheme)s.",
-                                    code=data["level1_code"], scheme=scheme.name)]
-        return errors, None
-    if node is None or not data["code"] or not CODE_PATTERN.match(data["code"]):
-        return errors, node
-    if data["code"][0] != node.code:
-        errors["code"] = [_l("The code must start with %(letter)s, the code of the level-1 category %(name)s.",
-                             letter=node.code, name=node.name)]
-        return errors, node
-    children = scheme.children(node)
+@dataclass(frozen=True)
+class SchemeIndex:
+    """A classification scheme as plain data: what the rules need, without the database."""
+
+    name: str
+    level1: dict = dataclass_field(default_factory=dict)     # code -> name
+    children: dict = dataclass_field(default_factory=dict)   # level-1 code -> [(code, name)]
+
+    @classmethod
+    def of(cls, scheme):
+        level1 = {node.code: node.name for node in scheme.nodes if node.level == 1}
+        ids = {node.id: node.code for node in scheme.nodes if node.level == 1}
+        children = {}
+        for node in scheme.nodes:
+            if node.level == 2 and node.parent_id in ids:
+                children.setdefault(ids[node.parent_id], []).append((node.code, node.name))
+        return cls(scheme.name, level1, children)
+
+
+def _scheme_errors(data, index):
+    code, level1 = data["code"], data["level1_code"]
+    if level1 and level1 not in index.level1:
+        return {"level1_code": [_l("Level-1 category %(code)s is not in the scheme %(scheme)s.",
+                                   code=level1, scheme=index.name)]}
+    if not level1 or not code or not CODE_PATTERN.match(code):
+        return {}
+    name = index.level1[level1]
+    if code[0] != level1:
+        return {"code": [_l("The code must start with %(letter)s, the code of the level-1 category %(name)s.",
+                            letter=level1, name=name)]}
+    children = index.children.get(level1)
     if children and data["level2"]:
-        child = next((c for c in children if c.name == data["level2"]), None)
+        child = next((c for c in children if c[1] == data["level2"]), None)
         if child is None:
-            errors["level2"] = [_l("Under %(name)s the level-2 name must be one of the scheme's: %(names)s.",
-                                   name=node.name, names="、".join(c.name for c in children))]
-        elif not data["code"].startswith(child.code):
-            errors["code"] = [_l("The code must start with %(prefix)s, the code of %(name)s.",
-                                 prefix=child.code, name=child.name)]
-    return errors, node
+            return {"level2": [_l("Under %(name)s the level-2 name must be one of the scheme's: %(names)s.",
+                                  name=name, names="、".join(c[1] for c in children))]}
+        if not code.startswith(child[0]):
+            return {"code": [_l("The code must start with %(prefix)s, the code of %(name)s.",
+                                prefix=child[0], name=child[1])]}
+    return {}
+
+
+def check_fields(data, index):
+    """Every rule that needs no database: ``data`` normalised, ``index`` a SchemeIndex.
+
+    Returns a dict mapping each wrong field to its messages.
+    """
+    errors = _shape_errors(data)
+    for name, messages in _scheme_errors(data, index).items():
+        errors.setdefault(name, []).extend(messages)
+    return errors
 
 
 def code_taken(catalogue, code, except_item=None):
@@ -92,15 +121,16 @@ def code_taken(catalogue, code, except_item=None):
 
 
 def check_item(data, scheme, catalogue=None, item=None):
-    """Validate ``data`` (already normalised) for ``catalogue``.
+    """Validate ``data`` (already normalised) for ``catalogue``, including the unique code.
 
     Returns ``(errors, level1_node)``: errors maps each field to its messages.
     """
-    errors = _shape_errors(data)
-    scheme_errors, node = _scheme_errors(data, scheme)
-    for field, messages in scheme_errors.items():
-        errors.setdefault(field, []).extend(messages)
+    errors = check_fields(data, SchemeIndex.of(scheme))
     if data["code"] and "code" not in errors and code_taken(catalogue, data["code"], item):
-        errors["code"] = [_l("Code %(code)s is already used by another item of this catalogue.",
-                             code=data["code"])]
+        errors["code"] = [duplicate_code_message(data["code"])]
+    node = next((n for n in scheme.nodes if n.level == 1 and n.code == data["level1_code"]), None)
     return errors, node
+
+
+def duplicate_code_message(code):
+    return _l("Code %(code)s is already used by another item of this catalogue.", code=code)

@@ -1,0 +1,35 @@
+"""What can go wrong with an uploaded file, and where."""
+from dataclasses import dataclass
+
+from openpyxl.utils import get_column_letter
+
+
+class FileRejected(Exception):
+    """The file as a whole cannot be read; ``message`` says why, in the user's language."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self):
+        return str(self.message)
+
+
+@dataclass(frozen=True)
+class CellError:
+    sheet: str
+    row: int            # 1-based, as the spreadsheet shows it
+    column: int | None  # 1-based; None when the whole row is wrong
+    message: object     # a lazy string
+
+    @property
+    def column_letter(self):
+        return get_column_letter(self.column) if self.column else ""
+
+    @property
+    def place(self):
+        """Where to look, e.g. ``Sheet1!C12``."""
+        return f"{self.sheet}!{self.column_letter}{self.row}"
+
+    def as_dict(self):
+        return {"sheet": self.sheet, "row": self.row, "column": self.column_letter, "message": str(self.message)}

@@ -1,0 +1,80 @@
+"""Bytes in, a grid of cell values out: the first sheet (or the one asked for) of any of the formats."""
+import csv
+import io
+from dataclasses import dataclass, field
+
+from flask_babel import lazy_gettext as _l
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum
+
+from .errors import FileRejected
+from .sniff import detect
+
+MAX_GRID_ROWS = 25_000  # data rows are limited to 20,000; this also allows titles, notes and blanks
+
+
+@dataclass
+class Grid:
+    sheet: str
+    sheet_names: list
+    rows: list                      # lists of cell values, row 1 first
+    merged: list = field(default_factory=list)  # ((row0, col0), (row1, col1)), 0-based, inclusive
+    format: str = "xlsx"
+
+
+def read(data, sheet=None):
+    """Read ``data`` (bytes) into a Grid, or raise FileRejected saying why not."""
+    kind = detect(data)
+    if kind == "csv":
+        return _read_csv(data)
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names = [m.name for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+        if not names:
+            raise FileRejected(_l("The workbook has no worksheet."))
+        if sheet is not None and sheet not in names:
+            raise FileRejected(_l("There is no sheet named “%(sheet)s”. The sheets are: %(names)s.",
+                                  sheet=sheet, names="、".join(names)))
+        chosen = workbook.get_sheet_by_name(sheet or names[0])
+        if chosen.total_height > MAX_GRID_ROWS:
+            raise FileRejected(_too_many_rows())
+        rows = chosen.to_python(skip_empty_area=False)
+        merged = list(chosen.merged_cell_ranges or [])
+    except PasswordError as error:
+        raise FileRejected(_l("The workbook is password-protected. Save it without a password and upload it again.")) from error
+    except (CalamineError, ValueError, OverflowError, IndexError, TypeError) as error:
+        raise FileRejected(_l("The file is damaged and cannot be read.")) from error
+    except Exception as error:  # python-calamine raises a few more of its own (ZipError, XmlError)
+        if type(error).__module__.startswith("python_calamine"):
+            raise FileRejected(_l("The file is damaged and cannot be read.")) from error
+        raise
+    return Grid(sheet or names[0], names, rows, merged, kind)
+
+
+def _too_many_rows():
+    return _l("The sheet has more than 20,000 rows; split it into several files.")
+
+
+def _decode(data):
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise FileRejected(_l("The CSV file is neither UTF-8 nor GB18030 text; save it again as UTF-8 CSV."))
+
+
+def _read_csv(data):
+    text = _decode(data)
+    try:
+        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    rows = []
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), dialect):
+            rows.append(row)
+            if len(rows) > MAX_GRID_ROWS:
+                raise FileRejected(_too_many_rows())
+    except csv.Error as error:
+        raise FileRejected(_l("The CSV file cannot be read: %(problem)s", problem=str(error))) from error
+    return Grid("CSV", ["CSV"], rows, [], "csv")
