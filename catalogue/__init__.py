@@ -17,6 +17,8 @@ def create_app(test_config=None):
     app.config.from_mapping(config.from_environment(app.instance_path))
     if test_config:
         app.config.update(test_config)
+    # the request may be a little larger than the file itself; the import service checks the file
+    app.config.setdefault("MAX_CONTENT_LENGTH", app.config["IMPORT_MAX_BYTES"] + 256 * 1024)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.instance_secret_key(app.instance_path)
     if app.testing or app.debug:
@@ -37,9 +39,9 @@ def create_app(test_config=None):
     _init_login(app)
 
     from . import cli, errors, templating
-    from .views import auth, department, finance, main
+    from .views import auth, department, finance, imports, main
 
-    for blueprint in (main.bp, auth.bp, department.bp, finance.bp):
+    for blueprint in (main.bp, auth.bp, department.bp, imports.bp, finance.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     templating.register(app)

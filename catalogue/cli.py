@@ -73,5 +73,7 @@ def create_user(username, role, department_code, region_code):
 
 
 def register(app):
-    for command in (init_db, seed_demo, create_user):
+    from .cli_import import import_catalogue
+
+    for command in (init_db, seed_demo, create_user, import_catalogue):
         app.cli.add_command(command)

@@ -44,5 +44,6 @@ def from_environment(instance_path):
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "") == "1",
         "WTF_CSRF_TIME_LIMIT": 8 * 3600,
         "PASSWORD_HASH": {},
+        "IMPORT_MAX_BYTES": int(float(os.environ.get("IMPORT_MAX_MB", "10")) * 1024 * 1024),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     }

@@ -1,5 +1,5 @@
 """Error pages: domain errors become messages, HTTP errors friendly pages, in the user's language."""
-from flask import render_template
+from flask import current_app, render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -29,6 +29,8 @@ def register(app):
             403: _("Your role does not allow this."),
             404: _("No such page, or it is not yours to see."),
             405: _("This address does not accept that kind of request."),
+            413: _("The upload is larger than the limit of %(limit).1f MiB; nothing was saved.",
+                   limit=current_app.config["IMPORT_MAX_BYTES"] / 1048576),
             429: _("Too many attempts from your address. Wait a minute and try again."),
         }
         message = messages.get(error.code, error.description)

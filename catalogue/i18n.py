@@ -12,6 +12,13 @@ STATUS_LABELS = {
     "returned": _l("returned"),
     "approved": _l("approved"),
 }
+IMPORT_STATUS = {
+    "new": _l("new"),
+    "changed": _l("changed"),
+    "unchanged": _l("unchanged"),
+    "removed": _l("removed"),
+    "error": _l("error"),
+}
 TIER_LABELS = {"province": _l("provincial"), "prefecture": _l("prefecture-level")}
 ROLE_LABELS = {"clerk": _l("department clerk"), "finance": _l("finance office"), "admin": _l("administrator")}
 LANGUAGE_NAMES = {"zh_Hans_CN": "中文", "en": "English"}
@@ -80,6 +87,7 @@ ACTION_LABELS = {
     "remove_extension": _l("removed the extension"),
     "create_campaign": _l("created the campaign"),
     "edit_campaign": _l("edited the campaign"),
+    "import": _l("imported a spreadsheet"),
 }
 HISTORY_LABELS = {
     "status": _l("Status"),

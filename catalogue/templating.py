@@ -23,6 +23,7 @@ def register(app):
         return {
             "LANGUAGE_NAMES": i18n.LANGUAGE_NAMES,
             "ROLE_LABELS": i18n.ROLE_LABELS,
+            "IMPORT_STATUS": i18n.IMPORT_STATUS,
             "FIELD_LABELS": FIELD_LABELS,
             "current_locale": str(get_locale()),
             "negative_hits": screen_item,

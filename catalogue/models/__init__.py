@@ -4,9 +4,10 @@ from .campaign import Campaign, Extension, TierDeadline
 from .catalogue import EDITABLE_STATUSES, STATUSES, Catalogue, Item
 from .region import TIERS, Department, Region
 from .scheme import Scheme, SchemeNode
+from .upload import ImportUpload
 from .user import ROLES, User
 
 __all__ = [
     "AuditEvent", "Campaign", "Catalogue", "Department", "EDITABLE_STATUSES", "Extension",
-    "Item", "ROLES", "Region", "STATUSES", "Scheme", "SchemeNode", "TIERS", "TierDeadline", "User",
+    "ImportUpload", "Item", "ROLES", "Region", "STATUSES", "Scheme", "SchemeNode", "TIERS", "TierDeadline", "User",
 ]

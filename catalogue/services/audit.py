@@ -7,7 +7,7 @@ from ..models import AuditEvent
 
 def record(actor, action, obj, catalogue=None, before=None, after=None, comment=""):
     event = AuditEvent(
-        actor=actor,
+        actor_id=actor.id if actor is not None else None,
         action=action,
         object_type=type(obj).__name__.lower(),
         object_id=obj.id,

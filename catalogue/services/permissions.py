@@ -16,8 +16,23 @@ def require_campaign_manager(user):
         raise Forbidden()
 
 
+class CommandLine:
+    """The operator at the server's command line: may change any department's catalogue,
+    still within the deadlines and the workflow. Recorded in the audit trail as no user."""
+
+    id = None
+    role = "system"
+    is_clerk = is_finance = is_admin = False
+    department_id = region_id = None
+
+
+COMMAND_LINE = CommandLine()
+
+
 def require_clerk_of(user, department):
     """Only the department's own clerks change its catalogue; others are told it does not exist."""
+    if user is COMMAND_LINE:
+        return
     if not (user.is_clerk and user.department_id == department.id):
         raise NotFound()
 

@@ -1,0 +1,143 @@
+"""Spreadsheet imports: keep the upload, preview its plan, apply it through the same gate as the form."""
+import hashlib
+from datetime import timedelta
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import delete, func, select
+
+from imports import FileRejected, plan_file
+
+from ..extensions import db
+from ..models import Catalogue, ImportUpload, Item, SchemeNode
+from . import audit
+from .errors import NotFound, Refused
+from .item_rules import SchemeIndex
+from .items import editing_gate, find_catalogue, flush, touch
+from .permissions import require_clerk_of
+
+MODES = ("update", "replace")
+KEEP_UPLOADS = timedelta(days=2)
+
+
+def max_bytes():
+    return current_app.config.get("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+
+
+def check_size(size):
+    limit = max_bytes()
+    if size > limit:
+        raise FileRejected(_l("The file is %(size).1f MiB; the limit is %(limit).1f MiB.",
+                              size=size / 1048576, limit=limit / 1048576))
+
+
+def store_upload(user, campaign, department, filename, content, now):
+    """Keep the uploaded bytes for preview and apply; old uploads of this user are dropped."""
+    require_clerk_of(user, department)
+    check_size(len(content))
+    db.session.execute(delete(ImportUpload).where(ImportUpload.created_at < now - KEEP_UPLOADS))
+    upload = ImportUpload(user_id=user.id, campaign=campaign, department=department,
+                          filename=(filename or "upload")[:255], content=content, size=len(content),
+                          sha256=hashlib.sha256(content).hexdigest(), created_at=now)
+    db.session.add(upload)
+    db.session.flush()
+    return upload
+
+
+def get_upload(user, upload_id):
+    upload = db.session.get(ImportUpload, upload_id)
+    if upload is None or upload.user_id != user.id:
+        raise NotFound()
+    require_clerk_of(user, upload.department)
+    return upload
+
+
+def existing_items(catalogue):
+    if catalogue is None:
+        return {}
+    return {item.code: {**item.snapshot(), "id": item.id} for item in catalogue.items}
+
+
+def preview(user, campaign, department, content, mode="update", sheet=None):
+    """The plan for ``content`` against the department's catalogue as it is now, and its version."""
+    require_clerk_of(user, department)
+    check_size(len(content))
+    if mode not in MODES:
+        mode = "update"
+    catalogue = find_catalogue(campaign, department)
+    plan = plan_file(content, existing_items(catalogue), SchemeIndex.of(campaign.scheme), mode, sheet)
+    return plan, catalogue.version if catalogue else 0
+
+
+def apply(user, campaign, department, content, expected_sha256, expected_version, mode, sheet, now):
+    """Apply the previewed plan, all or nothing; refuse if the file or the catalogue changed since."""
+    catalogue = find_catalogue(campaign, department)
+    editing_gate(user, campaign, department, catalogue, now)
+    if hashlib.sha256(content).hexdigest() != expected_sha256:
+        raise Refused(_l("This is not the file that was previewed. Preview it again before applying."))
+    plan, version = preview(user, campaign, department, content, mode, sheet)
+    if int(expected_version) != version:
+        raise Refused(_l("The catalogue changed since the preview. Preview the file again before applying."))
+    if plan.has_errors:
+        raise Refused(_l("The file still has errors; correct them and upload it again."))
+    if not plan.has_changes:
+        raise Refused(_l("No changes: the catalogue already matches the file."))
+    if catalogue is None:
+        catalogue = Catalogue(campaign=campaign, department=department, status="draft",
+                              created_at=now, updated_at=now)
+        db.session.add(catalogue)
+        flush()
+        audit.record(user, "create", catalogue, catalogue, after={"status": "draft"})
+    _apply_plan(user, catalogue, plan, now)
+    touch(catalogue, now)
+    flush()
+    totals = plan.totals
+    audit.record(user, "import", catalogue, catalogue, after={k: totals[k] for k in ("new", "changed", "removed")},
+                 comment=plan.sheet)
+    return plan
+
+
+def _apply_plan(user, catalogue, plan, now):
+    nodes = {node.code: node for node in db.session.scalars(
+        select(SchemeNode).where(SchemeNode.scheme_id == catalogue.campaign.scheme_id, SchemeNode.level == 1))}
+    items = {item.id: item for item in catalogue.items}
+    for snapshot in plan.removed:
+        item = items.pop(snapshot["id"])
+        audit.record(user, "delete_item", item, catalogue, before=item.snapshot())
+        catalogue.items.remove(item)
+    flush()  # codes of removed items may come back as new ones
+    position = db.session.scalar(select(func.max(Item.position)).where(Item.catalogue_id == catalogue.id)) or 0
+    order = []
+    for row in plan.rows:
+        data = row.data
+        if row.status == "new":
+            position += 1
+            item = Item(catalogue=catalogue, position=position, updated_at=now)
+            _set(item, data, nodes)
+            db.session.add(item)
+            order.append((item, None))
+        else:
+            item = items[row.item_id]
+            if row.status == "changed":
+                before = item.snapshot()
+                _set(item, data, nodes)
+                item.updated_at = now
+                order.append((item, before))
+            else:
+                order.append((item, False))
+    flush()
+    for item, before in order:
+        if before is None:
+            audit.record(user, "add_item", item, catalogue, after=item.snapshot())
+        elif before:
+            audit.record(user, "edit_item", item, catalogue, before=before, after=item.snapshot())
+    if plan.mode == "replace":
+        for number, (item, _) in enumerate(order, start=1):
+            item.position = number
+
+
+def _set(item, data, nodes):
+    item.code = data["code"]
+    item.level1 = nodes[data["level1_code"]]
+    for name in ("level2", "level3", "level4", "description", "remarks"):
+        setattr(item, name, data[name])

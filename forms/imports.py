@@ -1,0 +1,35 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import HiddenField, IntegerField, RadioField, StringField
+from wtforms.validators import AnyOf, InputRequired, Length, Optional
+
+from .fields import strip
+
+
+class UploadForm(FlaskForm):
+    file = FileField(_l("Spreadsheet (.xlsx, .xls, .ods or .csv)"),
+                     validators=[FileRequired(_l("Choose the file to upload."))])
+    sheet = StringField(_l("Sheet (optional; the first sheet when empty)"), filters=[strip],
+                        validators=[Optional(), Length(max=100)])
+
+
+MODE_CHOICES = [("update", _l("Add and update only: items missing from the file stay")),
+                ("replace", _l("Replace my catalogue: items missing from the file are removed"))]
+
+
+class ApplyForm(FlaskForm):
+    mode = HiddenField(validators=[AnyOf(["update", "replace"])])
+    sheet = HiddenField()
+    sha256 = HiddenField(validators=[InputRequired(), Length(min=64, max=64)])
+    version = IntegerField(validators=[InputRequired()])
+
+
+class ModeForm(FlaskForm):
+    """Chosen on the preview page (GET, no CSRF needed): which way to apply."""
+
+    class Meta:
+        csrf = False
+
+    mode = RadioField(_l("How to apply the file"), choices=MODE_CHOICES, default="update")
+    sheet = HiddenField()
