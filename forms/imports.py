@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, IntegerField, RadioField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, Optional
 
 from .fields import strip
@@ -14,8 +15,8 @@ class UploadForm(FlaskForm):
                         validators=[Optional(), Length(max=100)])
 
 
-MODE_CHOICES = [("update", _l("Add and update only: items missing from the file stay")),
-                ("replace", _l("Replace my catalogue: items missing from the file are removed"))]
+MODE_CHOICES = [SelectChoice("update", _l("Add and update only: items missing from the file stay")),
+                SelectChoice("replace", _l("Replace my catalogue: items missing from the file are removed"))]
 
 
 class ApplyForm(FlaskForm):

@@ -1,6 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, Optional, Regexp
 
 from catalogue.services.item_rules import CODE_FORMAT_MESSAGE, CODE_PATTERN, FIELD_LABELS, MAX_LENGTHS
@@ -40,8 +41,8 @@ class ItemForm(FlaskForm):
     version = HiddenField()
 
     def set_scheme(self, scheme):
-        self.level1_code.choices = [("", _l("Choose a category"))] + [
-            (node.code, node.label) for node in scheme.level1()]
+        self.level1_code.choices = [SelectChoice("", _l("Choose a category"))] + [
+            SelectChoice(node.code, node.label) for node in scheme.level1()]
 
     def data_for_service(self):
         return {name: self[name].data or "" for name in

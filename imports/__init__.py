@@ -13,11 +13,19 @@ from .records import extract
 def plan_file(data, existing, index, mode="update", sheet=None):
     """Read ``data`` and plan it against ``existing`` (code -> snapshot with ``id``); see make_plan."""
     grid = read(data, sheet)
+    if not any(str(value).strip() for row in grid.rows for value in row if value is not None):
+        raise FileRejected(_empty_sheet(grid.sheet))
     columns = find_columns(grid.rows, grid.merged)
     records = extract(grid, columns)
     if not records:
         raise FileRejected(_no_rows())
     return make_plan(records, existing, index, mode, grid.sheet, grid.sheet_names)
+
+
+def _empty_sheet(name):
+    from flask_babel import lazy_gettext as _l
+
+    return _l("The sheet “%(sheet)s” is empty.", sheet=name)
 
 
 def _no_rows():

@@ -6,6 +6,7 @@ ratio of large entries and XML document type declarations (entity bombs).
 """
 import io
 import zipfile
+import zlib
 
 import olefile
 from defusedxml import DefusedXmlException
@@ -68,7 +69,7 @@ def _check_zip(data):
     names = {entry.filename for entry in entries}
     if any(entry.flag_bits & 0x1 for entry in entries):
         raise FileRejected(_l("The workbook is password-protected. Save it without a password and upload it again."))
-    if "mimetype" in names and _read(archive, "mimetype").strip() == ODS_MIMETYPE:
+    if "mimetype" in names and _safe_read(archive, "mimetype", 200).strip() == ODS_MIMETYPE:
         if any(name.startswith(("Basic/", "Scripts/")) for name in names):
             raise FileRejected(_l("The workbook contains macros. Save it as a plain spreadsheet without macros."))
         _check_xml(archive, "content.xml")
@@ -88,17 +89,21 @@ def _read(archive, name, limit=None):
         return handle.read(limit) if limit else handle.read()
 
 
+def _safe_read(archive, name, limit):
+    try:
+        return _read(archive, name, limit)
+    except (KeyError, zipfile.BadZipFile, OSError, RuntimeError, zlib.error, EOFError) as error:
+        raise FileRejected(_l("The file is damaged and cannot be read.")) from error
+
+
 def _check_xml(archive, name):
     """Refuse any document type declaration: entity expansion is how XML bombs work."""
-    try:
-        head = _read(archive, name, 4096)
-    except (KeyError, zipfile.BadZipFile, OSError, RuntimeError) as error:
-        raise FileRejected(_l("The file is damaged and cannot be read.")) from error
+    head = _safe_read(archive, name, 4096)
     if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
         raise FileRejected(_l("The file contains XML declarations that are not allowed; it was not opened."))
     if name == "[Content_Types].xml":
         try:
-            fromstring(_read(archive, name), forbid_dtd=True)
+            fromstring(_safe_read(archive, name, 1024 * 1024), forbid_dtd=True)
         except (DefusedXmlException, SyntaxError) as error:
             raise FileRejected(_l("The file is damaged and cannot be read.")) from error
 

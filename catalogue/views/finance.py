@@ -7,6 +7,7 @@ from flask import Blueprint, flash, redirect, render_template, request, send_fil
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
 from exports.progress import progress_workbook
 from forms.campaigns import CampaignForm, ExtensionForm
@@ -36,7 +37,7 @@ def home():
 
 def _campaign_form(campaign=None):
     form = CampaignForm(obj=campaign)
-    form.scheme_id.choices = [(s.id, s.name) for s in db.session.scalars(select(Scheme).order_by(Scheme.code))]
+    form.scheme_id.choices = [SelectChoice(s.id, s.name) for s in db.session.scalars(select(Scheme).order_by(Scheme.code))]
     if campaign is not None and not form.is_submitted():
         for deadline in campaign.deadlines:
             form[f"{deadline.tier}_date"].data = deadline.due_date

@@ -40,7 +40,7 @@ def upload(code):
                                           form.file.data.filename, content, now())
             db.session.commit()
             return redirect(url_for(".preview", upload_id=stored.id, sheet=sheet))
-    return render_template("imports/upload.html", state=state, form=form), 400 if form.errors else 200
+    return render_template("imports/upload.html", state=state, form=form, rejected=None), 400 if form.errors else 200
 
 
 @bp.get("/imports/<int:upload_id>")

@@ -1,0 +1,39 @@
+"""Every format is read, whatever its extension: xlsx, xls (as WPS saves it), ods, csv in UTF-8 or GB18030."""
+import pytest
+
+from imports import plan_file, read
+from imports.errors import FileRejected
+from tests.imports.builders import HEADER, ROWS, csv_bytes, simple, xlsx
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods", "csv"])
+def test_each_format_gives_the_same_plan(fmt, index):
+    plan = plan_file(simple(fmt), {}, index)
+    assert [(r.status, r.data["code"], r.data["level3"]) for r in plan.rows] == [
+        ("new", "A0101001", "困难群众救助对象核查服务"), ("new", "A0101002", "流浪乞讨人员救助服务"),
+        ("new", "B0101001", "社区综合服务设施运营")]
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-8", False), ("utf-8", True), ("gb18030", False)])
+def test_csv_encodings(encoding, bom, index):
+    plan = plan_file(csv_bytes([HEADER, *ROWS], encoding, bom), {}, index)
+    assert plan.rows[0].data["level2"] == "社会救助" and plan.rows[0].data["code"] == "A0101001"
+
+
+def test_tab_separated_csv(index):
+    plan = plan_file(csv_bytes([HEADER, *ROWS], delimiter="\t"), {}, index)
+    assert plan.totals["new"] == 3
+
+
+def test_only_the_first_sheet_unless_another_is_chosen(index):
+    data = xlsx([HEADER, *ROWS], title="目录", extra_sheets=["说明"])
+    grid = read(data)
+    assert grid.sheet == "目录" and grid.sheet_names == ["目录", "说明"]
+    assert read(data, "说明").rows == [["其他"]]
+    with pytest.raises(FileRejected, match="no sheet named"):
+        read(data, "不存在")
+
+
+def test_the_extension_does_not_matter_the_content_does(index):
+    assert read(simple("xls")).format == "xls"
+    assert read(simple("ods")).format == "ods"

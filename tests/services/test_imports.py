@@ -1,0 +1,111 @@
+"""Applying an import: the same gate as the form, all or nothing, only what was previewed."""
+import hashlib
+from datetime import date
+
+import pytest
+
+from catalogue.extensions import db
+from catalogue.models import AuditEvent, Item
+from catalogue.services import imports, workflow
+from catalogue.services.errors import DeadlinePassed, NotEditable, NotFound, Refused
+from tests.conftest import shanghai
+from tests.factories import add_items
+from tests.imports.builders import HEADER, ROWS, xlsx
+
+NOW = shanghai(date(2017, 7, 1), 10)
+FILE = xlsx([HEADER, *ROWS])
+DIGEST = hashlib.sha256(FILE).hexdigest()
+
+
+def apply(world, content=FILE, version=0, mode="update", now=NOW, digest=None):
+    return imports.apply(world.clerk, world.campaign, world.civil, content,
+                         digest or hashlib.sha256(content).hexdigest(), version, mode, None, now)
+
+
+def codes(world):
+    return [i.code for i in db.session.scalars(db.select(Item).order_by(Item.position))]
+
+
+def test_apply_adds_the_rows_and_audits_them(world):
+    apply(world)
+    db.session.commit()
+    assert codes(world) == ["A0101001", "A0101002", "B0101001"]
+    actions = [e.action for e in db.session.scalars(db.select(AuditEvent).order_by(AuditEvent.id))]
+    assert actions == ["create", "add_item", "add_item", "add_item", "import"]
+
+
+def test_the_same_file_twice_is_no_change(world):
+    apply(world)
+    db.session.commit()
+    plan, version = imports.preview(world.clerk, world.campaign, world.civil, FILE)
+    assert not plan.has_changes and plan.totals["unchanged"] == 3
+    with pytest.raises(Refused, match="No changes"):
+        apply(world, version=version)
+
+
+def test_changes_are_shown_old_to_new(world):
+    apply(world)
+    db.session.commit()
+    changed = xlsx([HEADER, ["A0101001", "基本公共服务", "社会救助", "新名称", None, "核查服务", None], *ROWS[1:]])
+    plan, _ = imports.preview(world.clerk, world.campaign, world.civil, changed)
+    assert plan.rows[0].status == "changed" and plan.rows[0].changes == {"level3": ("困难群众救助对象核查服务", "新名称")}
+
+
+def test_replace_removes_what_the_file_does_not_list(world):
+    add_items(world.clerk, world.campaign, world.civil, 2, NOW)  # A0101001, A0101002 under other names
+    catalogue_version = db.session.scalar(db.select(Item)).catalogue.version
+    plan = apply(world, xlsx([HEADER, ROWS[2]]), version=catalogue_version, mode="replace")
+    db.session.commit()
+    assert plan.totals["removed"] == 2 and codes(world) == ["B0101001"]
+
+
+def test_add_and_update_keeps_what_the_file_does_not_list(world):
+    (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
+    apply(world, xlsx([HEADER, ROWS[2]]), version=item.catalogue.version)
+    assert codes(world) == ["A0101001", "B0101001"]
+
+
+def test_a_file_with_errors_is_refused_and_nothing_is_written(world):
+    bad = xlsx([HEADER, *ROWS, ["Z01", "不存在", "x", "y"]])
+    with pytest.raises(Refused, match="errors"):
+        apply(world, bad)
+    db.session.rollback()
+    assert codes(world) == []
+
+
+def test_a_catalogue_changed_since_the_preview_asks_to_preview_again(world):
+    plan, version = imports.preview(world.clerk, world.campaign, world.civil, FILE)
+    add_items(world.clerk, world.campaign, world.civil, 1, NOW)
+    with pytest.raises(Refused, match="changed since the preview"):
+        apply(world, version=version)
+
+
+def test_a_different_file_asks_to_preview_again(world):
+    with pytest.raises(Refused, match="not the file"):
+        apply(world, digest="0" * 64)
+
+
+def test_the_deadline_applies(world):
+    with pytest.raises(DeadlinePassed):
+        apply(world, now=shanghai(date(2017, 8, 1)))
+
+
+def test_a_submitted_catalogue_cannot_be_imported_into(world):
+    (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
+    workflow.submit(world.clerk, world.campaign, world.civil, item.catalogue.version, NOW)
+    with pytest.raises(NotEditable):
+        apply(world, version=item.catalogue.version)
+
+
+def test_another_departments_clerk_cannot_import(world):
+    with pytest.raises(NotFound):
+        imports.preview(world.other_clerk, world.campaign, world.civil, FILE)
+    with pytest.raises(NotFound):
+        imports.apply(world.other_clerk, world.campaign, world.civil, FILE, DIGEST, 0, "update", None, NOW)
+
+
+def test_uploads_are_private_to_their_owner(world):
+    upload = imports.store_upload(world.clerk, world.campaign, world.civil, "a.xlsx", FILE, NOW)
+    assert imports.get_upload(world.clerk, upload.id) is upload
+    with pytest.raises(NotFound):
+        imports.get_upload(world.other_clerk, upload.id)

@@ -1,0 +1,99 @@
+"""The import pages: upload, preview with cell errors, apply; the template and the marked-up error file."""
+import re
+from datetime import date
+from io import BytesIO
+
+import pytest
+import time_machine
+from openpyxl import load_workbook
+
+from catalogue.extensions import db
+from catalogue.models import ImportUpload, Item
+from tests.conftest import shanghai
+from tests.imports.builders import HEADER, ROWS, xlsx
+
+NOW = shanghai(date(2017, 7, 1), 10)
+EN = {"Accept-Language": "en"}
+
+
+@pytest.fixture
+def clerk(client, auth, world):
+    with time_machine.travel(NOW, tick=False):
+        auth.login("clerk-civil")
+        yield client
+
+
+def upload(client, content, name="目录.xlsx"):
+    return client.post("/department/campaigns/2017/import", headers=EN, content_type="multipart/form-data",
+                       data={"file": (BytesIO(content), name)})
+
+
+def test_upload_preview_apply(clerk, world):
+    response = upload(clerk, xlsx([["云南省民政厅政府购买服务指导性目录"], HEADER, *ROWS]))
+    assert response.status_code == 302
+    page = clerk.get(response.headers["Location"], headers=EN).get_data(as_text=True)
+    assert "Import preview" in page and "A0101001" in page and "Apply: 3 added, 0 changed, 0 removed" in page
+    fields = dict(re.findall(r'name="(mode|sheet|sha256|version)"[^>]*value="([^"]*)"', page))
+    upload_id = db.session.scalar(db.select(ImportUpload.id))
+    applied = clerk.post(f"/department/imports/{upload_id}/apply", data=fields, headers=EN)
+    assert applied.status_code == 302
+    assert db.session.scalar(db.select(db.func.count(Item.id))) == 3
+    again = clerk.get(f"/department/imports/{upload_id}", headers=EN).get_data(as_text=True)
+    assert "No changes" in again
+
+
+def test_errors_are_listed_with_their_cells_and_no_apply_button(clerk, world):
+    bad = xlsx([HEADER, ROWS[0], ["A0101009", "基本公共服物", "社会救助", "x"]])
+    page = clerk.get(upload(clerk, bad).headers["Location"], headers=EN).get_data(as_text=True)
+    assert "Sheet1!B3" in page and "did you mean “基本公共服务”" in page
+    assert "Apply:" not in page
+
+
+def test_cell_errors_come_in_chinese(clerk, world):
+    bad = xlsx([HEADER, ["A0101009", "基本公共服物", "社会救助", "x"]])
+    location = upload(clerk, bad).headers["Location"]
+    page = clerk.get(location, headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    assert "一级目录“基本公共服物”不在本次编制的分类中，是否应为“基本公共服务”？" in page
+
+
+def test_a_bad_file_is_refused_on_the_upload_page(clerk, world):
+    response = upload(clerk, b"%PDF-1.4 not a sheet \x00\x01", "目录.xlsx")
+    assert response.status_code == 400 and "not a spreadsheet" in response.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count(ImportUpload.id))) == 0
+
+
+def test_no_file_chosen(clerk, world):
+    response = clerk.post("/department/campaigns/2017/import", data={}, headers=EN)
+    assert response.status_code == 400 and "Choose the file to upload." in response.get_data(as_text=True)
+
+
+def test_error_workbook_marks_the_wrong_cells(clerk, world):
+    bad = xlsx([HEADER, ["A0101009", "基本公共服物", "社会救助", ""]])
+    upload(clerk, bad)
+    upload_id = db.session.scalar(db.select(ImportUpload.id))
+    response = clerk.get(f"/department/imports/{upload_id}/errors.xlsx", headers=EN)
+    sheet = load_workbook(BytesIO(response.data)).worksheets[0]
+    assert sheet["B2"].comment is not None and "基本公共服物" in sheet["B2"].comment.text
+    assert sheet["D2"].comment is not None and sheet["D2"].fill.fgColor.rgb.endswith("F8CBAD")
+    assert sheet["A2"].comment is None
+
+
+def test_blank_template_has_the_header_dropdown_and_instructions(clerk, world):
+    response = clerk.get("/department/campaigns/2017/import-template.xlsx", headers=EN)
+    workbook = load_workbook(BytesIO(response.data))
+    sheet = workbook.worksheets[0]
+    assert [c.value for c in sheet[1]] == ["编码", "一级目录", "二级目录", "三级目录", "四级目录", "说明", "备注"]
+    validation = sheet.data_validations.dataValidation[0]
+    assert validation.type == "list" and "B2" in str(validation.sqref)
+    assert [workbook["lists"].cell(row=r, column=1).value for r in range(1, 7)][0] == "基本公共服务"
+    assert "Instructions" in workbook.sheetnames and sheet.column_dimensions["D"].width == 40
+
+
+def test_someone_elses_upload_is_404(client, auth, world):
+    with time_machine.travel(NOW, tick=False):
+        auth.login("clerk-civil")
+        upload(client, xlsx([HEADER, *ROWS]))
+        auth.logout()
+        auth.login("clerk-education")
+        upload_id = db.session.scalar(db.select(ImportUpload.id))
+        assert client.get(f"/department/imports/{upload_id}").status_code == 404
