@@ -4,9 +4,10 @@ import io
 from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
-from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum
+from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum
 
 from .errors import FileRejected
+from .isolate import ChildFailed, run_isolated
 from .sniff import detect
 
 MAX_GRID_ROWS = 25_000  # data rows are limited to 20,000; this also allows titles, notes and blanks
@@ -27,27 +28,47 @@ def read(data, sheet=None):
     if kind == "csv":
         return _read_csv(data)
     try:
+        outcome = run_isolated(_read_workbook, data, sheet)
+    except ChildFailed as error:
+        raise FileRejected(_l("The file is damaged and cannot be read.")) from error
+    if outcome[0] == "grid":
+        grid = outcome[1]
+        grid.format = kind
+        return grid
+    raise FileRejected(_message(*outcome))
+
+
+def _message(problem, sheet=None, names=()):
+    if problem == "no-worksheet":
+        return _l("The workbook has no worksheet.")
+    if problem == "no-such-sheet":
+        return _l("There is no sheet named “%(sheet)s”. The sheets are: %(names)s.", sheet=sheet, names="、".join(names))
+    if problem == "too-many-rows":
+        return _too_many_rows()
+    if problem == "password":
+        return _l("The workbook is password-protected. Save it without a password and upload it again.")
+    return _l("The file is damaged and cannot be read.")
+
+
+def _read_workbook(data, sheet):
+    """Runs in a child process: plain results only (("grid", Grid) or (problem, details...))."""
+    try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = [m.name for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
         if not names:
-            raise FileRejected(_l("The workbook has no worksheet."))
+            return ("no-worksheet",)
         if sheet is not None and sheet not in names:
-            raise FileRejected(_l("There is no sheet named “%(sheet)s”. The sheets are: %(names)s.",
-                                  sheet=sheet, names="、".join(names)))
+            return ("no-such-sheet", sheet, names)
         chosen = workbook.get_sheet_by_name(sheet or names[0])
         if chosen.total_height > MAX_GRID_ROWS:
-            raise FileRejected(_too_many_rows())
+            return ("too-many-rows",)
         rows = chosen.to_python(skip_empty_area=False)
         merged = list(chosen.merged_cell_ranges or [])
-    except PasswordError as error:
-        raise FileRejected(_l("The workbook is password-protected. Save it without a password and upload it again.")) from error
-    except (CalamineError, ValueError, OverflowError, IndexError, TypeError) as error:
-        raise FileRejected(_l("The file is damaged and cannot be read.")) from error
-    except Exception as error:  # python-calamine raises a few more of its own (ZipError, XmlError)
-        if type(error).__module__.startswith("python_calamine"):
-            raise FileRejected(_l("The file is damaged and cannot be read.")) from error
-        raise
-    return Grid(sheet or names[0], names, rows, merged, kind)
+    except PasswordError:
+        return ("password",)
+    except BaseException:  # noqa: BLE001 - calamine's errors, and panics from its Rust code
+        return ("damaged",)
+    return ("grid", Grid(sheet or names[0], names, rows, merged))
 
 
 def _too_many_rows():

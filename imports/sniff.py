@@ -22,6 +22,9 @@ MAX_UNCOMPRESSED = 300 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_CHECK_FROM = 1024 * 1024
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+# What Python's zipfile raises on damaged or hostile archives (seen while fuzzing the importer).
+ZIP_FAILURES = (zipfile.BadZipFile, zlib.error, KeyError, ValueError, OSError, EOFError, RuntimeError,
+                NotImplementedError, OverflowError, IndexError)
 
 
 def detect(data):
@@ -55,7 +58,7 @@ def _check_zip(data):
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as error:
+    except ZIP_FAILURES as error:
         raise FileRejected(_l("The file is damaged and cannot be read.")) from error
     if len(entries) > MAX_ENTRIES:
         raise FileRejected(_l("The file holds too many parts to be a catalogue; it was not opened."))
@@ -92,7 +95,7 @@ def _read(archive, name, limit=None):
 def _safe_read(archive, name, limit):
     try:
         return _read(archive, name, limit)
-    except (KeyError, zipfile.BadZipFile, OSError, RuntimeError, zlib.error, EOFError) as error:
+    except ZIP_FAILURES as error:
         raise FileRejected(_l("The file is damaged and cannot be read.")) from error
 
 

@@ -3,7 +3,7 @@ import pytest
 
 from imports import plan_file, sniff
 from imports.errors import FileRejected
-from tests.imports.builders import (HEADER, ROWS, csv_bytes, encrypted, inline_row, raw_xlsx, simple, with_entry,
+from tests.imports.builders import (HEADER, csv_bytes, encrypted, inline_row, raw_xlsx, simple, with_entry,
                                     xlsx, zip_of)
 
 
@@ -110,3 +110,10 @@ def test_truncated_zip_entry_is_damaged_not_a_crash(index):
     data[start + 40: start + 80] = b"\x00" * 40
     with pytest.raises(FileRejected):
         plan_file(bytes(data), {}, index)
+
+
+def test_a_truncated_xls_that_makes_the_reader_panic_is_refused(index):
+    data = simple("xls")
+    for cut in (0.75, 0.8, 0.9):
+        with pytest.raises(FileRejected):
+            plan_file(data[: int(len(data) * cut)], {}, index)
