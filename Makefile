@@ -50,6 +50,10 @@ run: translations
 test: install-test translations
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+## Benchmarks (not tests): each prints the ratio its issue names.
+bench: install-test translations
+	$(PY) bench/import_bench.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -81,11 +81,14 @@ def level1_error(written, index):
               value=written, names="、".join(names))
 
 
-def _check(record, index, sheet):
+def _check(record, index, sheet, level1_of):
     """The record as item data, and every rule it breaks with the cell to blame."""
     data = dict(record.data)
     written = data.pop("level1")
-    level1 = resolve_level1(written, data["code"], index)
+    key = (written, data["code"][:1])
+    if key not in level1_of:
+        level1_of[key] = resolve_level1(written, data["code"], index)
+    level1 = level1_of[key]
     data["level1_code"] = level1 or ""
     clean = normalise(data)
     unknown_level1 = bool(written) and level1 is None
@@ -102,9 +105,9 @@ def _check(record, index, sheet):
 
 def make_plan(records, existing, index, mode="update", sheet="", sheet_names=()):
     """Plan the change. ``existing`` maps each current code to the item's snapshot (with ``id``)."""
-    rows, seen = [], {}
+    rows, seen, level1_of = [], {}, {}
     for record in records:
-        clean, errors = _check(record, index, sheet)
+        clean, errors = _check(record, index, sheet, level1_of)
         code = clean["code"]
         if code and code in seen:
             errors.append(CellError(sheet, record.row, record.columns.get("code"), _l(

@@ -30,6 +30,10 @@ def text(value):
     """A cell as text: whole floats back to the integers they were, dates as ISO dates."""
     if value is None:
         return ""
+    if type(value) is str:
+        if "  " in value or "\n" in value or "\t" in value or "\u3000" in value or "\r" in value:
+            return " ".join(value.replace("\u3000", " ").split())
+        return value.strip()
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
@@ -61,26 +65,39 @@ def join_code(parts):
     return "".join(pieces)
 
 
+ORDINAL_STARTS = frozenset("一二三四五六七八九十（(0123456789")
+NOTE_STARTS = ("注", "附注", "说明", "备注", "填报说明", "填表说明")
+
+
 def clean_name(value):
-    return ORDINAL.sub("", value).strip()
+    return ORDINAL.sub("", value).strip() if value[:1] in ORDINAL_STARTS else value
+
+
+def _is_blank(row):
+    return all(v is None or v == "" or (type(v) is str and not v.strip()) for v in row)
 
 
 def _is_note(row):
-    filled = [text(v) for v in row if text(v)]
-    return bool(filled) and len(filled) <= 2 and bool(NOTE_START.match(filled[0]))
+    filled = [v for v in row if v is not None and v != ""]
+    if not filled or len(filled) > 2 or not isinstance(filled[0], str):
+        return False
+    first = text(filled[0])
+    return first.startswith(NOTE_STARTS) and bool(NOTE_START.match(first))
 
 
 def extract(grid, columns):
     """Records for the data rows of ``grid`` under ``columns``; raise FileRejected past the row limit."""
     records = []
     context = {name: ("", 0) for name in GROUP_LEVELS}   # level -> (value, row it was written in)
+    places = {name: columns.column_of(name) for name in ("code", *NAME_LEVELS, "description", "remarks")}
+    places = {name: column for name, column in places.items() if column}  # shared by every record
     for index in range(columns.first_data_row, len(grid.rows)):
         row = grid.rows[index]
-        if not any(text(v) for v in row) or _is_note(row):
+        if _is_blank(row) or _is_note(row):
             continue
         if len(records) >= MAX_DATA_ROWS:
             raise FileRejected(_l("The sheet has more than 20,000 rows; split it into several files."))
-        record = _record(index + 1, row, columns)
+        record = _record(index + 1, row, columns, places)
         if _is_heading(record):
             _remember(context, record, GROUP_LEVELS)
             if not record.data["level1"] and len(record.data["code"]) == 1 and record.data["level2"]:
@@ -91,7 +108,7 @@ def extract(grid, columns):
     return records
 
 
-def _record(number, row, columns):
+def _record(number, row, columns, places):
     fields = columns.fields
     if columns.code_parts:
         code = join_code([_cell(row, i) for i in columns.code_parts])
@@ -101,8 +118,7 @@ def _record(number, row, columns):
     for name in ("level1", "level2", "level3", "level4", "description", "remarks"):
         value = _cell(row, fields.get(name))
         data[name] = clean_name(value) if name in ("level2", "level3") else value
-    mapped = {name: columns.column_of(name) for name in ("code", *NAME_LEVELS, "description", "remarks")}
-    return Record(number, data, {k: v for k, v in mapped.items() if v})
+    return Record(number, data, places)
 
 
 def _is_heading(record):

@@ -52,10 +52,17 @@ def get_upload(user, upload_id):
     return upload
 
 
+SNAPSHOT_COLUMNS = (Item.id, Item.code, SchemeNode.code.label("level1_code"), Item.level2, Item.level3, Item.level4,
+                    Item.description, Item.remarks, Item.position)
+
+
 def existing_items(catalogue):
+    """Each current item's snapshot (with ``id``) by code, in one query."""
     if catalogue is None:
         return {}
-    return {item.code: {**item.snapshot(), "id": item.id} for item in catalogue.items}
+    rows = db.session.execute(select(*SNAPSHOT_COLUMNS).join(SchemeNode, Item.level1_id == SchemeNode.id)
+                              .where(Item.catalogue_id == catalogue.id).order_by(Item.position))
+    return {row.code: dict(row._mapping) for row in rows}
 
 
 def preview(user, campaign, department, content, mode="update", sheet=None):

@@ -1,6 +1,7 @@
 """Screening against the negative list: what must never be bought as a service
 (财政部令第102号 第十条; 财预〔2017〕87号). A hit is a warning, not a refusal."""
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -37,9 +38,17 @@ def rules():
     return result
 
 
+@lru_cache(maxsize=1)
+def _any_keyword():
+    keywords = sorted({k for _rule, _source, words in rules() for k in words}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, keywords)))
+
+
 def screen(*texts):
     """The rules whose keywords occur in any of ``texts``, one hit per rule."""
     joined = " ".join(t for t in texts if t)
+    if not _any_keyword().search(joined):
+        return []
     hits = []
     for rule, source, keywords in rules():
         keyword = next((k for k in keywords if _mentions(joined, k)), None)

@@ -1,0 +1,86 @@
+"""import-catalogue: the same plan and gate as the browser; exit 0 applied or clean, 1 errors or refused, 2 bad arguments."""
+import json
+from datetime import date
+
+import pytest
+import time_machine
+
+from catalogue.extensions import db
+from catalogue.models import AuditEvent, Item
+from tests.conftest import shanghai
+from tests.imports.builders import HEADER, ROWS, xlsx
+
+NOW = shanghai(date(2017, 7, 1), 10)
+
+
+@pytest.fixture
+def run(app, tmp_path, world):
+    def invoke(rows, *options):
+        path = tmp_path / "目录.xlsx"
+        path.write_bytes(xlsx(rows))
+        with time_machine.travel(NOW, tick=False):
+            return app.test_cli_runner().invoke(args=["import-catalogue", str(path), "--department", "530000007",
+                                                      "--campaign", "2017", *options])
+    return invoke
+
+
+def count():
+    return db.session.scalar(db.select(db.func.count(Item.id)))
+
+
+def test_json_report_and_apply(run):
+    result = run([HEADER, *ROWS], "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report | {"errors": []} == {"added": 3, "changed": 0, "removed": 0, "unchanged": 0, "errors": [],
+                                       "applied": True, "message": None}
+    assert count() == 3
+    assert db.session.scalar(db.select(AuditEvent).filter_by(action="import")).actor_id is None
+
+
+def test_dry_run_writes_nothing(run):
+    result = run([HEADER, *ROWS], "--dry-run")
+    assert result.exit_code == 0 and count() == 0
+
+
+def test_errors_exit_1_with_each_cell(run):
+    result = run([HEADER, ["A0101001", "基本公共服物", "社会救助", "x"]], "--format", "json")
+    report = json.loads(result.output)
+    assert result.exit_code == 1 and report["applied"] is False
+    assert report["errors"][0] | {"message": ""} == {"sheet": "Sheet1", "row": 2, "column": "B", "message": ""}
+    assert count() == 0
+
+
+def test_text_report_names_the_cell(run):
+    result = run([HEADER, ["A0101001", "基本公共服物", "社会救助", "x"]])
+    assert result.exit_code == 1 and "Sheet1!B2" in result.output
+
+
+def test_replace(run):
+    run([HEADER, *ROWS])
+    result = run([HEADER, ROWS[0]], "--replace", "--format", "json")
+    assert json.loads(result.output)["removed"] == 2 and count() == 1
+
+
+def test_the_gate_refuses_after_the_deadline(app, tmp_path, world):
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(xlsx([HEADER, *ROWS]))
+    with time_machine.travel(shanghai(date(2017, 8, 1)), tick=False):
+        result = app.test_cli_runner().invoke(args=["import-catalogue", str(path), "--department", "530000007",
+                                                    "--campaign", "2017", "--format", "json"])
+    assert result.exit_code == 1 and json.loads(result.output)["applied"] is False and count() == 0
+
+
+@pytest.mark.parametrize("args", [["--department", "000", "--campaign", "2017"],
+                                  ["--department", "530000007", "--campaign", "1999"],
+                                  ["--department", "530000007"],
+                                  ["--department", "530000007", "--campaign", "2017", "--format", "xml"]])
+def test_bad_arguments_exit_2(app, tmp_path, world, args):
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(xlsx([HEADER, *ROWS]))
+    assert app.test_cli_runner().invoke(args=["import-catalogue", str(path), *args]).exit_code == 2
+
+
+def test_missing_file_exits_2(app, world):
+    assert app.test_cli_runner().invoke(args=["import-catalogue", "/nonexistent.xlsx", "--department", "530000007",
+                                              "--campaign", "2017"]).exit_code == 2
