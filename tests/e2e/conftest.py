@@ -1,0 +1,72 @@
+"""A live server on a free port and Debian's Chromium driven by Playwright.
+
+In CI (CI set) a missing Chromium fails the run; elsewhere these tests are skipped with the reason.
+"""
+import os
+import shutil
+import threading
+from datetime import date
+
+import pytest
+from werkzeug.serving import make_server
+
+from catalogue.extensions import db
+from tests import factories
+
+CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def live_server(app):
+    app.config["WTF_CSRF_ENABLED"] = True  # the real forms, with their tokens
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+    app.config["WTF_CSRF_ENABLED"] = False
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not os.path.exists(CHROMIUM):
+        message = f"Chromium not found at {CHROMIUM}: apt-get install chromium fonts-wqy-microhei"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, live_server, tmp_path):
+    context = chromium.new_context(locale="zh-CN", base_url=live_server, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    os.makedirs("test-results", exist_ok=True)
+    page.screenshot(path=f"test-results/{os.environ.get('PYTEST_CURRENT_TEST', 'page').split(':')[-1].split(' ')[0]}.png",
+                    full_page=True)
+    context.close()
+
+
+@pytest.fixture
+def open_world(world):
+    """The test world plus a campaign whose deadline is far away, committed for the server to see."""
+    factories.campaign(world.scheme, code="2099", province=date(2099, 7, 31), prefecture=date(2099, 12, 31))
+    db.session.commit()
+    return world
+
+
+def log_in(page, username):
+    page.goto("/login")
+    page.fill("#username", username)
+    page.fill("#password", factories.PASSWORD)
+    page.click("main button[type=submit]")
