@@ -2,6 +2,7 @@
 from .audit import AuditEvent
 from .campaign import Campaign, Extension, TierDeadline
 from .catalogue import EDITABLE_STATUSES, STATUSES, Catalogue, Item
+from .publication import Publication, PublicationFile, PublishedItem
 from .region import TIERS, Department, Region
 from .scheme import Scheme, SchemeNode
 from .upload import ImportUpload
@@ -9,5 +10,5 @@ from .user import ROLES, User
 
 __all__ = [
     "AuditEvent", "Campaign", "Catalogue", "Department", "EDITABLE_STATUSES", "Extension",
-    "ImportUpload", "Item", "ROLES", "Region", "STATUSES", "Scheme", "SchemeNode", "TIERS", "TierDeadline", "User",
+    "ImportUpload", "Item", "Publication", "PublicationFile", "PublishedItem", "ROLES", "Region", "STATUSES", "Scheme", "SchemeNode", "TIERS", "TierDeadline", "User",
 ]

@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from imports.isolate import ChildFailed, run_isolated
+from catalogue.isolation import ChildFailed, run_isolated
 
 
 def aborts():

@@ -1,0 +1,160 @@
+"""Publication speed, download and page throughput, each against a bare baseline in the same run.
+
+- publish_vs_openpyxl_dump: publishing 81 departments x 250 items (20,250) with all its files, against a
+  bare openpyxl write-only dump of the same rows into one sheet (target 3.5 or below); peak memory of
+  the publishing process is printed too (target under 300 MB).
+- download_vs_bare_bytes: requests per second for the public download of the consolidated xlsx against
+  a bare Flask route returning the same bytes from memory, both under gunicorn with the same workers
+  (target 0.8 or above).
+- items_page_vs_hello: requests per second for the first public items page of that publication against
+  a bare Flask "hello" route served the same way (target 0.25 or above).
+
+Run: make bench (needs wrk: apt-get install wrk).
+"""
+import os
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timezone
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from flask_migrate import upgrade  # noqa: E402
+from openpyxl import Workbook  # noqa: E402
+
+from catalogue import create_app  # noqa: E402
+from catalogue.extensions import db  # noqa: E402
+from catalogue.models import Campaign, Catalogue, Department, Item, TierDeadline, User  # noqa: E402
+from catalogue.services import publishing, reference  # noqa: E402
+
+DEPARTMENTS, PER_DEPARTMENT, REPEAT = 81, 250, 3
+WORKERS, DURATION, CONNECTIONS = 2, 5, 8
+
+
+def seed():
+    regions = reference.load_regions()
+    schemes = reference.load_schemes()
+    nodes = {node.code: node for node in schemes["2014"].nodes}
+    campaign = Campaign(code="2017", name="2017年度政府购买服务指导性目录编制", scheme=schemes["2014"])
+    campaign.deadlines = [TierDeadline(tier="province", due_date=date(2017, 7, 31)),
+                          TierDeadline(tier="prefecture", due_date=date(2018, 3, 31))]
+    finance = User(username="finance", role="finance", region=regions["530000"], password_hash="x")
+    db.session.add_all([campaign, finance])
+    for d in range(DEPARTMENTS):
+        department = Department(code=f"530000{d:03d}", name=f"云南省第{d}厅", region=regions["530000"])
+        catalogue = Catalogue(campaign=campaign, department=department, status="approved")
+        db.session.add_all([department, catalogue])
+        db.session.flush()
+        db.session.execute(Item.__table__.insert(), [
+            {"catalogue_id": catalogue.id, "code": f"{'ABCDEF'[n % 6]}{n // 10:02d}{n:03d}",
+             "level1_id": nodes["ABCDEF"[n % 6]].id, "level2": f"二级目录{n // 10}", "level3": f"第{d}厅服务事项{n}",
+             "level4": "", "description": f"由社会力量承担的第{n}项服务，按规定程序购买，明确服务标准和绩效目标。",
+             "remarks": "", "position": n, "version": 1, "updated_at": datetime.now(timezone.utc)}
+            for n in range(PER_DEPARTMENT)])
+    db.session.commit()
+    return regions["530000"], campaign, finance
+
+
+def bare_dump(rows):
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("dump")
+    for row in rows:
+        sheet.append(row)
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def measure_publish(app):
+    with app.test_request_context():
+        region, campaign, finance = seed()
+        items = publishing._catalogue_items(region, campaign)
+        rows = [[n, i["department_name"], i["code"], i["level1_name"], i["level2"], i["level3"], i["level4"],
+                 i["description"], i["remarks"]] for n, i in enumerate(items, start=1)]
+        publish_times, dump_times, publication = [], [], None
+        for attempt in range(REPEAT):
+            start = time.perf_counter()
+            publication = publishing.publish(finance, region, campaign, None, f"云财综〔2017〕{attempt}号",
+                                             date(2017, 9, 1), datetime.now(timezone.utc))
+            db.session.commit()
+            publish_times.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            bare_dump(rows)
+            dump_times.append(time.perf_counter() - start)
+        return statistics.median(publish_times), statistics.median(dump_times), publication.id
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve(module, env):
+    port = free_port()
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    process = subprocess.Popen([gunicorn, "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}", "--log-level",
+                                "warning", module], cwd=ROOT, env=env)
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return process, port
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError(f"{module} did not start")
+
+
+def requests_per_second(url):
+    subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", "-d1s", url], capture_output=True, check=True)  # warm up
+    output = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", url], capture_output=True,
+                            text=True, check=True).stdout
+    line = next(line for line in output.splitlines() if line.startswith("Requests/sec"))
+    if "Non-2xx" in output:
+        raise RuntimeError(f"errors while loading {url}:\n{output}")
+    return float(line.split()[1])
+
+
+def main():
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is needed for the throughput ratios: apt-get install wrk")
+    with tempfile.TemporaryDirectory() as folder:
+        database = f"sqlite:///{folder}/bench.sqlite"
+        app = create_app({"SQLALCHEMY_DATABASE_URI": database, "SECRET_KEY": "bench"})
+        with app.app_context():
+            upgrade()
+        publish_time, dump_time, publication_id = measure_publish(app)
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        child_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        env = {**os.environ, "DATABASE_URL": database, "SECRET_KEY": "bench", "BENCH_PUBLICATION": str(publication_id)}
+        results = {}
+        for module, paths in (("wsgi:app", {"download": f"/publications/{publication_id}/download/xlsx",
+                                            "page": f"/publications/{publication_id}"}),
+                              ("bench.bare_app:app", {"bare": "/bytes", "hello": "/hello"})):
+            process, port = serve(module, env)
+            try:
+                for name, path in paths.items():
+                    results[name] = requests_per_second(f"http://127.0.0.1:{port}{path}")
+            finally:
+                process.terminate()
+                process.wait(timeout=10)
+    print(f"items={DEPARTMENTS * PER_DEPARTMENT} departments={DEPARTMENTS} (median of {REPEAT})")
+    print(f"publish_seconds = {publish_time:.2f}  openpyxl_dump_seconds = {dump_time:.2f}")
+    print(f"publish_vs_openpyxl_dump = {publish_time / dump_time:.2f}")
+    print(f"peak_memory_mb = {peak_mb:.0f} (the child writing the consolidated workbook: {child_peak_mb:.0f})")
+    print(f"download_rps = {results['download']:.0f}  bare_bytes_rps = {results['bare']:.0f}")
+    print(f"download_vs_bare_bytes = {results['download'] / results['bare']:.2f}")
+    print(f"items_page_rps = {results['page']:.0f}  hello_rps = {results['hello']:.0f}")
+    print(f"items_page_vs_hello = {results['page'] / results['hello']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""Published lists: immutable snapshots of a region's approved catalogues, their items and files."""
+from datetime import date, datetime
+
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .campaign import Campaign
+from .region import Region
+from .types import UTCDateTime, utcnow
+
+
+class Publication(db.Model):
+    __table_args__ = (UniqueConstraint("region_id", "campaign_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("region.id"), index=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"), index=True)
+    version: Mapped[int] = mapped_column(default=1)
+    title: Mapped[str] = mapped_column(String(200))
+    document_number: Mapped[str] = mapped_column(String(100))
+    effective_date: Mapped[date]
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("publication.id"))
+    superseded: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    item_count: Mapped[int] = mapped_column(default=0)
+    department_count: Mapped[int] = mapped_column(default=0)
+    changes: Mapped[dict | None] = mapped_column(JSON)  # against the version it supersedes
+
+    region: Mapped[Region] = relationship()
+    campaign: Mapped[Campaign] = relationship()
+    supersedes: Mapped["Publication | None"] = relationship(remote_side=[id])
+    files: Mapped[list["PublicationFile"]] = relationship(
+        back_populates="publication", cascade="all, delete-orphan", order_by="PublicationFile.id")
+
+    def __repr__(self):
+        return f"<Publication {self.id} {self.title} v{self.version}>"
+
+
+class PublishedItem(db.Model):
+    """A copied item: later edits to catalogues never reach it."""
+
+    __table_args__ = (Index("ix_published_item_publication_department", "publication_id", "department_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    publication_id: Mapped[int] = mapped_column(ForeignKey("publication.id"), index=True)
+    number: Mapped[int]  # 序号 in the consolidated list
+    department_code: Mapped[str] = mapped_column(String(20))
+    department_name: Mapped[str] = mapped_column(String(100))
+    code: Mapped[str] = mapped_column(String(20))
+    level1_code: Mapped[str] = mapped_column(String(20))
+    level1_name: Mapped[str] = mapped_column(String(200))
+    level2: Mapped[str] = mapped_column(String(100))
+    level3: Mapped[str] = mapped_column(String(100))
+    level4: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    remarks: Mapped[str] = mapped_column(Text, default="")
+
+
+class PublicationFile(db.Model):
+    """A file generated once at publication and served as stored, with its SHA-256."""
+
+    __table_args__ = (UniqueConstraint("publication_id", "department_code", "format"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    publication_id: Mapped[int] = mapped_column(ForeignKey("publication.id"), index=True)
+    department_code: Mapped[str] = mapped_column(String(20), default="")  # "" = the whole publication
+    department_name: Mapped[str] = mapped_column(String(100), default="")
+    format: Mapped[str] = mapped_column(String(10))
+    filename: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int]
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+    publication: Mapped[Publication] = relationship(back_populates="files")
