@@ -39,9 +39,9 @@ def create_app(test_config=None):
     _init_login(app)
 
     from . import cli, errors, templating
-    from .views import auth, department, finance, imports, main
+    from .views import auth, department, finance, imports, main, public
 
-    for blueprint in (main.bp, auth.bp, department.bp, imports.bp, finance.bp):
+    for blueprint in (public.bp, main.bp, auth.bp, department.bp, imports.bp, finance.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     templating.register(app)

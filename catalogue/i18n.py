@@ -22,6 +22,7 @@ IMPORT_STATUS = {
 TIER_LABELS = {"province": _l("provincial"), "prefecture": _l("prefecture-level")}
 ROLE_LABELS = {"clerk": _l("department clerk"), "finance": _l("finance office"), "admin": _l("administrator")}
 LANGUAGE_NAMES = {"zh_Hans_CN": "中文", "en": "English"}
+LANG_PARAMETER = {"zh": "zh_Hans_CN", "en": "en"}
 
 
 def select_locale():
@@ -29,6 +30,9 @@ def select_locale():
     languages = current_app.config["LANGUAGES"]
     if not has_request_context():
         return current_app.config["BABEL_DEFAULT_LOCALE"]
+    asked = LANG_PARAMETER.get(request.args.get("lang", ""))
+    if asked:
+        return asked  # public pages switch language by link, so they stay cacheable
     choice = session.get("locale")
     if choice in languages:
         return choice

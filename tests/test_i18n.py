@@ -59,7 +59,7 @@ def test_the_switch_beats_the_browser(client):
 def test_the_switch_refuses_unknown_locales_and_foreign_redirects(client):
     assert client.post("/locale", data={"locale": "xx"}).status_code == 400
     response = client.post("/locale", data={"locale": "en", "next": "//evil.example/"})
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == "/workspace"
 
 
 def test_dates_are_formatted_for_the_locale(client, auth, world):

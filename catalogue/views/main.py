@@ -7,8 +7,9 @@ from .common import safe_next
 bp = Blueprint("main", __name__)
 
 
-@bp.get("/")
+@bp.get("/workspace")
 def index():
+    """Each role's own starting page."""
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
     if current_user.is_clerk:

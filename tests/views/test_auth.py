@@ -3,7 +3,7 @@
 
 def test_login_and_logout(client, auth, world):
     response = auth.login("clerk-civil")
-    assert response.status_code == 302 and response.headers["Location"] == "/"
+    assert response.status_code == 302 and response.headers["Location"] == "/workspace"
     assert client.get("/department/").status_code == 200
     assert auth.logout().status_code == 302
     assert client.get("/department/").status_code == 302  # back to the login page
@@ -32,7 +32,7 @@ def test_logout_is_post_only(client, auth, world):
 def test_next_only_follows_local_paths(client, world):
     data = {"username": "clerk-civil", "password": "correct horse battery"}
     response = client.post("/login?next=https://evil.example/", data=data)
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == "/workspace"
     client.post("/logout")
     response = client.post("/login?next=/department/campaigns/2017", data=data)
     assert response.headers["Location"] == "/department/campaigns/2017"
@@ -40,7 +40,7 @@ def test_next_only_follows_local_paths(client, world):
 
 def test_roles_land_on_their_home(client, auth, world):
     auth.login("finance-530000")
-    assert client.get("/").headers["Location"] == "/finance/"
+    assert client.get("/workspace").headers["Location"] == "/finance/"
     assert client.get("/department/").status_code == 403
 
 

@@ -1,0 +1,93 @@
+"""Caching what never changes: published pages and files, the way a CDN would.
+
+Public pages are cached per URL, language and publication generation (a new publication starts
+a new generation, so superseded marks appear at once); only for anonymous visitors, whose pages
+carry no session data. File bytes are cached by their SHA-256. Both caches are per process and
+bounded.
+"""
+import hashlib
+from collections import OrderedDict
+from functools import wraps
+from threading import Lock
+
+from flask import make_response, request, session
+from flask_babel import get_locale
+from flask_login import current_user
+
+
+class BoundedCache:
+    """A least-recently-used mapping bounded by the total size of its values."""
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self._data = OrderedDict()
+        self._size = 0
+        self._lock = Lock()
+
+    def get(self, key):
+        with self._lock:
+            value = self._data.get(key)
+            if value is not None:
+                self._data.move_to_end(key)
+            return value
+
+    def put(self, key, value, size):
+        if size > self.max_bytes // 4:
+            return
+        with self._lock:
+            if key in self._data:
+                return
+            self._data[key] = (value, size)
+            self._size += size
+            while self._size > self.max_bytes:
+                _key, (_value, dropped) = self._data.popitem(last=False)
+                self._size -= dropped
+
+    def clear(self):
+        with self._lock:
+            self._data.clear()
+            self._size = 0
+
+
+pages = BoundedCache(64 * 1024 * 1024)
+files = BoundedCache(256 * 1024 * 1024)
+
+
+def cacheable():
+    return not current_user.is_authenticated and "_flashes" not in session
+
+
+def cached_page(generation):
+    """Cache the decorated public view's HTML for anonymous visitors under ``generation()``."""
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not cacheable():
+                return view(*args, **kwargs)
+            key = (request.full_path, str(get_locale()), generation())
+            hit = pages.get(key)
+            if hit is None:
+                response = make_response(view(*args, **kwargs))
+                if response.status_code != 200:
+                    return response
+                body = response.get_data()
+                hit = ((body, hashlib.sha256(body).hexdigest()[:32]), len(body))
+                pages.put(key, *hit)
+            (body, etag), _size = hit
+            response = make_response(body)
+            response.set_etag(etag)
+            response.headers["Cache-Control"] = "public, max-age=60"
+            response.vary.update(("Accept-Language", "Cookie"))
+            return response.make_conditional(request)
+        return wrapped
+    return decorator
+
+
+def file_bytes(file, load):
+    """The stored bytes of ``file`` (a PublicationFile), loaded once per process."""
+    hit = files.get(file.sha256)
+    if hit is not None:
+        return hit[0]
+    content = load(file.id)
+    files.put(file.sha256, content, len(content))
+    return content

@@ -1,0 +1,131 @@
+"""What anyone may read: published lists, their items and files. No login, no side effects."""
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+
+from ..extensions import db
+from ..models import Campaign, Publication, PublicationFile, PublishedItem, Region
+from .diffing import diff_items
+from .errors import NotFound
+from .publishing import published_items
+
+PER_PAGE = 50
+MAX_PER_PAGE = 200
+
+
+def publications(region_code=None, tier=None, campaign_code=None):
+    """Newest first, by tier, region and year; superseded versions included and marked."""
+    query = (select(Publication).join(Region, Publication.region_id == Region.id)
+             .join(Campaign, Publication.campaign_id == Campaign.id)
+             .order_by(Campaign.code.desc(), Region.code, Publication.version.desc()))
+    if region_code:
+        query = query.where(Region.code == region_code)
+    if tier:
+        query = query.where(Region.tier == tier)
+    if campaign_code:
+        query = query.where(Campaign.code == campaign_code)
+    return db.session.scalars(query).all()
+
+
+def get_publication(publication_id):
+    publication = db.session.get(Publication, publication_id)
+    if publication is None:
+        raise NotFound()
+    return publication
+
+
+def generation():
+    """Changes whenever something is published: public pages cached under it stay correct."""
+    return db.session.scalar(select(func.max(Publication.id))) or 0
+
+
+@dataclass
+class ItemPage:
+    items: list
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.per_page))
+
+
+def search_items(publication, q="", department="", level1="", page=1, per_page=PER_PAGE):
+    """Items matching ``q`` in the names and description, filtered by department and level-1 code."""
+    per_page = min(max(int(per_page or PER_PAGE), 1), MAX_PER_PAGE)
+    page = max(int(page or 1), 1)
+    query = select(PublishedItem).where(PublishedItem.publication_id == publication.id)
+    if q:
+        pattern = f"%{q.strip()}%"
+        query = query.where(or_(PublishedItem.level2.like(pattern), PublishedItem.level3.like(pattern),
+                                PublishedItem.level4.like(pattern), PublishedItem.description.like(pattern),
+                                PublishedItem.code.like(pattern)))
+    if department:
+        query = query.where(PublishedItem.department_code == department)
+    if level1:
+        query = query.where(PublishedItem.level1_code == level1)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    items = db.session.scalars(query.order_by(PublishedItem.number).offset((page - 1) * per_page).limit(per_page)).all()
+    return ItemPage(items, total, page, per_page)
+
+
+def facets(publication):
+    """Departments and level-1 categories present, with counts, for the filters."""
+    departments = db.session.execute(
+        select(PublishedItem.department_code, PublishedItem.department_name, func.count())
+        .where(PublishedItem.publication_id == publication.id)
+        .group_by(PublishedItem.department_code, PublishedItem.department_name)
+        .order_by(PublishedItem.department_code)).all()
+    level1 = db.session.execute(
+        select(PublishedItem.level1_code, PublishedItem.level1_name, func.count())
+        .where(PublishedItem.publication_id == publication.id)
+        .group_by(PublishedItem.level1_code, PublishedItem.level1_name).order_by(PublishedItem.level1_code)).all()
+    return departments, level1
+
+
+def files_of(publication, department=""):
+    return db.session.scalars(select(PublicationFile).where(
+        PublicationFile.publication_id == publication.id, PublicationFile.department_code == department)
+        .order_by(PublicationFile.format)).all()
+
+
+def get_file(publication, fmt, department=""):
+    found = db.session.scalar(select(PublicationFile).where(
+        PublicationFile.publication_id == publication.id, PublicationFile.format == fmt,
+        PublicationFile.department_code == (department or "")))
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def file_content(file_id):
+    return db.session.scalar(select(PublicationFile.content).where(PublicationFile.id == file_id))
+
+
+def previous_campaign_publication(publication):
+    """The region's current publication of the campaign before this one, if any."""
+    return db.session.scalar(
+        select(Publication).join(Campaign, Publication.campaign_id == Campaign.id)
+        .where(Publication.region_id == publication.region_id, Publication.superseded.is_(False),
+               Campaign.code < publication.campaign.code)
+        .order_by(Campaign.code.desc(), Publication.version.desc()))
+
+
+def compare_with_previous_campaign(publication):
+    previous = previous_campaign_publication(publication)
+    if previous is None:
+        return None, None
+    return previous, diff_items(published_items(previous), published_items(publication))
+
+
+def province_overview(campaign_code=None):
+    """Each prefecture with its current publication of the campaign (or none), and item totals."""
+    prefectures = db.session.scalars(select(Region).where(Region.tier == "prefecture").order_by(Region.code)).all()
+    query = select(Publication).join(Campaign).where(Publication.superseded.is_(False))
+    if campaign_code:
+        query = query.where(Campaign.code == campaign_code)
+    current = {}
+    for publication in db.session.scalars(query.order_by(Campaign.code)):
+        current[publication.region_id] = publication
+    return [(region, current.get(region.id)) for region in prefectures]
