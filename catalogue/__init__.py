@@ -21,6 +21,7 @@ def create_app(test_config=None):
     app.config.setdefault("MAX_CONTENT_LENGTH", app.config["IMPORT_MAX_BYTES"] + 256 * 1024)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.instance_secret_key(app.instance_path)
+    app.json.ensure_ascii = False  # the API speaks Chinese as it is
     if app.testing or app.debug:
         app.jinja_env.undefined = StrictUndefined
 
@@ -39,9 +40,9 @@ def create_app(test_config=None):
     _init_login(app)
 
     from . import cli, errors, templating
-    from .views import auth, department, finance, imports, main, public
+    from .views import api, auth, department, finance, imports, main, public, publishing
 
-    for blueprint in (public.bp, main.bp, auth.bp, department.bp, imports.bp, finance.bp):
+    for blueprint in (public.bp, main.bp, auth.bp, department.bp, imports.bp, finance.bp, publishing.bp, api.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     templating.register(app)

@@ -74,6 +74,7 @@ def create_user(username, role, department_code, region_code):
 
 def register(app):
     from .cli_import import import_catalogue
+    from .cli_publish import export_publication, publish
 
-    for command in (init_db, seed_demo, create_user, import_catalogue):
+    for command in (init_db, seed_demo, create_user, import_catalogue, publish, export_publication):
         app.cli.add_command(command)

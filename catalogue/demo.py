@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from .extensions import db
 from .models import Region, User
-from .services import accounts, campaigns, items, reference, workflow
+from .services import accounts, campaigns, items, publishing, reference, workflow
 from .services.deadlines import SHANGHAI
 
 PREFECTURES_WITH_ITEMS = ("530100", "530300", "530400", "532900")
@@ -115,6 +115,33 @@ def _run_2027(campaign, departments, finance, clerks, samples):
             workflow.approve(finance["530000"], catalogue, at(today - timedelta(days=1)), "")
 
 
+def _publish_2017(campaign, regions, finance, clerks, departments):
+    """The province publishes, then corrects one department's part; four prefectures publish."""
+    province = regions["530000"]
+    publishing.publish(finance["530000"], province, campaign, None, "云财综〔2017〕100号", date(2017, 9, 1),
+                       at(date(2017, 8, 15)))
+    civil = next(d for d in departments if d.code == "530000007")
+    catalogue = items.find_catalogue(campaign, civil)
+    workflow.reopen(finance["530000"], catalogue, at(date(2017, 9, 5)), "请补充社会工作服务相关事项。")
+    campaigns.grant_extension(finance["530000"], campaign, civil, date(2017, 9, 30), "更正已发布目录",
+                              at(date(2017, 9, 5)))
+    clerk = clerks[civil.code]
+    first = catalogue.items[0]
+    items.update_item(clerk, first, {**first.snapshot(), "description": first.description + "（含第三方评估）"},
+                      first.version, at(date(2017, 9, 8)))
+    items.add_item(clerk, campaign, civil, {"code": "B03009", "level1_code": "B", "level2": "社会工作服务",
+                                            "level3": "社区社会工作服务", "description": "购买社会工作专业服务。"},
+                   at(date(2017, 9, 8)))
+    workflow.submit(clerk, campaign, civil, catalogue.version, at(date(2017, 9, 9)))
+    workflow.approve(finance["530000"], catalogue, at(date(2017, 9, 12)), "同意更正。")
+    publishing.publish(finance["530000"], province, campaign, None, "云财综〔2017〕120号", date(2017, 10, 1),
+                       at(date(2017, 9, 20)), note="更正：补充云南省民政厅社会工作服务事项。")
+    for code, number in (("530100", "昆财综〔2018〕21号"), ("530300", "曲财综〔2018〕9号"),
+                         ("530400", "玉财综〔2018〕15号"), ("532900", "大财综〔2018〕12号")):
+        publishing.publish(finance[code], regions[code], campaign, None, number, date(2018, 5, 1),
+                           at(date(2018, 4, 16)))
+
+
 def seed(password):
     """Load the demo data; return the number of accounts created."""
     regions = reference.load_regions()
@@ -126,6 +153,7 @@ def seed(password):
                       schemes["2014"], date(2017, 7, 31), date(2018, 3, 31))
     with_items = [d for d in departments if d.region.tier == "province" or d.region.code in PREFECTURES_WITH_ITEMS]
     _run_2017(c2017, with_items, finance, clerks, samples)
+    _publish_2017(c2017, regions, finance, clerks, departments)
     c2027 = _campaign(admin, "2027", "2027年度政府购买服务指导性目录编制", "云财综〔2026〕（示例）",
                       schemes["2014"], date(2027, 7, 31), date(2028, 3, 31))
     _run_2027(c2027, [d for d in departments if d.region.tier == "province"], finance, clerks, samples)

@@ -1,5 +1,5 @@
 """Error pages: domain errors become messages, HTTP errors friendly pages, in the user's language."""
-from flask import current_app, render_template
+from flask import current_app, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -8,10 +8,20 @@ from .extensions import db
 from .services.errors import DeadlinePassed, DomainError
 
 
+def _wants_json():
+    return request.path.startswith("/api/")
+
+
+def _json_error(status, message):
+    return jsonify({"error": {"status": status, "message": str(message)}}), status
+
+
 def register(app):
     @app.errorhandler(DomainError)
     def domain_error(error):
         db.session.rollback()
+        if _wants_json():
+            return _json_error(error.status_code, error.message)
         if isinstance(error, DeadlinePassed):
             return render_template("errors/deadline.html", deadline=error.deadline), error.status_code
         return render_template("errors/error.html", code=error.status_code,
@@ -34,10 +44,15 @@ def register(app):
             429: _("Too many attempts from your address. Wait a minute and try again."),
         }
         message = messages.get(error.code, error.description)
+        if _wants_json():
+            detail = error.description if error.code == 400 and error.description else message
+            return _json_error(error.code, detail)
         return render_template("errors/error.html", code=error.code, message=message), error.code
 
     @app.errorhandler(500)
     def server_error(error):
         db.session.rollback()
         message = _("Something went wrong on our side; nothing was saved. Please try again.")
+        if _wants_json():
+            return _json_error(500, message)
         return render_template("errors/error.html", code=500, message=message), 500

@@ -1,0 +1,71 @@
+"""The read-only open-data API: publications, their files and items, as JSON."""
+from flask import Blueprint, jsonify, request, url_for
+from flask_babel import gettext as _
+from werkzeug.exceptions import BadRequest
+
+from ..services import public
+from ..services.publishing import metadata
+from .api_spec import openapi_document
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+TIERS = ("province", "prefecture")
+ITEM_FIELDS = ("number", "department_code", "department_name", "code", "level1_code", "level1_name", "level2",
+               "level3", "level4", "description", "remarks")
+
+
+def _integer(name, default, low, high):
+    value = request.args.get(name, default)
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise BadRequest(_("%(name)s must be a whole number.", name=name)) from None
+    if not low <= number <= high:
+        raise BadRequest(_("%(name)s must be between %(low)d and %(high)d.", name=name, low=low, high=high))
+    return number
+
+
+def _summary(publication):
+    data = metadata(publication)
+    data.update(effective_date=publication.effective_date.isoformat(), superseded=publication.superseded,
+                url=url_for("api.publication", publication_id=publication.id, _external=True),
+                html_url=url_for("public.publication", publication_id=publication.id, _external=True))
+    return data
+
+
+@bp.get("/publications")
+def publications():
+    tier = request.args.get("tier") or None
+    if tier and tier not in TIERS:
+        raise BadRequest(_("tier must be one of: %(values)s.", values=", ".join(TIERS)))
+    listed = public.publications(request.args.get("region") or None, tier, request.args.get("campaign") or None)
+    return jsonify({"publications": [_summary(p) for p in listed]})
+
+
+@bp.get("/publications/<int:publication_id>")
+def publication(publication_id):
+    found = public.get_publication(publication_id)
+    data = _summary(found)
+    data["changes"] = found.changes
+    data["files"] = [{"format": f.format, "department_code": f.department_code or None,
+                      "department_name": f.department_name or None, "size": f.size, "sha256": f.sha256,
+                      "url": url_for("public.download", publication_id=found.id, fmt=f.format,
+                                     department=f.department_code or None, _external=True)} for f in found.files]
+    return jsonify(data)
+
+
+@bp.get("/publications/<int:publication_id>/items")
+def items(publication_id):
+    found = public.get_publication(publication_id)
+    page = _integer("page", 1, 1, 100_000)
+    per_page = _integer("per_page", public.PER_PAGE, 1, public.MAX_PER_PAGE)
+    results = public.search_items(found, (request.args.get("q") or "").strip()[:100],
+                                  request.args.get("department") or "", request.args.get("level1") or "",
+                                  page, per_page)
+    return jsonify({"items": [{name: getattr(item, name) for name in ITEM_FIELDS} for item in results.items],
+                    "page": results.page, "per_page": results.per_page, "total": results.total,
+                    "pages": results.pages})
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(openapi_document(request.host_url.rstrip("/") + "/api/v1"))
