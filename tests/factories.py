@@ -86,3 +86,18 @@ def add_items(clerk, campaign, department, count, now):
 
 def fetch(model, **where):
     return db.session.scalar(select(model).filter_by(**where))
+
+
+def approved(world, clerk, department, count, now, campaign=None, prefix="A0101"):
+    """A department's catalogue with ``count`` items, submitted and approved by its finance office."""
+    from catalogue.services import workflow
+
+    campaign = campaign or world.campaign
+    added = [items.add_item(clerk, campaign, department, item_data(code=f"{prefix}{n:03d}", level3=f"{department.name}服务{n}"), now)
+             for n in range(1, count + 1)]
+    catalogue = added[0].catalogue
+    workflow.submit(clerk, campaign, department, catalogue.version, now)
+    reviewer = world.finance if department.region.tier == "province" else world.kunming_finance
+    workflow.approve(reviewer, catalogue, now)
+    db.session.commit()
+    return catalogue

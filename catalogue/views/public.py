@@ -10,7 +10,7 @@ from ..services.errors import NotFound
 bp = Blueprint("public", __name__)
 MIMETYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",  # Flask adds "; charset=utf-8"
     "json": "application/json",
 }
 

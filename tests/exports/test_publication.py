@@ -1,0 +1,76 @@
+"""The published files: layout of the workbook, csv for Excel in China, stable json, and text that stays text."""
+import csv
+import io
+import json
+from datetime import date
+
+from openpyxl import load_workbook
+
+from exports.publication import COLUMNS, csv_bytes, json_bytes, xlsx_department, xlsx_publication
+
+META = {"id": 1, "title": "云南省省级政府购买服务指导性目录（2017年）", "region_name": "云南省",
+        "campaign_name": "2017年度政府购买服务指导性目录编制", "document_number": "云财综〔2017〕100号",
+        "effective_date": date(2017, 9, 1)}
+DANGEROUS = ["=1+1", "+86 871", "-5", "@SUM(A1)", "\tTAB", "\rCR"]
+
+
+def item(number, department="云南省民政厅", code="A0101001", **extra):
+    return {"number": number, "department_code": "530000007", "department_name": department, "code": code,
+            "level1_code": "A", "level1_name": "基本公共服务", "level2": "社会救助", "level3": f"服务{number}",
+            "level4": "", "description": "说明", "remarks": "", **extra}
+
+
+def workbook(departments):
+    return load_workbook(io.BytesIO(xlsx_publication(META, departments)))
+
+
+def test_consolidated_sheet_then_one_per_department():
+    book = workbook([("云南省民政厅", [item(1), item(2)]), ("云南省教育厅", [item(3, "云南省教育厅")])])
+    assert book.sheetnames == ["汇总", "云南省民政厅", "云南省教育厅"]
+    assert [row[0] for row in book["汇总"].iter_rows(min_row=4, values_only=True)] == [1, 2, 3]
+    assert book["云南省教育厅"].max_row == 4
+
+
+def test_title_meta_header_and_print_setup():
+    sheet = workbook([("云南省民政厅", [item(1)])])["汇总"]
+    assert sheet["A1"].value == META["title"] and sheet["A1"].font.bold
+    assert [c.value for c in sheet[2]][:7] == ["地区", "云南省", "编制任务", META["campaign_name"], "文号",
+                                              "云财综〔2017〕100号", "施行日期"]
+    assert sheet["H2"].value.date() == date(2017, 9, 1)  # a real date cell
+    assert tuple(c.value for c in sheet[3]) == COLUMNS and all(c.font.bold for c in sheet[3])
+    assert sheet.freeze_panes == "A4" and sheet.print_title_rows == "$3:$3"
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.column_dimensions["H"].width == 48 and sheet["H4"].alignment.wrap_text
+
+
+def test_formula_like_text_stays_text_in_xlsx():
+    rows = [item(n + 1, description=value, remarks=value) for n, value in enumerate(DANGEROUS)]
+    sheet = workbook([("云南省民政厅", rows)])["汇总"]
+    cells = [sheet.cell(row=4 + n, column=9) for n in range(len(DANGEROUS))]
+    assert [c.value for c in cells] == [v.replace("\r", "\n") for v in DANGEROUS]
+    assert all(c.data_type == "s" for c in cells)
+    assert all(sheet.cell(row=4 + n, column=8).data_type == "s" for n in range(len(DANGEROUS)))
+
+
+def test_csv_has_a_bom_the_same_columns_and_neutralised_formulas():
+    data = csv_bytes([item(n + 1, description=value) for n, value in enumerate(DANGEROUS)])
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert tuple(rows[0]) == COLUMNS
+    assert [row[7] for row in rows[1:]] == ["'" + v for v in DANGEROUS]
+
+
+def test_json_has_metadata_and_stable_item_fields():
+    document = json.loads(json_bytes({**META}, [item(1)]))
+    assert document["publication"]["effective_date"] == "2017-09-01"
+    assert list(document["items"][0]) == ["number", "department_code", "department_name", "code", "level1_code",
+                                          "level1_name", "level2", "level3", "level4", "description", "remarks"]
+
+
+def test_department_workbook_and_long_or_odd_sheet_names():
+    book = load_workbook(io.BytesIO(xlsx_department(META, "云南省民政厅", [item(1)])))
+    assert book.sheetnames == ["云南省民政厅"]
+    long_name = "中国共产主义青年团云南省委员会/青年志愿者行动指导中心[附属]"
+    book = workbook([(long_name, [item(1)]), (long_name, [item(2)])])
+    assert len(book.sheetnames) == 3 and all(len(n) <= 31 for n in book.sheetnames)

@@ -1,0 +1,98 @@
+"""Consolidating and publishing: only approved catalogues (unless included), immutable snapshots, versions."""
+import hashlib
+from datetime import date
+
+import pytest
+
+from catalogue.extensions import db
+from catalogue.models import PublicationFile
+from catalogue.services import items, publishing
+from catalogue.services.errors import Forbidden, Invalid, NotFound, Refused
+from tests.conftest import shanghai
+from tests.factories import add_items, approved, item_data
+
+NOW = shanghai(date(2017, 7, 10), 10)
+LATER = shanghai(date(2017, 8, 15), 10)
+
+
+def publish(world, number="云财综〔2017〕100号", **kwargs):
+    result = publishing.publish(world.finance, world.province, world.campaign, kwargs.pop("title", None), number,
+                                date(2017, 9, 1), LATER, **kwargs)
+    db.session.commit()
+    return result
+
+
+def test_default_titles(world):
+    assert publishing.default_title(world.province, world.campaign) == "云南省省级政府购买服务指导性目录（2017年）"
+    assert publishing.default_title(world.kunming, world.campaign) == "昆明市市级政府购买服务指导性目录（2017年）"
+
+
+def test_consolidation_counts_and_excludes_the_unapproved(world):
+    approved(world, world.clerk, world.civil, 3, NOW)
+    add_items(world.other_clerk, world.campaign, world.education, 2, NOW)  # draft
+    result = publishing.consolidation(world.finance, world.province, world.campaign, NOW)
+    assert len(result.items) == 3 and result.by_department == {"530000007": 3}
+    assert [row.department.code for row in result.not_approved] == ["530000002"]
+    assert result.by_level1 == {("A", "基本公共服务"): 3}
+    included = publishing.consolidation(world.finance, world.province, world.campaign, NOW, include={"530000002"})
+    assert len(included.items) == 5
+
+
+def test_duplicates_negative_hits_and_code_mismatches_are_shown(world):
+    approved(world, world.clerk, world.civil, 1, NOW)
+    items.add_item(world.other_clerk, world.campaign, world.education,
+                   item_data(level3="云南省民政厅服务1"), NOW)
+    items.add_item(world.other_clerk, world.campaign, world.education,
+                   item_data(code="A0101002", level3="劳务派遣管理"), NOW)
+    db.session.commit()
+    result = publishing.consolidation(world.finance, world.province, world.campaign, NOW, include={"530000002"})
+    assert list(result.duplicates) == ["云南省民政厅服务1"]
+    assert [hit.keyword for _item, hits in result.negative for hit in hits] == ["劳务派遣"]
+    assert result.mismatched == []
+
+
+def test_publication_is_a_snapshot(world):
+    catalogue = approved(world, world.clerk, world.civil, 2, NOW)
+    publication = publish(world)
+    catalogue.items[0].level3 = "后来改的名称"
+    db.session.commit()
+    assert [i["level3"] for i in publishing.published_items(publication)] == ["云南省民政厅服务1", "云南省民政厅服务2"]
+    assert publication.item_count == 2 and publication.department_count == 1
+
+
+def test_files_are_stored_with_their_sha256(world):
+    approved(world, world.clerk, world.civil, 2, NOW)
+    approved(world, world.other_clerk, world.education, 1, NOW, prefix="A0102")
+    publication = publish(world)
+    stored = db.session.scalars(db.select(PublicationFile).filter_by(publication_id=publication.id)).all()
+    assert sorted((f.department_code, f.format) for f in stored) == sorted(
+        (code, fmt) for code in ("", "530000002", "530000007") for fmt in ("xlsx", "csv", "json"))
+    assert all(hashlib.sha256(f.content).hexdigest() == f.sha256 and len(f.content) == f.size for f in stored)
+
+
+def test_a_correction_supersedes_and_reports_what_changed(world):
+    catalogue = approved(world, world.clerk, world.civil, 2, NOW)
+    first = publish(world)
+    catalogue.items[0].level3 = "改正后的名称"
+    db.session.commit()
+    second = publish(world, "云财综〔2017〕120号", note="更正")
+    assert first.superseded and not second.superseded and second.version == 2 and second.supersedes is first
+    changes = second.changes
+    assert changes["departments"] == {"530000007": {"name": "云南省民政厅", "added": 0, "removed": 0, "changed": 1}}
+    assert changes["changed"][0]["fields"] == {"level3": ["云南省民政厅服务1", "改正后的名称"]}
+
+
+def test_required_fields_and_nothing_to_publish(world):
+    with pytest.raises(Invalid) as error:
+        publishing.publish(world.finance, world.province, world.campaign, None, " ", None, LATER)
+    assert set(error.value.errors) == {"document_number", "effective_date"}
+    with pytest.raises(Refused):
+        publish(world)
+
+
+def test_only_the_regions_finance_office_publishes(world):
+    approved(world, world.clerk, world.civil, 1, NOW)
+    with pytest.raises(NotFound):
+        publishing.publish(world.kunming_finance, world.province, world.campaign, None, "x", date(2017, 9, 1), LATER)
+    with pytest.raises(Forbidden):
+        publishing.publish(world.clerk, world.province, world.campaign, None, "x", date(2017, 9, 1), LATER)

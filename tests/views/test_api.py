@@ -1,0 +1,42 @@
+"""The open-data API: JSON for publications, files and items, errors as JSON, described by OpenAPI."""
+from openapi_spec_validator import validate
+
+
+def test_list_and_filter(client, published):
+    listed = client.get("/api/v1/publications").json["publications"]
+    assert [(p["id"], p["region_code"], p["tier"], p["superseded"]) for p in listed] == [
+        (published.id, "530000", "province", False)]
+    assert client.get("/api/v1/publications?tier=prefecture").json == {"publications": []}
+    assert client.get("/api/v1/publications?campaign=1999").json == {"publications": []}
+
+
+def test_one_publication_with_files_and_hashes(client, published):
+    data = client.get(f"/api/v1/publications/{published.id}").json
+    assert data["document_number"] == "云财综〔2017〕100号" and data["effective_date"] == "2017-09-01"
+    files = {(f["format"], f["department_code"]): f for f in data["files"]}
+    assert len(files) == 9 and files[("xlsx", None)]["url"].endswith(f"/publications/{published.id}/download/xlsx")
+    assert len(files[("csv", "530000007")]["sha256"]) == 64
+
+
+def test_items_search_filters_and_pages(client, published):
+    url = f"/api/v1/publications/{published.id}/items"
+    page = client.get(f"{url}?per_page=25&page=3").json
+    assert (page["total"], page["pages"], page["page"], len(page["items"])) == (62, 3, 3, 12)
+    assert client.get(f"{url}?q=民政厅服务17").json["total"] == 1
+    assert client.get(f"{url}?department=530000002&level1=A").json["total"] == 2
+
+
+def test_errors_are_json_with_a_message(client, published):
+    for url, status in (("/api/v1/publications?tier=city", 400), ("/api/v1/publications/9999", 404),
+                        (f"/api/v1/publications/{published.id}/items?per_page=1000", 400),
+                        (f"/api/v1/publications/{published.id}/items?page=x", 400), ("/api/v1/nothing", 404)):
+        response = client.get(url, headers={"Accept-Language": "en"})
+        assert response.status_code == status and response.json["error"]["status"] == status
+        assert response.json["error"]["message"]
+
+
+def test_openapi_document_is_valid(client):
+    document = client.get("/api/v1/openapi.json").json
+    validate(document)
+    assert set(document["paths"]) == {"/publications", "/publications/{publication_id}",
+                                      "/publications/{publication_id}/items"}

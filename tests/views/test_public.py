@@ -1,0 +1,98 @@
+"""The public site, without logging in: lists, a publication's items, downloads served as stored."""
+import hashlib
+import io
+from datetime import date
+
+from openpyxl import load_workbook
+
+from catalogue.extensions import db
+from catalogue.services import publishing
+from tests.conftest import shanghai
+
+EN = {"Accept-Language": "en"}
+
+
+def text(response):
+    return response.get_data(as_text=True)
+
+
+def test_home_lists_publications_and_marks_superseded(client, world, published):
+    second = publishing.publish(world.finance, world.province, world.campaign, None, "云财综〔2017〕120号",
+                                date(2017, 10, 1), shanghai(date(2017, 9, 20)))
+    db.session.commit()
+    page = text(client.get("/", headers=EN))
+    assert page.count("云南省省级政府购买服务指导性目录（2017年）") == 2
+    assert "superseded" in page and "version 2" in page
+    assert page.index(f"/publications/{second.id}") < page.index(f"/publications/{published.id}\"")
+
+
+def test_home_filters_by_tier(client, published):
+    assert "云南省省级" not in text(client.get("/?tier=prefecture"))
+
+
+def test_publication_page_metadata_files_and_first_page(client, published):
+    page = text(client.get(f"/publications/{published.id}", headers=EN))
+    assert "云财综〔2017〕100号" in page and "62 items of 2 departments" in page
+    assert page.count("<tr><td>") == 50 and "Page 1 of 2" in page
+    assert published.files[0].sha256 in page
+
+
+def test_search_filter_and_page_without_javascript(client, published):
+    base = f"/publications/{published.id}"
+    assert "1 item found" in text(client.get(f"{base}?q=民政厅服务17", headers=EN))
+    assert "2 items found" in text(client.get(f"{base}?department=530000002", headers=EN))
+    assert "<tr><td>62</td>" in text(client.get(f"{base}?page=2"))
+    assert "No item matches." in text(client.get(f"{base}?q=不存在的服务", headers=EN))
+    assert client.get(f"{base}?page=abc").status_code == 200
+
+
+def test_download_headers_and_stored_bytes(client, published):
+    response = client.get(f"/publications/{published.id}/download/xlsx")
+    stored = next(f for f in published.files if f.format == "xlsx" and not f.department_code)
+    assert response.status_code == 200 and response.data == stored.content
+    assert response.headers["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert response.headers["Content-Length"] == str(stored.size)
+    assert response.headers["ETag"] == f'"{stored.sha256}"' == f'"{hashlib.sha256(response.data).hexdigest()}"'
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="530000-2017-v1 (2017).xlsx"')
+    assert "filename*=UTF-8''530000-2017-v1%20%E4%BA%91%E5%8D%97" in disposition
+    again = client.get(f"/publications/{published.id}/download/xlsx", headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
+    sheet = load_workbook(io.BytesIO(response.data))["汇总"]
+    assert sheet.max_row == 3 + 62
+
+
+def test_department_csv_and_json_downloads(client, published):
+    csv_response = client.get(f"/publications/{published.id}/download/csv?department=530000002")
+    assert csv_response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert csv_response.data.decode("utf-8-sig").count("\r\n") == 3
+    assert client.get(f"/publications/{published.id}/download/json").json["publication"]["item_count"] == 62
+
+
+def test_unknown_publication_format_or_department_is_404(client, published):
+    assert client.get("/publications/9999").status_code == 404
+    assert client.get(f"/publications/{published.id}/download/pdf").status_code == 404
+    assert client.get(f"/publications/{published.id}/download/csv?department=000").status_code == 404
+
+
+def test_cached_pages_answer_conditional_requests(client, published):
+    first = client.get(f"/publications/{published.id}")
+    assert "public" in first.headers["Cache-Control"]
+    assert client.get(f"/publications/{published.id}", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+
+
+def test_language_links_on_public_pages(client, published):
+    page = text(client.get(f"/publications/{published.id}?lang=en"))
+    assert "Downloads" in page and f"/publications/{published.id}?lang=zh" in page
+    assert "下载" in text(client.get(f"/publications/{published.id}?lang=zh", headers=EN))
+
+
+def test_logged_in_pages_are_not_served_from_the_anonymous_cache(client, auth, published):
+    client.get("/")
+    auth.login("clerk-civil")
+    assert "clerk-civil" in text(client.get("/"))
+
+
+def test_compare_with_the_previous_campaign(client, world, published):
+    page = text(client.get(f"/publications/{published.id}/compare", headers=EN))
+    assert "no publication of an earlier campaign" in page

@@ -1,0 +1,64 @@
+"""The finance office's consolidation and publish pages, and the province-wide view."""
+from datetime import date
+
+import pytest
+import time_machine
+
+from catalogue.extensions import db
+from catalogue.models import Publication
+from tests.conftest import shanghai
+from tests.factories import add_items, approved
+
+NOW = shanghai(date(2017, 8, 15), 10)
+EN = {"Accept-Language": "en"}
+
+
+@pytest.fixture
+def finance(client, auth, world):
+    with time_machine.travel(NOW, tick=False):
+        auth.login("finance-530000")
+        yield client
+
+
+def test_preview_shows_what_would_be_published(finance, world):
+    approved(world, world.clerk, world.civil, 3, shanghai(date(2017, 7, 1)))
+    add_items(world.other_clerk, world.campaign, world.education, 1, shanghai(date(2017, 7, 1)))
+    page = finance.get("/finance/campaigns/2017/publish", headers=EN).get_data(as_text=True)
+    assert "云南省省级政府购买服务指导性目录（2017年）" in page
+    assert "Also include these departments" in page and 'value="530000002"' in page
+    assert "<strong>3</strong> items" in page
+
+
+def test_publish_and_the_correction(finance, world):
+    approved(world, world.clerk, world.civil, 3, shanghai(date(2017, 7, 1)))
+    form = {"title": "", "document_number": "云财综〔2017〕100号", "effective_date": "2017-09-01"}
+    response = finance.post("/finance/campaigns/2017/publish", data=form)
+    assert response.status_code == 302 and response.headers["Location"].startswith("/publications/")
+    response = finance.post("/finance/campaigns/2017/publish", data=form | {"note": "更正"})
+    versions = db.session.scalars(db.select(Publication.version).order_by(Publication.version)).all()
+    assert versions == [1, 2]
+
+
+def test_publish_errors_are_shown_and_nothing_is_published(finance, world):
+    approved(world, world.clerk, world.civil, 1, shanghai(date(2017, 7, 1)))
+    response = finance.post("/finance/campaigns/2017/publish", data={"document_number": "", "effective_date": "9/1"},
+                            headers=EN)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Give the document number" in page and "YYYY-MM-DD" in page
+    assert db.session.scalar(db.select(db.func.count(Publication.id))) == 0
+
+
+def test_including_an_unapproved_department_deliberately(finance, world):
+    approved(world, world.clerk, world.civil, 1, shanghai(date(2017, 7, 1)))
+    add_items(world.other_clerk, world.campaign, world.education, 2, shanghai(date(2017, 7, 1)))
+    finance.post("/finance/campaigns/2017/publish", data={"document_number": "x", "effective_date": "2017-09-01",
+                                                          "include": ["530000002"]})
+    assert db.session.scalar(db.select(Publication.item_count)) == 3
+
+
+def test_province_wide_view_is_for_the_provincial_office(finance, client, auth, world):
+    page = finance.get("/finance/campaigns/2017/publications", headers=EN).get_data(as_text=True)
+    assert "昆明市" in page and "not published yet" in page
+    auth.logout()
+    auth.login("finance-530100")
+    assert client.get("/finance/campaigns/2017/publications").status_code == 404
