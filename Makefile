@@ -52,7 +52,9 @@ test: install-test translations
 
 ## Benchmarks (not tests): each prints the ratio its issue names.
 bench: install-test translations
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) bench/import_bench.py
+	$(PY) bench/publish_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -31,8 +31,6 @@ def from_environment(instance_path):
         "REDIS_URL": os.environ.get("REDIS_URL"),
         # Log-in attempts are counted per client address, in Redis when there is one.
         "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
-        "RATELIMIT_SWALLOW_ERRORS": True,
-        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10 per minute;60 per hour"),
         "PROXY_FIX_X_FOR": int(os.environ.get("PROXY_FIX_X_FOR", "0")),
         "DEMO_PASSWORD": os.environ.get("DEMO_PASSWORD", "demo"),

@@ -81,13 +81,3 @@ def cached_page(generation):
             return response.make_conditional(request)
         return wrapped
     return decorator
-
-
-def file_bytes(file, load):
-    """The stored bytes of ``file`` (a PublicationFile), loaded once per process."""
-    hit = files.get(file.sha256)
-    if hit is not None:
-        return hit[0]
-    content = load(file.id)
-    files.put(file.sha256, content, len(content))
-    return content

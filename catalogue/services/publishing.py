@@ -123,13 +123,16 @@ def publish(user, region, campaign, title, document_number, effective_date, now,
                               department_count=len(result.by_department))
     items = [{**{k: v for k, v in item.items() if k != "status"}, "number": number}
              for number, item in enumerate(result.items, start=1)]
+    # the largest file, on the other core, while this process records the publication and writes the rest
+    sheets = [(name, group) for _code, name, group in _by_department(items)]
+    consolidated = Child(files.xlsx_publication, (metadata(publication), sheets), memory_limit=False)
     if previous is not None:
         previous.superseded = True
         publication.changes = diff_items(published_items(previous), items)
     db.session.add(publication)
     db.session.flush()
     db.session.execute(insert(PublishedItem), [{**item, "publication_id": publication.id} for item in items])
-    _store_files(publication, items)
+    _store_files(publication, items, consolidated)
     db.session.flush()
     audit.record(user, "publish", publication, after={"title": publication.title, "version": publication.version,
                                                       "items": publication.item_count})
@@ -137,28 +140,32 @@ def publish(user, region, campaign, title, document_number, effective_date, now,
 
 
 def metadata(publication):
+    """What the files say about the publication (the id once it is known)."""
     return {
         "id": publication.id, "title": publication.title, "document_number": publication.document_number,
         "effective_date": publication.effective_date, "version": publication.version,
         "supersedes": publication.supersedes_id, "region_code": publication.region.code,
         "region_name": publication.region.name, "tier": publication.region.tier,
         "campaign_code": publication.campaign.code, "campaign_name": publication.campaign.name,
-        "published_at": publication.published_at.isoformat(), "item_count": publication.item_count,
+        "published_at": publication.published_at.isoformat() if publication.published_at else None,
+        "item_count": publication.item_count,
     }
 
 
-def _store_files(publication, items):
-    meta = metadata(publication)
+def _by_department(items):
+    """[(code, name, items)] in publication order."""
     groups = defaultdict(list)
     for item in items:
         groups[(item["department_code"], item["department_name"])].append(item)
-    departments = [(name, group) for (_code, name), group in groups.items()]
+    return [(code, name, group) for (code, name), group in groups.items()]
+
+
+def _store_files(publication, items, consolidated):
+    meta = metadata(publication)
     title = publication.title
-    # the largest file is written by a child process on the other core while this one writes the rest
-    consolidated = Child(files.xlsx_publication, (meta, departments), memory_limit=False)
     stored = [("", "", "csv", f"{title}.csv", files.csv_bytes(items)),
               ("", "", "json", f"{title}.json", files.json_bytes(meta, items))]
-    for (code, name), group in groups.items():
+    for code, name, group in _by_department(items):
         stored += [(code, name, "xlsx", f"{name}-{title}.xlsx", files.xlsx_department(meta, name, group)),
                    (code, name, "csv", f"{name}-{title}.csv", files.csv_bytes(group)),
                    (code, name, "json", f"{name}-{title}.json", files.json_bytes(meta, group))]

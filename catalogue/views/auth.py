@@ -1,11 +1,12 @@
 """Logging in and out."""
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import login_required, login_user, logout_user
 
 from forms.auth import LoginForm
 
-from ..extensions import db, limiter
+from ..extensions import db
+from ..throttle import login_throttle
 from ..services.accounts import authenticate
 from .common import safe_next
 
@@ -13,8 +14,10 @@ bp = Blueprint("auth", __name__)
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
 def login():
+    if request.method == "POST" and not login_throttle.allow(request.remote_addr or "-",
+                                                              current_app.config["LOGIN_RATE_LIMIT"]):
+        abort(429)
     form = LoginForm()
     if form.validate_on_submit():
         user = authenticate(form.username.data, form.password.data)

@@ -1,7 +1,7 @@
 """The public site: published lists to browse, search and download, without an account."""
 from io import BytesIO
 
-from flask import Blueprint, render_template, request, send_file
+from flask import Blueprint, Response, render_template, request, send_file
 
 from .. import page_cache
 from ..services import public
@@ -54,16 +54,37 @@ def compare(publication_id):
     return render_template("public/compare.html", publication=found, previous=previous, report=report)
 
 
+HEADERS_KEPT = ("Content-Type", "Content-Disposition", "ETag", "Last-Modified", "Cache-Control")
+
+
+def _stored_file(publication_id, fmt, department):
+    """The bytes and response headers of a download, made once per process: published files never change.
+
+    ``send_file`` makes the headers (RFC 6266 name with an ASCII fallback, ETag from the SHA-256).
+    """
+    key = ("download", publication_id, fmt, department)
+    hit = page_cache.files.get(key)
+    if hit is not None:
+        return hit[0]
+    found = public.get_publication(publication_id)
+    file = public.get_file(found, fmt, department)
+    ascii_name = f"{found.region.code}-{found.campaign.code}-v{found.version}"
+    if file.department_code:
+        ascii_name += f"-{file.department_code}"
+    content = public.file_content(file.id)
+    model = send_file(BytesIO(content), mimetype=MIMETYPES[fmt], as_attachment=True,
+                      download_name=f"{ascii_name} {file.filename}", etag=file.sha256, max_age=86400,
+                      last_modified=found.published_at)
+    model.close()
+    entry = (content, [(name, model.headers[name]) for name in HEADERS_KEPT if name in model.headers])
+    page_cache.files.put(key, entry, file.size)
+    return entry
+
+
 @bp.get("/publications/<int:publication_id>/download/<fmt>")
 def download(publication_id, fmt):
     if fmt not in MIMETYPES:
         raise NotFound()
-    found = public.get_publication(publication_id)
-    file = public.get_file(found, fmt, request.args.get("department") or "")
-    content = page_cache.file_bytes(file, public.file_content)
-    ascii_name = f"{found.region.code}-{found.campaign.code}-v{found.version}"
-    if file.department_code:
-        ascii_name += f"-{file.department_code}"
-    return send_file(BytesIO(content), mimetype=MIMETYPES[fmt], as_attachment=True,
-                     download_name=f"{ascii_name} {file.filename}", etag=file.sha256, conditional=True,
-                     max_age=86400, last_modified=found.published_at)
+    content, headers = _stored_file(publication_id, fmt, request.args.get("department") or "")
+    response = Response(content, headers=headers)
+    return response.make_conditional(request, accept_ranges=True, complete_length=len(content))

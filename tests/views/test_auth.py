@@ -46,7 +46,7 @@ def test_roles_land_on_their_home(client, auth, world):
 
 def test_repeated_log_in_attempts_are_throttled(app, client, world):
     app.config.update(LOGIN_RATE_LIMIT="3 per minute")
-    from catalogue.extensions import limiter
+    from catalogue.throttle import login_throttle as limiter
 
     limiter.reset()
     try:
