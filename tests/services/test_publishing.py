@@ -96,3 +96,18 @@ def test_only_the_regions_finance_office_publishes(world):
         publishing.publish(world.kunming_finance, world.province, world.campaign, None, "x", date(2017, 9, 1), LATER)
     with pytest.raises(Forbidden):
         publishing.publish(world.clerk, world.province, world.campaign, None, "x", date(2017, 9, 1), LATER)
+
+
+def test_compare_with_the_previous_campaigns_publication(world):
+    from catalogue.services import public
+    from tests.factories import campaign as make_campaign
+
+    approved(world, world.clerk, world.civil, 2, NOW)
+    first = publish(world)
+    later = make_campaign(world.scheme, code="2027", province=date(2027, 7, 31), prefecture=date(2028, 3, 31))
+    approved(world, world.clerk, world.civil, 3, shanghai(date(2027, 7, 1)), campaign=later)
+    second = publishing.publish(world.finance, world.province, later, None, "云财综〔2027〕1号", date(2027, 9, 1),
+                                shanghai(date(2027, 8, 15)))
+    previous, report = public.compare_with_previous_campaign(second)
+    assert previous is first
+    assert [entry["code"] for entry in report["added"]] == ["A0101003"] and report["removed"] == []
