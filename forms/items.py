@@ -4,7 +4,12 @@ from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAre
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, Optional, Regexp
 
-from catalogue.services.item_rules import CODE_FORMAT_MESSAGE, CODE_PATTERN, FIELD_LABELS, MAX_LENGTHS
+from catalogue.services.item_rules import (
+    CODE_FORMAT_MESSAGE,
+    CODE_PATTERN,
+    FIELD_LABELS,
+    MAX_LENGTHS,
+)
 
 from .fields import strip
 

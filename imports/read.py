@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from flask_babel import lazy_gettext as _l
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum
 
-from .errors import FileRejected
 from catalogue.isolation import ChildFailed, run_isolated
+
+from .errors import FileRejected
 from .sniff import detect
 
 MAX_GRID_ROWS = 25_000  # data rows are limited to 20,000; this also allows titles, notes and blanks

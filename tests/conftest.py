@@ -94,3 +94,18 @@ class Auth:
 @pytest.fixture
 def auth(client):
     return Auth(client)
+
+
+@pytest.fixture
+def logged_in(client, auth, world):
+    """``logged_in(username, moment)``: the client, logged in, with the clock held at ``moment``."""
+    from contextlib import ExitStack
+
+    import time_machine
+
+    with ExitStack() as stack:
+        def log_in(username, moment):
+            stack.enter_context(time_machine.travel(moment, tick=False))
+            auth.login(username)
+            return client
+        yield log_in

@@ -9,11 +9,11 @@ from sqlalchemy import delete, func, select
 from imports import FileRejected, plan_file
 
 from ..extensions import db
-from ..models import Catalogue, ImportUpload, Item, SchemeNode
+from ..models import ImportUpload, Item, SchemeNode
 from . import audit
 from .errors import NotFound, Refused
 from .item_rules import SchemeIndex
-from .items import editing_gate, find_catalogue, flush, touch
+from .items import editing_gate, find_catalogue, flush, start_catalogue, touch
 from .permissions import require_clerk_of
 
 MODES = ("update", "replace")
@@ -89,12 +89,7 @@ def apply(user, campaign, department, content, expected_sha256, expected_version
         raise Refused(_l("The file still has errors; correct them and upload it again."))
     if not plan.has_changes:
         raise Refused(_l("No changes: the catalogue already matches the file."))
-    if catalogue is None:
-        catalogue = Catalogue(campaign=campaign, department=department, status="draft",
-                              created_at=now, updated_at=now)
-        db.session.add(catalogue)
-        flush()
-        audit.record(user, "create", catalogue, catalogue, after={"status": "draft"})
+    catalogue = catalogue or start_catalogue(user, campaign, department, now)
     _apply_plan(user, catalogue, plan, now)
     touch(catalogue, now)
     flush()

@@ -43,16 +43,19 @@ def touch(catalogue, now):
     flag_modified(catalogue, "updated_at")  # an UPDATE even when ``now`` is unchanged
 
 
+def start_catalogue(user, campaign, department, now):
+    """A new draft catalogue (call after the gate), recorded in the audit trail."""
+    catalogue = Catalogue(campaign=campaign, department=department, status="draft", created_at=now, updated_at=now)
+    db.session.add(catalogue)
+    flush()
+    audit.record(user, "create", catalogue, catalogue, after={"status": "draft"})
+    return catalogue
+
+
 def _catalogue_for_change(user, campaign, department, now):
     catalogue = find_catalogue(campaign, department)
     editing_gate(user, campaign, department, catalogue, now)
-    if catalogue is None:
-        catalogue = Catalogue(campaign=campaign, department=department, status="draft",
-                              created_at=now, updated_at=now)
-        db.session.add(catalogue)
-        flush()
-        audit.record(user, "create", catalogue, catalogue, after={"status": "draft"})
-    return catalogue
+    return catalogue or start_catalogue(user, campaign, department, now)
 
 
 def _validated(data, catalogue, item=None):

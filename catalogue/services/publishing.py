@@ -10,7 +10,15 @@ from exports import publication as files
 
 from ..extensions import db
 from ..isolation import Child, ChildFailed
-from ..models import Catalogue, Department, Item, Publication, PublicationFile, PublishedItem, SchemeNode
+from ..models import (
+    Catalogue,
+    Department,
+    Item,
+    Publication,
+    PublicationFile,
+    PublishedItem,
+    SchemeNode,
+)
 from . import audit
 from .diffing import diff_items
 from .errors import Forbidden, Invalid, NotFound, Refused

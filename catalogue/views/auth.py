@@ -1,13 +1,23 @@
 """Logging in and out."""
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import login_required, login_user, logout_user
 
 from forms.auth import LoginForm
 
 from ..extensions import db
-from ..throttle import login_throttle
 from ..services.accounts import authenticate
+from ..throttle import login_throttle
 from .common import safe_next
 
 bp = Blueprint("auth", __name__)

@@ -1,9 +1,15 @@
 """The finance office's pages: campaigns, progress, review, extensions, audit trail."""
 from io import BytesIO
 
-from io import BytesIO
-
-from flask import Blueprint, flash, redirect, render_template, request, send_file, url_for
+from flask import (
+    Blueprint,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -20,7 +26,11 @@ from ..services import audit, campaigns, workflow
 from ..services.deadlines import find_extension
 from ..services.errors import Invalid, NotFound
 from ..services.overview import catalogue_state
-from ..services.permissions import is_campaign_manager, require_campaign_manager, require_reviewer_of
+from ..services.permissions import (
+    is_campaign_manager,
+    require_campaign_manager,
+    require_reviewer_of,
+)
 from ..services.progress import PROGRESS_STATUSES, campaign_progress
 from .common import copy_errors, now, role_required
 

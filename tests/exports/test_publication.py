@@ -6,7 +6,13 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from exports.publication import COLUMNS, csv_bytes, json_bytes, xlsx_department, xlsx_publication
+from exports.publication import (
+    COLUMNS,
+    csv_bytes,
+    json_bytes,
+    xlsx_department,
+    xlsx_publication,
+)
 
 META = {"id": 1, "title": "云南省省级政府购买服务指导性目录（2017年）", "region_name": "云南省",
         "campaign_name": "2017年度政府购买服务指导性目录编制", "document_number": "云财综〔2017〕100号",

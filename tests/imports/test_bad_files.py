@@ -3,8 +3,17 @@ import pytest
 
 from imports import plan_file, sniff
 from imports.errors import FileRejected
-from tests.imports.builders import (HEADER, csv_bytes, encrypted, inline_row, raw_xlsx, simple, with_entry,
-                                    xlsx, zip_of)
+from tests.imports.builders import (
+    HEADER,
+    csv_bytes,
+    encrypted,
+    inline_row,
+    raw_xlsx,
+    simple,
+    with_entry,
+    xlsx,
+    zip_of,
+)
 
 
 def rejected(data, index, **kwargs):

@@ -6,7 +6,14 @@ import pytest
 from catalogue.extensions import db
 from catalogue.models import AuditEvent
 from catalogue.services import workflow
-from catalogue.services.errors import Forbidden, IllegalTransition, Invalid, NotFound, Refused, StaleEdit
+from catalogue.services.errors import (
+    Forbidden,
+    IllegalTransition,
+    Invalid,
+    NotFound,
+    Refused,
+    StaleEdit,
+)
 from tests.conftest import shanghai
 from tests.factories import add_items
 

@@ -13,10 +13,8 @@ BEFORE = shanghai(date(2017, 7, 1), 10)
 
 
 @pytest.fixture
-def clerk(client, auth, world):
-    with time_machine.travel(BEFORE, tick=False):
-        auth.login("clerk-civil")
-        yield client
+def clerk(logged_in):
+    return logged_in("clerk-civil", BEFORE)
 
 
 def page(response):

@@ -3,7 +3,6 @@ from datetime import date
 from io import BytesIO
 
 import pytest
-import time_machine
 from openpyxl import load_workbook
 
 from catalogue.extensions import db
@@ -24,10 +23,8 @@ def submitted(world):
 
 
 @pytest.fixture
-def finance(client, auth, world):
-    with time_machine.travel(NOW, tick=False):
-        auth.login("finance-530000")
-        yield client
+def finance(logged_in):
+    return logged_in("finance-530000", NOW)
 
 
 def text(response):

@@ -17,10 +17,8 @@ EN = {"Accept-Language": "en"}
 
 
 @pytest.fixture
-def clerk(client, auth, world):
-    with time_machine.travel(NOW, tick=False):
-        auth.login("clerk-civil")
-        yield client
+def clerk(logged_in):
+    return logged_in("clerk-civil", NOW)
 
 
 def upload(client, content, name="目录.xlsx"):

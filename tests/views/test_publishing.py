@@ -2,7 +2,6 @@
 from datetime import date
 
 import pytest
-import time_machine
 
 from catalogue.extensions import db
 from catalogue.models import Publication
@@ -14,10 +13,8 @@ EN = {"Accept-Language": "en"}
 
 
 @pytest.fixture
-def finance(client, auth, world):
-    with time_machine.travel(NOW, tick=False):
-        auth.login("finance-530000")
-        yield client
+def finance(logged_in):
+    return logged_in("finance-530000", NOW)
 
 
 def test_preview_shows_what_would_be_published(finance, world):
