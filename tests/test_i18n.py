@@ -74,3 +74,9 @@ def test_form_errors_come_in_chinese(client, auth, world):
     auth.login("clerk-civil")
     page = client.post("/department/campaigns/2017/items/new", data={"code": "1"}).get_data(as_text=True)
     assert "请填写三级目录。" in page or "已过截止时间" in page
+
+
+def test_wtforms_own_messages_come_in_chinese(client):
+    page = client.post("/login", data={"username": "x" * 100, "password": "y"},
+                       headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    assert "字段长度不能超过 80 个字符。" in page

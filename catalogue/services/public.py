@@ -56,11 +56,11 @@ def search_items(publication, q="", department="", level1="", page=1, per_page=P
     per_page = min(max(int(per_page or PER_PAGE), 1), MAX_PER_PAGE)
     page = max(int(page or 1), 1)
     query = select(PublishedItem).where(PublishedItem.publication_id == publication.id)
-    if q:
-        pattern = f"%{q.strip()}%"
-        query = query.where(or_(PublishedItem.level2.like(pattern), PublishedItem.level3.like(pattern),
-                                PublishedItem.level4.like(pattern), PublishedItem.description.like(pattern),
-                                PublishedItem.code.like(pattern)))
+    if q and q.strip():
+        text = q.strip()  # literally: % and _ are not wildcards
+        query = query.where(or_(*(column.contains(text, autoescape=True) for column in (
+            PublishedItem.level2, PublishedItem.level3, PublishedItem.level4, PublishedItem.description,
+            PublishedItem.code))))
     if department:
         query = query.where(PublishedItem.department_code == department)
     if level1:

@@ -44,6 +44,7 @@ def test_search_filter_and_page_without_javascript(client, published):
     assert "<tr><td>62</td>" in text(client.get(f"{base}?page=2"))
     assert "No item matches." in text(client.get(f"{base}?q=不存在的服务", headers=EN))
     assert client.get(f"{base}?page=abc").status_code == 200
+    assert "0 items found" in text(client.get(f"{base}?q=%25", headers=EN))  # % is searched literally
 
 
 def test_download_headers_and_stored_bytes(client, published):
