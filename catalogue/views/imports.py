@@ -65,8 +65,27 @@ def preview(upload_id):
         return render_template("imports/upload.html", state=state, form=UploadForm(),
                                rejected=str(error)), 400
     apply_form = ApplyForm(data={"mode": mode, "sheet": sheet or "", "sha256": stored.sha256, "version": version})
+    show = request.args.get("show") if request.args.get("show") in SHOW else "changes"
+    rows = [row for row in plan.rows if row.status in SHOW[show]]
+    page = _page_number(len(rows))
     return render_template("imports/preview.html", state=state, upload=stored, plan=plan, mode_form=mode_form,
-                           apply_form=apply_form, sheet=sheet)
+                           apply_form=apply_form, sheet=sheet, show=show, shown=rows[(page - 1) * ROWS_PER_PAGE:
+                                                                                   page * ROWS_PER_PAGE],
+                           shown_count=len(rows), page=page, pages=max(1, -(-len(rows) // ROWS_PER_PAGE)),
+                           show_removed=show in ("changes", "all", "removed"))
+
+
+ROWS_PER_PAGE = 500
+SHOW = {"changes": ("new", "changed", "error"), "all": ("new", "changed", "unchanged", "error"),
+        "new": ("new",), "changed": ("changed",), "unchanged": ("unchanged",), "error": ("error",), "removed": ()}
+
+
+def _page_number(count):
+    try:
+        page = int(request.args.get("page", 1))
+    except ValueError:
+        page = 1
+    return min(max(page, 1), max(1, -(-count // ROWS_PER_PAGE)))
 
 
 @bp.post("/imports/<int:upload_id>/apply")

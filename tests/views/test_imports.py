@@ -95,3 +95,18 @@ def test_someone_elses_upload_is_404(client, auth, world):
         auth.login("clerk-education")
         upload_id = db.session.scalar(db.select(ImportUpload.id))
         assert client.get(f"/department/imports/{upload_id}").status_code == 404
+
+
+def test_preview_shows_changes_by_default_and_every_row_on_request(clerk, world):
+    response = upload(clerk, xlsx([HEADER, *ROWS]))
+    location = response.headers["Location"]
+    upload_id = db.session.scalar(db.select(ImportUpload.id))
+    page = clerk.get(location, headers=EN).get_data(as_text=True)
+    fields = dict(re.findall(r'name="(mode|sheet|sha256|version)"[^>]*value="([^"]*)"', page))
+    clerk.post(f"/department/imports/{upload_id}/apply", data=fields)
+    changed = xlsx([HEADER, ROWS[0], ROWS[1], [*ROWS[2][:3], "新的名称", None, None, None]])
+    location = upload(clerk, changed).headers["Location"]
+    page = clerk.get(location, headers=EN).get_data(as_text=True)
+    assert 'id="row-4"' in page and 'id="row-2"' not in page  # only the changed row
+    everything = clerk.get(location, query_string={"show": "all"}, headers=EN).get_data(as_text=True)
+    assert 'id="row-2"' in everything and 'id="row-4"' in everything
