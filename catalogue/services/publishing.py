@@ -116,6 +116,10 @@ def publish(user, region, campaign, title, document_number, effective_date, now,
     errors = {}
     if not document_number:
         errors["document_number"] = [_l("Give the document number (文号).")]
+    elif len(document_number) > 100:
+        errors["document_number"] = [_l("At most %(max)d characters.", max=100)]
+    if len(title) > 200:
+        errors["title"] = [_l("At most %(max)d characters.", max=200)]
     if effective_date is None:
         errors["effective_date"] = [_l("Give the date the list takes effect.")]
     if errors:
@@ -124,7 +128,7 @@ def publish(user, region, campaign, title, document_number, effective_date, now,
     if not result.items:
         raise Refused(_l("There is nothing to publish: no approved catalogue has items."))
     previous = current_publication(region, campaign)
-    publication = Publication(region=region, campaign=campaign, title=title[:200], document_number=document_number,
+    publication = Publication(region=region, campaign=campaign, title=title, document_number=document_number,
                               effective_date=effective_date, published_at=now, published_by_id=user.id,
                               note=(note or "").strip(), version=previous.version + 1 if previous else 1,
                               supersedes=previous, item_count=len(result.items),

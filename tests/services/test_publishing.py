@@ -86,6 +86,9 @@ def test_required_fields_and_nothing_to_publish(world):
     with pytest.raises(Invalid) as error:
         publishing.publish(world.finance, world.province, world.campaign, None, " ", None, LATER)
     assert set(error.value.errors) == {"document_number", "effective_date"}
+    with pytest.raises(Invalid) as error:
+        publishing.publish(world.finance, world.province, world.campaign, "标" * 201, "文" * 101, date(2017, 9, 1), LATER)
+    assert set(error.value.errors) == {"document_number", "title"}
     with pytest.raises(Refused):
         publish(world)
 
