@@ -6,13 +6,20 @@ through ``catalogue.services.imports`` like every other change.
 from .errors import CellError, FileRejected
 from .header import find_columns
 from .plan import Plan, make_plan
-from .read import read
+from .read import read, start_reading
 from .records import extract
 
 
 def plan_file(data, existing, index, mode="update", sheet=None):
-    """Read ``data`` and plan it against ``existing`` (code -> snapshot with ``id``); see make_plan."""
-    grid = read(data, sheet)
+    """Read ``data`` and plan it against ``existing`` (code -> snapshot with ``id``); see make_plan.
+
+    ``existing`` may be a function returning that mapping: it is then called while the workbook
+    is being read in the child process.
+    """
+    pending = start_reading(data, sheet)
+    if callable(existing):
+        existing = existing()
+    grid = pending.grid()
     if not any(str(value).strip() for row in grid.rows for value in row if value is not None):
         raise FileRejected(_empty_sheet(grid.sheet))
     columns = find_columns(grid.rows, grid.merged)

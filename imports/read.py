@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from flask_babel import lazy_gettext as _l
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum
 
-from catalogue.isolation import ChildFailed, run_isolated
+from catalogue.isolation import Child, ChildFailed
 
 from .errors import FileRejected
 from .sniff import detect
@@ -25,18 +25,34 @@ class Grid:
 
 def read(data, sheet=None):
     """Read ``data`` (bytes) into a Grid, or raise FileRejected saying why not."""
-    kind = detect(data)
-    if kind == "csv":
-        return _read_csv(data)
-    try:
-        outcome = run_isolated(_read_workbook, data, sheet)
-    except ChildFailed as error:
-        raise FileRejected(_l("The file is damaged and cannot be read.")) from error
-    if outcome[0] == "grid":
-        grid = outcome[1]
-        grid.format = kind
-        return grid
-    raise FileRejected(_message(*outcome))
+    return start_reading(data, sheet).grid()
+
+
+class _Reading:
+    """A workbook being read in a child process (or a csv, read at once)."""
+
+    def __init__(self, data, sheet):
+        self.kind = detect(data)
+        self._csv = _read_csv(data) if self.kind == "csv" else None
+        self._child = None if self._csv else Child(_read_workbook, (data, sheet))
+
+    def grid(self):
+        if self._csv is not None:
+            return self._csv
+        try:
+            outcome = self._child.result()
+        except ChildFailed as error:
+            raise FileRejected(_l("The file is damaged and cannot be read.")) from error
+        if outcome[0] == "grid":
+            grid = outcome[1]
+            grid.format = self.kind
+            return grid
+        raise FileRejected(_message(*outcome))
+
+
+def start_reading(data, sheet=None):
+    """Check ``data`` and start reading it; ``.grid()`` waits for the result (or raises FileRejected)."""
+    return _Reading(data, sheet)
 
 
 def _message(problem, sheet=None, names=()):

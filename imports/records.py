@@ -45,10 +45,6 @@ def text(value):
     return " ".join(str(value).replace("\u3000", " ").split())
 
 
-def _cell(row, index):
-    return text(row[index]) if index is not None and index < len(row) else ""
-
-
 def join_code(parts):
     """``A | 1 | 3`` -> ``A01003``: middle parts two digits, the last three (A0101001 has four parts)."""
     parts = [p.strip() for p in parts]
@@ -108,16 +104,23 @@ def extract(grid, columns):
     return records
 
 
+VALUE_FIELDS = ("level1", "level2", "level3", "level4", "description", "remarks")
+NAMED_LEVELS = frozenset(("level2", "level3"))
+
+
 def _record(number, row, columns, places):
     fields = columns.fields
+    width = len(row)
     if columns.code_parts:
-        code = join_code([_cell(row, i) for i in columns.code_parts])
+        code = join_code([text(row[i]) if i < width else "" for i in columns.code_parts])
     else:
-        code = _cell(row, fields.get("code")).upper()
+        index = fields.get("code")
+        code = text(row[index]).upper() if index is not None and index < width else ""
     data = {"code": code.replace(" ", "")}
-    for name in ("level1", "level2", "level3", "level4", "description", "remarks"):
-        value = _cell(row, fields.get(name))
-        data[name] = clean_name(value) if name in ("level2", "level3") else value
+    for name in VALUE_FIELDS:
+        index = fields.get(name)
+        value = text(row[index]) if index is not None and index < width else ""
+        data[name] = clean_name(value) if value and name in NAMED_LEVELS else value
     return Record(number, data, places)
 
 

@@ -72,7 +72,7 @@ def preview(user, campaign, department, content, mode="update", sheet=None):
     if mode not in MODES:
         mode = "update"
     catalogue = find_catalogue(campaign, department)
-    plan = plan_file(content, existing_items(catalogue), SchemeIndex.of(campaign.scheme), mode, sheet)
+    plan = plan_file(content, lambda: existing_items(catalogue), SchemeIndex.of(campaign.scheme), mode, sheet)
     return plan, catalogue.version if catalogue else 0
 
 

@@ -38,7 +38,10 @@ CODE_FORMAT_MESSAGE = _l("The code must be a capital letter followed by 2 to 15 
 
 def normalise(data):
     """Strip whitespace from every field, upper-case the code and the level-1 code."""
-    clean = {field: str(data.get(field) or "").strip() for field in TEXT_FIELDS}
+    clean = {}
+    for field in TEXT_FIELDS:
+        value = data.get(field)
+        clean[field] = value.strip() if type(value) is str else str(value or "").strip()
     clean["code"] = clean["code"].upper()
     clean["level1_code"] = clean["level1_code"].upper()
     return clean
