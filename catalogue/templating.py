@@ -1,9 +1,25 @@
 """Jinja filters and globals shared by every template."""
+from flask import request, url_for
 from flask_babel import get_locale
+from werkzeug.routing import BuildError
 
 from . import i18n
 from .services.item_rules import FIELD_LABELS
 from .services.negative_list import screen_item
+
+
+def this_url(**changes):
+    """This page's address with some query arguments changed (the path's own arguments always win)."""
+    arguments = {**request.args.to_dict(), **changes, **(request.view_args or {})}
+    try:
+        return url_for(request.endpoint or "public.home", **arguments)
+    except (BuildError, TypeError, ValueError):
+        return url_for("public.home", lang=changes.get("lang"))
+
+
+def language_url(lang):
+    """This page in another language (public pages switch by link, so they stay cacheable)."""
+    return this_url(lang=lang)
 
 
 def register(app):
@@ -28,4 +44,6 @@ def register(app):
             "current_locale": str(get_locale()),
             "negative_hits": screen_item,
             "history_value": i18n.history_value,
+            "language_url": language_url,
+            "this_url": this_url,
         }

@@ -27,6 +27,12 @@ def publications(region_code=None, tier=None, campaign_code=None):
     return db.session.scalars(query).all()
 
 
+def publishing_regions():
+    """The regions that have published something, for the filter."""
+    return db.session.scalars(select(Region).where(Region.id.in_(select(Publication.region_id)))
+                              .order_by(Region.code)).all()
+
+
 def get_publication(publication_id):
     publication = db.session.get(Publication, publication_id)
     if publication is None:

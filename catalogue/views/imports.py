@@ -116,8 +116,13 @@ def apply(upload_id):
 def errors_workbook(upload_id):
     stored = imports.get_upload(current_user, upload_id)
     sheet = request.args.get("sheet") or None
-    plan, _version = imports.preview(current_user, stored.campaign, stored.department, stored.content, "update", sheet)
-    grid = read(stored.content, sheet)
+    try:
+        plan, _version = imports.preview(current_user, stored.campaign, stored.department, stored.content, "update",
+                                         sheet)
+        grid = read(stored.content, sheet)
+    except FileRejected as error:
+        state = catalogue_state(current_user, stored.campaign, stored.department, now())
+        return render_template("imports/upload.html", state=state, form=UploadForm(), rejected=str(error)), 400
     data = error_workbook(grid.sheet, grid.rows, [(e.row, e.column, str(e.message)) for e in plan.errors],
                           _("Errors"))
     name = stored.filename.rsplit(".", 1)[0]

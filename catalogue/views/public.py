@@ -21,7 +21,8 @@ def home():
     tier = request.args.get("tier") or None
     listed = public.publications(region_code=request.args.get("region") or None, tier=tier,
                                  campaign_code=request.args.get("campaign") or None)
-    return render_template("public/home.html", publications=listed, tier=tier)
+    return render_template("public/home.html", publications=listed, tier=tier, region=request.args.get("region", ""),
+                           regions=public.publishing_regions())
 
 
 def _page_number():

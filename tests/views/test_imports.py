@@ -110,3 +110,14 @@ def test_preview_shows_changes_by_default_and_every_row_on_request(clerk, world)
     assert 'id="row-4"' in page and 'id="row-2"' not in page  # only the changed row
     everything = clerk.get(location, query_string={"show": "all"}, headers=EN).get_data(as_text=True)
     assert 'id="row-2"' in everything and 'id="row-4"' in everything
+
+
+def test_error_workbook_of_an_unreadable_upload_is_a_clear_400(clerk, world):
+    from catalogue.models.upload import ImportUpload as Upload
+
+    upload(clerk, xlsx([HEADER, *ROWS]))
+    stored = db.session.scalar(db.select(Upload))
+    stored.content = b"not a spreadsheet \x00\x01"
+    db.session.commit()
+    response = clerk.get(f"/department/imports/{stored.id}/errors.xlsx", headers=EN)
+    assert response.status_code == 400 and "not a spreadsheet" in response.get_data(as_text=True)

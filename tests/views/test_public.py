@@ -97,3 +97,13 @@ def test_logged_in_pages_are_not_served_from_the_anonymous_cache(client, auth, p
 def test_compare_with_the_previous_campaign(client, world, published):
     page = text(client.get(f"/publications/{published.id}/compare", headers=EN))
     assert "no publication of an earlier campaign" in page
+
+
+def test_home_filters_by_region(client, published):
+    assert "云南省省级" in text(client.get("/?region=530000"))
+    assert "云南省省级" not in text(client.get("/?region=530100"))
+
+
+def test_language_links_never_break_a_page(client, published):
+    for url in ("/no/such/page", f"/publications/{published.id}?publication_id=abc", "/login?lang=en"):
+        assert client.get(url).status_code in (200, 404)
