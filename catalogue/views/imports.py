@@ -72,7 +72,8 @@ def preview(upload_id):
                            apply_form=apply_form, sheet=sheet, show=show, shown=rows[(page - 1) * ROWS_PER_PAGE:
                                                                                    page * ROWS_PER_PAGE],
                            shown_count=len(rows), page=page, pages=max(1, -(-len(rows) // ROWS_PER_PAGE)),
-                           show_removed=show in ("changes", "all", "removed"))
+                           show_removed=show in ("changes", "all", "removed"),
+                           level1_names={n.code: n.name for n in stored.campaign.scheme.nodes if n.level == 1})
 
 
 ROWS_PER_PAGE = 500
