@@ -1,5 +1,6 @@
 """Grid rows to item records: codes joined and repaired, level names filled down, headings and notes skipped."""
 import datetime
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -37,7 +38,7 @@ def text(value):
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             return ""
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
