@@ -2,7 +2,7 @@
 from flask import current_app, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import BadRequest, HTTPException
 
 from .extensions import db
 from .services.errors import DeadlinePassed, DomainError
@@ -16,7 +16,22 @@ def _json_error(status, message):
     return jsonify({"error": {"status": status, "message": str(message)}}), status
 
 
+class InputRejected(BadRequest):
+    """A request refused before any view sees it; ``description`` says why, in the user's language."""
+
+
+def reject_nul_characters():
+    """PostgreSQL cannot store NUL, and no person types one: refuse such input wherever it comes."""
+    values = [*request.args.values(), *request.args.keys()]
+    if request.method in ("POST", "PUT", "PATCH"):
+        values += [*request.form.values(), *request.form.keys()]
+    if any("\x00" in value for value in values):
+        raise InputRejected(_("The request contains a character that is not allowed (NUL); nothing was changed."))
+
+
 def register(app):
+    app.before_request(reject_nul_characters)
+
     @app.errorhandler(DomainError)
     def domain_error(error):
         db.session.rollback()
@@ -43,7 +58,7 @@ def register(app):
                    limit=current_app.config["IMPORT_MAX_BYTES"] / 1048576),
             429: _("Too many attempts from your address. Wait a minute and try again."),
         }
-        message = messages.get(error.code, error.description)
+        message = error.description if isinstance(error, InputRejected) else messages.get(error.code, error.description)
         if _wants_json():
             detail = error.description if error.code == 400 and error.description else message
             return _json_error(error.code, detail)

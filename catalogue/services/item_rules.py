@@ -47,8 +47,15 @@ def normalise(data):
     return clean
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _shape_errors(data):
     errors = {}
+    for field in TEXT_FIELDS:
+        if CONTROL_CHARACTERS.search(data[field]):
+            errors.setdefault(field, []).append(
+                _l("%(field)s contains invisible control characters; retype it.", field=FIELD_LABELS[field]))
     for field in REQUIRED:
         if not data[field]:
             errors.setdefault(field, []).append(_l("%(field)s is required.", field=FIELD_LABELS[field]))

@@ -126,3 +126,9 @@ def test_a_truncated_xls_that_makes_the_reader_panic_is_refused(index):
     for cut in (0.75, 0.8, 0.9):
         with pytest.raises(FileRejected):
             plan_file(data[: int(len(data) * cut)], {}, index)
+
+
+def test_control_characters_in_a_cell_are_reported_at_the_cell(index):
+    data = csv_bytes([HEADER, ["A0101001", "基本公共服务", "社会\x07救助", "核查"]])
+    (error,) = plan_file(data, {}, index).errors
+    assert error.place == "CSV!C2" and "control characters" in str(error.message)

@@ -66,3 +66,8 @@ def test_code_must_be_unique_in_the_catalogue(world):
     item = add_item(world.clerk, world.campaign, world.civil, item_data(), shanghai(date(2017, 7, 1)))
     message = errors_for(item_data(), world.scheme, item.catalogue)["code"][0]
     assert "already used" in message
+
+
+@pytest.mark.parametrize("value", ["社会\x00救助", "社会\x07救助", "社会\x1b救助"])
+def test_control_characters_are_refused(schemes, value):
+    assert "control characters" in errors_for(item_data(level2=value), schemes["2014"])["level2"][0]

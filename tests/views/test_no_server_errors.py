@@ -43,3 +43,11 @@ def test_no_route_answers_500(app, client, auth, world, published, username):
             if "POST" in methods and not url.endswith(("/logout", "/login")):
                 for form in ODD_FORMS:
                     assert client.post(url, data=form).status_code < 500, (url, form)
+
+
+def test_nul_characters_are_refused_with_a_message(client, auth, world):
+    response = client.get("/?q=%00", headers={"Accept-Language": "en"})
+    assert response.status_code == 400 and "not allowed (NUL)" in response.get_data(as_text=True)
+    auth.login("clerk-civil")
+    response = client.post("/department/campaigns/2017/items/new", data={"code": "A01\x00"})
+    assert response.status_code == 400
