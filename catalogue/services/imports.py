@@ -12,7 +12,7 @@ from ..extensions import db
 from ..models import ImportUpload, Item, SchemeNode
 from . import audit
 from .errors import NotFound, Refused
-from .item_rules import SchemeIndex
+from .item_rules import CONTROL_CHARACTERS, SchemeIndex
 from .items import editing_gate, find_catalogue, flush, start_catalogue, touch
 from .permissions import require_clerk_of
 
@@ -36,8 +36,9 @@ def store_upload(user, campaign, department, filename, content, now):
     require_clerk_of(user, department)
     check_size(len(content))
     db.session.execute(delete(ImportUpload).where(ImportUpload.created_at < now - KEEP_UPLOADS))
+    name = CONTROL_CHARACTERS.sub("", filename or "").strip() or "upload"
     upload = ImportUpload(user_id=user.id, campaign=campaign, department=department,
-                          filename=(filename or "upload")[:255], content=content, size=len(content),
+                          filename=name[:255], content=content, size=len(content),
                           sha256=hashlib.sha256(content).hexdigest(), created_at=now)
     db.session.add(upload)
     db.session.flush()

@@ -109,3 +109,9 @@ def test_uploads_are_private_to_their_owner(world):
     assert imports.get_upload(world.clerk, upload.id) is upload
     with pytest.raises(NotFound):
         imports.get_upload(world.other_clerk, upload.id)
+
+
+def test_control_characters_in_the_file_name_are_dropped(world):
+    upload = imports.store_upload(world.clerk, world.campaign, world.civil, "目录\x00.xlsx", FILE, NOW)
+    db.session.commit()
+    assert upload.filename == "目录.xlsx"
