@@ -26,7 +26,9 @@ def plan_file(data, existing, index, mode="update", sheet=None):
     records = extract(grid, columns)
     if not records:
         raise FileRejected(_no_rows())
-    return make_plan(records, existing, index, mode, grid.sheet, grid.sheet_names)
+    plan = make_plan(records, existing, index, mode, grid.sheet, grid.sheet_names)
+    plan.grid = grid
+    return plan
 
 
 def _empty_sheet(name):

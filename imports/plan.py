@@ -32,6 +32,7 @@ class Plan:
     mode: str                                      # "update" or "replace"
     rows: list
     removed: list                                  # snapshots of items the file no longer lists
+    grid: object = None                            # the cells as read, for the marked-up error workbook
 
     @property
     def errors(self):

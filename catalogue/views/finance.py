@@ -15,6 +15,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from exports import XLSX_MIMETYPE
 from exports.progress import progress_workbook
 from forms.campaigns import CampaignForm, ExtensionForm
 from forms.review import ApproveForm, ReturnForm
@@ -127,7 +128,7 @@ def progress_xlsx(code):
     data = progress_workbook(title, headings, table, sheet_name=_("Progress"))
     return send_file(BytesIO(data), as_attachment=True,
                      download_name=_("progress-%(code)s.xlsx", code=campaign.code),
-                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                     mimetype=XLSX_MIMETYPE)
 
 
 def _department(code):

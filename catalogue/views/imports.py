@@ -13,10 +13,11 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from exports import XLSX_MIMETYPE
 from exports.error_workbook import error_workbook
 from exports.import_template import import_template
 from forms.imports import ApplyForm, ModeForm, UploadForm
-from imports import FileRejected, read
+from imports import FileRejected
 
 from ..extensions import db
 from ..services import imports
@@ -27,7 +28,6 @@ from ..services.overview import catalogue_state
 from .common import now, role_required
 
 bp = Blueprint("imports", __name__, url_prefix="/department")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @bp.route("/campaigns/<code>/import", methods=["GET", "POST"])
@@ -120,14 +120,13 @@ def errors_workbook(upload_id):
     try:
         plan, _version = imports.preview(current_user, stored.campaign, stored.department, stored.content, "update",
                                          sheet)
-        grid = read(stored.content, sheet)
     except FileRejected as error:
         state = catalogue_state(current_user, stored.campaign, stored.department, now())
         return render_template("imports/upload.html", state=state, form=UploadForm(), rejected=str(error)), 400
-    data = error_workbook(grid.sheet, grid.rows, [(e.row, e.column, str(e.message)) for e in plan.errors],
+    data = error_workbook(plan.grid.sheet, plan.grid.rows, [(e.row, e.column, str(e.message)) for e in plan.errors],
                           _("Errors"))
     name = stored.filename.rsplit(".", 1)[0]
-    return send_file(BytesIO(data), mimetype=XLSX, as_attachment=True,
+    return send_file(BytesIO(data), mimetype=XLSX_MIMETYPE, as_attachment=True,
                      download_name=_("%(name)s-errors.xlsx", name=name))
 
 
@@ -149,5 +148,5 @@ def template(code):
           "is saved."),
     ]
     data = import_template(names, _("Catalogue"), _("Instructions"), instructions)
-    return send_file(BytesIO(data), mimetype=XLSX, as_attachment=True,
+    return send_file(BytesIO(data), mimetype=XLSX_MIMETYPE, as_attachment=True,
                      download_name=_("catalogue-template-%(code)s.xlsx", code=campaign.code))

@@ -3,13 +3,15 @@ from io import BytesIO
 
 from flask import Blueprint, Response, render_template, request, send_file
 
+from exports import XLSX_MIMETYPE
+
 from .. import page_cache
 from ..services import public
 from ..services.errors import NotFound
 
 bp = Blueprint("public", __name__)
 MIMETYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx": XLSX_MIMETYPE,
     "csv": "text/csv",  # Flask adds "; charset=utf-8"
     "json": "application/json",
 }
