@@ -3,35 +3,32 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-FLASK := $(BIN)/flask --app wsgi
+FLASK := $(BIN)/flask --app catalogue
 TRANSLATIONS := catalogue/translations
-SOURCES := catalogue forms templates imports exports
-EXTRACT_ARGS := --no-location --sort-output -F $(TRANSLATIONS)/babel.cfg -k _l -k lazy_gettext
+SOURCES := catalogue core forms templates imports exports
+EXTRACT_ARGS := --no-location --sort-output --width 120 -F $(TRANSLATIONS)/babel.cfg -k _l -k lazy_gettext
 HOST ?= 127.0.0.1
 PORT ?= 8000
+PIP_TOOLS := pip-tools==7.6.2
+COMPILE := --quiet --strip-extras --no-emit-index-url --no-emit-find-links
 
-# Requirements come from setup.cfg (install_requires, and the `test` extra).
-requirements = $(PY) -c "import configparser, sys; c = configparser.ConfigParser(); c.read('setup.cfg'); \
-	print(c['options']['install_requires']); [print(c['options.extras_require'][x]) for x in sys.argv[1:]]"
-
-.PHONY: run test install install-test translations messages check-messages bench clean
+.PHONY: run test lint format install install-dev translations messages bench lock clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: setup.cfg | $(PY)
-	$(requirements) | grep -v '^\s*$$' > $(VENV)/requirements.txt
-	$(PY) -m pip install --quiet -r $(VENV)/requirements.txt
+# The project itself, editable, with the exact versions of the lock files (ranges live in pyproject.toml).
+$(VENV)/.installed: pyproject.toml setup.py requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -c requirements.txt -e .
 	touch $@
 
-$(VENV)/.installed-test: setup.cfg $(VENV)/.installed
-	$(requirements) test | grep -v '^\s*$$' > $(VENV)/requirements-test.txt
-	$(PY) -m pip install --quiet -r $(VENV)/requirements-test.txt
+$(VENV)/.installed-dev: pyproject.toml setup.py requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -c requirements-dev.txt -e '.[test,lint]'
 	touch $@
 
 install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+install-dev: $(VENV)/.installed-dev
 
 translations: install
 	$(BIN)/pybabel compile --statistics -d $(TRANSLATIONS) 2>&1 | grep -v '^$$'
@@ -39,23 +36,39 @@ translations: install
 ## Re-extract the message template and merge it into the catalogues (then translate what is new).
 messages: install
 	$(BIN)/pybabel extract $(EXTRACT_ARGS) -o $(TRANSLATIONS)/messages.pot $(SOURCES)
-	$(BIN)/pybabel update --no-fuzzy-matching -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
+	$(BIN)/pybabel update --no-fuzzy-matching --width 120 -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
 
 run: translations
 	$(FLASK) init-db
 	$(FLASK) seed-demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops)"
-	$(BIN)/gunicorn --workers 2 --bind $(HOST):$(PORT) --access-logfile - wsgi:app
+	$(BIN)/gunicorn --workers 2 --bind $(HOST):$(PORT) --access-logfile - 'catalogue:create_app()'
 
-test: install-test translations
+test: install-dev translations
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+## Rewrite the code in the house format (what `make lint` checks).
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
 ## Benchmarks (not tests): each prints the ratio its issue names.
-bench: install-test translations
+bench: install-dev translations
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) bench/import_bench.py
 	$(PY) bench/publish_bench.py
 
+## Re-resolve the lock files after changing the dependencies in pyproject.toml.
+lock: | $(PY)
+	$(PY) -m pip install --quiet $(PIP_TOOLS)
+	$(BIN)/pip-compile $(COMPILE) --upgrade --output-file requirements.txt pyproject.toml
+	$(BIN)/pip-compile $(COMPILE) --upgrade --extra test --extra lint --constraint requirements.txt \
+		--output-file requirements-dev.txt pyproject.toml
+
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
