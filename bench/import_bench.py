@@ -5,6 +5,7 @@ Builds a 5,000-row .xlsx catalogue, plans it against a catalogue of 2,500 existi
 openpyxl read-only pass over the same file. Prints import_preview_vs_openpyxl_read; the
 target is 0.5 or below. Run: make bench (or .venv/bin/python bench/import_bench.py).
 """
+
 import statistics
 import sys
 import tempfile
@@ -15,23 +16,36 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flask_migrate import upgrade  # noqa: E402
-from openpyxl import Workbook, load_workbook  # noqa: E402
+from flask_migrate import upgrade
+from openpyxl import Workbook, load_workbook
 
-from catalogue import create_app  # noqa: E402
-from catalogue.extensions import db  # noqa: E402
-from catalogue.models import Campaign, Catalogue, Department, Item, TierDeadline, User  # noqa: E402
-from catalogue.services import imports, reference  # noqa: E402
+from catalogue import create_app
+from catalogue.extensions import db
+from catalogue.models import Campaign, Catalogue, Department, Item, TierDeadline, User
+from catalogue.services import imports, reference
 
 ROWS, EXISTING, REPEAT = 5000, 2500, 7
-LEVEL1 = {"A": "基本公共服务", "B": "社会管理性服务", "C": "行业管理与协调性服务", "D": "技术性服务",
-          "E": "政府履职所需辅助性事项", "F": "其他适宜由社会力量承担的服务事项"}
+LEVEL1 = {
+    "A": "基本公共服务",
+    "B": "社会管理性服务",
+    "C": "行业管理与协调性服务",
+    "D": "技术性服务",
+    "E": "政府履职所需辅助性事项",
+    "F": "其他适宜由社会力量承担的服务事项",
+}
 
 
 def row(n):
     letter = "ABCDEF"[n % 6]
-    return [f"{letter}{n // 100 % 100:02d}{n:05d}", LEVEL1[letter], f"二级目录{n // 100}",
-            f"三级目录服务事项{n}", "", f"由社会力量承担的第{n}项服务，按规定程序购买。", ""]
+    return [
+        f"{letter}{n // 100 % 100:02d}{n:05d}",
+        LEVEL1[letter],
+        f"二级目录{n // 100}",
+        f"三级目录服务事项{n}",
+        "",
+        f"由社会力量承担的第{n}项服务，按规定程序购买。",
+        "",
+    ]
 
 
 def build_workbook():
@@ -52,16 +66,27 @@ def seed():
     department = Department(code="530000007", name="云南省民政厅", region=regions["530000"])
     clerk = User(username="clerk", role="clerk", department=department, password_hash="x")
     campaign = Campaign(code="2027", name="2027", scheme=schemes["2014"])
-    campaign.deadlines = [TierDeadline(tier="province", due_date=date(2099, 1, 1)),
-                          TierDeadline(tier="prefecture", due_date=date(2099, 1, 1))]
+    campaign.deadlines = [
+        TierDeadline(tier="province", due_date=date(2099, 1, 1)),
+        TierDeadline(tier="prefecture", due_date=date(2099, 1, 1)),
+    ]
     catalogue = Catalogue(campaign=campaign, department=department)
     nodes = {node.code: node for node in schemes["2014"].nodes}
     db.session.add_all([department, clerk, campaign, catalogue])
     db.session.flush()
     for n in range(0, EXISTING * 2, 2):  # half of the file's rows exist, some with other names
         values = row(n)
-        db.session.add(Item(catalogue=catalogue, code=values[0], level1=nodes[values[0][0]], level2=values[2],
-                            level3=values[3] if n % 4 else values[3] + "（旧）", description=values[5], position=n))
+        db.session.add(
+            Item(
+                catalogue=catalogue,
+                code=values[0],
+                level1=nodes[values[0][0]],
+                level2=values[2],
+                level3=values[3] if n % 4 else values[3] + "（旧）",
+                description=values[5],
+                position=n,
+            )
+        )
     db.session.commit()
     return clerk, campaign, department
 
@@ -91,7 +116,7 @@ def main():
             clerk, campaign, department = seed()
 
             def preview():
-                plan, _ = imports.preview(clerk, campaign, department, content)
+                plan, _ = imports.preview(clerk, campaign, department, content=content)
                 assert len(plan.rows) == ROWS and not plan.has_errors, plan.errors[:3]
                 db.session.expire_all()
 

@@ -11,6 +11,7 @@
 
 Run: make bench (needs wrk: apt-get install wrk).
 """
+
 import os
 import resource
 import shutil
@@ -20,20 +21,20 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flask_migrate import upgrade  # noqa: E402
-from openpyxl import Workbook  # noqa: E402
+from flask_migrate import upgrade
+from openpyxl import Workbook
 
-from catalogue import create_app  # noqa: E402
-from catalogue.extensions import db  # noqa: E402
-from catalogue.models import Campaign, Catalogue, Department, Item, TierDeadline, User  # noqa: E402
-from catalogue.services import publishing, reference  # noqa: E402
+from catalogue import create_app
+from catalogue.extensions import db
+from catalogue.models import Campaign, Catalogue, Department, Item, TierDeadline, User
+from catalogue.services import publishing, reference
 
 DEPARTMENTS, PER_DEPARTMENT, REPEAT = 81, 250, 3
 WORKERS, DURATION, CONNECTIONS = 2, 5, 8
@@ -44,8 +45,10 @@ def seed():
     schemes = reference.load_schemes()
     nodes = {node.code: node for node in schemes["2014"].nodes}
     campaign = Campaign(code="2017", name="2017年度政府购买服务指导性目录编制", scheme=schemes["2014"])
-    campaign.deadlines = [TierDeadline(tier="province", due_date=date(2017, 7, 31)),
-                          TierDeadline(tier="prefecture", due_date=date(2018, 3, 31))]
+    campaign.deadlines = [
+        TierDeadline(tier="province", due_date=date(2017, 7, 31)),
+        TierDeadline(tier="prefecture", due_date=date(2018, 3, 31)),
+    ]
     finance = User(username="finance", role="finance", region=regions["530000"], password_hash="x")
     db.session.add_all([campaign, finance])
     for d in range(DEPARTMENTS):
@@ -53,12 +56,25 @@ def seed():
         catalogue = Catalogue(campaign=campaign, department=department, status="approved")
         db.session.add_all([department, catalogue])
         db.session.flush()
-        db.session.execute(Item.__table__.insert(), [
-            {"catalogue_id": catalogue.id, "code": f"{'ABCDEF'[n % 6]}{n // 10:02d}{n:03d}",
-             "level1_id": nodes["ABCDEF"[n % 6]].id, "level2": f"二级目录{n // 10}", "level3": f"第{d}厅服务事项{n}",
-             "level4": "", "description": f"由社会力量承担的第{n}项服务，按规定程序购买，明确服务标准和绩效目标。",
-             "remarks": "", "position": n, "version": 1, "updated_at": datetime.now(timezone.utc)}
-            for n in range(PER_DEPARTMENT)])
+        db.session.execute(
+            Item.__table__.insert(),
+            [
+                {
+                    "catalogue_id": catalogue.id,
+                    "code": f"{'ABCDEF'[n % 6]}{n // 10:02d}{n:03d}",
+                    "level1_id": nodes["ABCDEF"[n % 6]].id,
+                    "level2": f"二级目录{n // 10}",
+                    "level3": f"第{d}厅服务事项{n}",
+                    "level4": "",
+                    "description": f"由社会力量承担的第{n}项服务，按规定程序购买，明确服务标准和绩效目标。",
+                    "remarks": "",
+                    "position": n,
+                    "version": 1,
+                    "updated_at": datetime.now(UTC),
+                }
+                for n in range(PER_DEPARTMENT)
+            ],
+        )
     db.session.commit()
     return regions["530000"], campaign, finance
 
@@ -76,14 +92,33 @@ def bare_dump(rows):
 def measure_publish(app):
     with app.test_request_context():
         region, campaign, finance = seed()
-        items = publishing._catalogue_items(region, campaign)
-        rows = [[n, i["department_name"], i["code"], i["level1_name"], i["level2"], i["level3"], i["level4"],
-                 i["description"], i["remarks"]] for n, i in enumerate(items, start=1)]
+        items = publishing.consolidation(finance, region, campaign, now=datetime.now(UTC)).items
+        rows = [
+            [
+                n,
+                i["department_name"],
+                i["code"],
+                i["level1_name"],
+                i["level2"],
+                i["level3"],
+                i["level4"],
+                i["description"],
+                i["remarks"],
+            ]
+            for n, i in enumerate(items, start=1)
+        ]
         publish_times, dump_times, publication = [], [], None
         for attempt in range(REPEAT):
             start = time.perf_counter()
-            publication = publishing.publish(finance, region, campaign, None, f"云财综〔2017〕{attempt}号",
-                                             date(2017, 9, 1), datetime.now(timezone.utc))
+            publication = publishing.publish(
+                finance,
+                region,
+                campaign,
+                title=None,
+                document_number=f"云财综〔2017〕{attempt}号",
+                effective_date=date(2017, 9, 1),
+                now=datetime.now(UTC),
+            )
             db.session.commit()
             publish_times.append(time.perf_counter() - start)
             start = time.perf_counter()
@@ -101,8 +136,11 @@ def free_port():
 def serve(module, env):
     port = free_port()
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    process = subprocess.Popen([gunicorn, "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}", "--log-level",
-                                "warning", module], cwd=ROOT, env=env)
+    process = subprocess.Popen(
+        [gunicorn, "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}", "--log-level", "warning", module],
+        cwd=ROOT,
+        env=env,
+    )
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
@@ -115,8 +153,9 @@ def serve(module, env):
 
 def requests_per_second(url):
     subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", "-d1s", url], capture_output=True, check=True)  # warm up
-    output = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", url], capture_output=True,
-                            text=True, check=True).stdout
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", url], capture_output=True, text=True, check=True
+    ).stdout
     line = next(line for line in output.splitlines() if line.startswith("Requests/sec"))
     if "Non-2xx" in output:
         raise RuntimeError(f"errors while loading {url}:\n{output}")
@@ -136,9 +175,16 @@ def main():
         child_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         env = {**os.environ, "DATABASE_URL": database, "SECRET_KEY": "bench", "BENCH_PUBLICATION": str(publication_id)}
         results = {}
-        for module, paths in (("wsgi:app", {"download": f"/publications/{publication_id}/download/xlsx",
-                                            "page": f"/publications/{publication_id}"}),
-                              ("bench.bare_app:app", {"bare": "/bytes", "hello": "/hello"})):
+        for module, paths in (
+            (
+                "wsgi:app",
+                {
+                    "download": f"/publications/{publication_id}/download/xlsx",
+                    "page": f"/publications/{publication_id}",
+                },
+            ),
+            ("bench.bare_app:app", {"bare": "/bytes", "hello": "/hello"}),
+        ):
             process, port = serve(module, env)
             try:
                 for name, path in paths.items():

@@ -1,4 +1,5 @@
 """Configuration read from the environment, with embedded defaults for a laptop."""
+
 import os
 import secrets
 from pathlib import Path
@@ -8,7 +9,7 @@ def database_url(url):
     """Return ``url`` with the psycopg 3 driver named for plain PostgreSQL URLs."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

@@ -3,14 +3,17 @@
 Everything goes through the services with a simulated ``now``, so the demo catalogues
 carry the same audit trail real ones would.
 """
+
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
+from core.tiers import CODES as TIER_CODES
+
+from .clock import SHANGHAI
 from .extensions import db
-from .models import Region, User
+from .models import Campaign, User
 from .services import accounts, campaigns, items, publishing, reference, workflow
-from .services.deadlines import SHANGHAI
 
 PREFECTURES_WITH_ITEMS = ("530100", "530300", "530400", "532900")
 
@@ -20,7 +23,8 @@ def at(day, hour=10):
 
 
 def already_seeded():
-    return db.session.scalar(select(Region).where(Region.code == "530000")) is not None
+    """The demo campaigns are there (reference data alone is not the demo)."""
+    return db.session.scalar(select(Campaign).where(Campaign.code == "2017")) is not None
 
 
 def _level2_groups(samples):
@@ -46,39 +50,44 @@ def _sample_items(department_name, samples):
         group = level2_index[sample["level1_code"]].index(sample["level2"]) + 1
         key = (sample["level1_code"], group)
         numbering[key] = numbering.get(key, 0) + 1
-        result.append({
-            "code": f"{sample['level1_code']}{group:02d}{numbering[key]:03d}",
-            "level1_code": sample["level1_code"],
-            "level2": sample["level2"],
-            "level3": sample["level3"],
-            "description": f"由{department_name}向具备条件的社会力量购买：{sample['level3']}。",
-        })
+        result.append(
+            {
+                "code": f"{sample['level1_code']}{group:02d}{numbering[key]:03d}",
+                "level1_code": sample["level1_code"],
+                "level2": sample["level2"],
+                "level3": sample["level3"],
+                "description": f"由{department_name}向具备条件的社会力量购买：{sample['level3']}。",
+            }
+        )
     return result
 
 
 def _fill(clerk, campaign, department, rows, when):
-    for row in rows:
-        items.add_item(clerk, campaign, department, row, when)
+    items.add_items(clerk, campaign, department, rows=rows, now=when)
 
 
 def _users(password_hash, regions, departments):
     admin = User(username="admin", role="admin", password_hash=password_hash)
     db.session.add(admin)
-    finance = {code: User(username=f"finance-{code}", role="finance", region=region, password_hash=password_hash)
-               for code, region in regions.items()}
-    clerks = {d.code: User(username=f"clerk-{d.code}", role="clerk", department=d, password_hash=password_hash)
-              for d in departments}
+    finance = {
+        code: User(username=f"finance-{code}", role="finance", region=region, password_hash=password_hash)
+        for code, region in regions.items()
+    }
+    clerks = {
+        d.code: User(username=f"clerk-{d.code}", role="clerk", department=d, password_hash=password_hash)
+        for d in departments
+    }
     db.session.add_all([*finance.values(), *clerks.values()])
     db.session.flush()
     return admin, finance, clerks
 
 
-def _campaign(admin, code, name, notice, scheme, province, prefecture):
-    return campaigns.save_campaign(admin, None, {
-        "code": code, "name": name, "notice_number": notice, "scheme_id": scheme.id,
-        "province_date": province, "province_enforced": True,
-        "prefecture_date": prefecture, "prefecture_enforced": True,
-    })
+def _campaign(admin, code, name, notice, scheme, deadlines):
+    """A campaign with ``deadlines`` (one date per tier, top first), all enforced."""
+    data = {"code": code, "name": name, "notice_number": notice, "scheme_id": scheme.id}
+    for tier, day in zip(TIER_CODES, deadlines, strict=True):
+        data.update({f"{tier}_date": day, f"{tier}_enforced": True})
+    return campaigns.save_campaign(admin, None, data=data)
 
 
 def _run_2017(campaign, departments, finance, clerks, samples):
@@ -91,70 +100,143 @@ def _run_2017(campaign, departments, finance, clerks, samples):
         if index % 23 == 11:
             continue  # left in draft: overdue
         catalogue = items.find_catalogue(campaign, department)
-        workflow.submit(clerk, campaign, department, catalogue.version, at(tier_day - timedelta(days=20 - index % 15)))
+        workflow.submit(
+            clerk,
+            campaign,
+            department,
+            expected_version=catalogue.version,
+            now=at(tier_day - timedelta(days=20 - index % 15)),
+        )
         reviewer = finance[department.region.code]
         if index % 19 == 5:
-            workflow.return_catalogue(reviewer, catalogue, at(tier_day - timedelta(days=3)),
-                                      "“会议服务”与本部门职能关联不明确，请补充说明后重新报送。")
+            workflow.return_catalogue(
+                reviewer,
+                catalogue,
+                now=at(tier_day - timedelta(days=3)),
+                comment="“会议服务”与本部门职能关联不明确，请补充说明后重新报送。",
+            )
         elif index % 31 != 9:
-            workflow.approve(reviewer, catalogue, at(tier_day - timedelta(days=2)), "审核通过。")
+            workflow.approve(reviewer, catalogue, now=at(tier_day - timedelta(days=2)), comment="审核通过。")
 
 
 def _run_2027(campaign, departments, finance, clerks, samples):
     by_name = {d.name: d for d in departments}
     today = datetime.now(SHANGHAI).date()
-    for name, action in (("云南省教育厅", "submit"), ("云南省文化厅", "submit"), ("云南省司法厅", "draft"),
-                         ("云南省体育局", "approve")):
+    for name, action in (
+        ("云南省教育厅", "submit"),
+        ("云南省文化厅", "submit"),
+        ("云南省司法厅", "draft"),
+        ("云南省体育局", "approve"),
+    ):
         department = by_name[name]
         clerk = clerks[department.code]
         _fill(clerk, campaign, department, _sample_items(name, samples)[:4], at(today - timedelta(days=6)))
         catalogue = items.find_catalogue(campaign, department)
         if action in ("submit", "approve"):
-            workflow.submit(clerk, campaign, department, catalogue.version, at(today - timedelta(days=5)))
+            workflow.submit(
+                clerk, campaign, department, expected_version=catalogue.version, now=at(today - timedelta(days=5))
+            )
         if action == "approve":
-            workflow.approve(finance["530000"], catalogue, at(today - timedelta(days=1)), "")
+            workflow.approve(finance["530000"], catalogue, now=at(today - timedelta(days=1)))
 
 
 def _publish_2017(campaign, regions, finance, clerks, departments):
     """The province publishes, then corrects one department's part; four prefectures publish."""
     province = regions["530000"]
-    publishing.publish(finance["530000"], province, campaign, None, "云财综〔2017〕100号", date(2017, 9, 1),
-                       at(date(2017, 8, 15)))
+    publishing.publish(
+        finance["530000"],
+        province,
+        campaign,
+        title=None,
+        document_number="云财综〔2017〕100号",
+        effective_date=date(2017, 9, 1),
+        now=at(date(2017, 8, 15)),
+    )
     civil = next(d for d in departments if d.code == "530000007")
     catalogue = items.find_catalogue(campaign, civil)
-    workflow.reopen(finance["530000"], catalogue, at(date(2017, 9, 5)), "请补充社会工作服务相关事项。")
-    campaigns.grant_extension(finance["530000"], campaign, civil, date(2017, 9, 30), "更正已发布目录",
-                              at(date(2017, 9, 5)))
+    workflow.reopen(finance["530000"], catalogue, now=at(date(2017, 9, 5)), comment="请补充社会工作服务相关事项。")
+    campaigns.grant_extension(
+        finance["530000"],
+        campaign,
+        civil,
+        due_date=date(2017, 9, 30),
+        reason="更正已发布目录",
+        now=at(date(2017, 9, 5)),
+    )
     clerk = clerks[civil.code]
     first = catalogue.items[0]
-    items.update_item(clerk, first, {**first.snapshot(), "description": first.description + "（含第三方评估）"},
-                      first.version, at(date(2017, 9, 8)))
-    items.add_item(clerk, campaign, civil, {"code": "B03009", "level1_code": "B", "level2": "社会工作服务",
-                                            "level3": "社区社会工作服务", "description": "购买社会工作专业服务。"},
-                   at(date(2017, 9, 8)))
-    workflow.submit(clerk, campaign, civil, catalogue.version, at(date(2017, 9, 9)))
-    workflow.approve(finance["530000"], catalogue, at(date(2017, 9, 12)), "同意更正。")
-    publishing.publish(finance["530000"], province, campaign, None, "云财综〔2017〕120号", date(2017, 10, 1),
-                       at(date(2017, 9, 20)), note="更正：补充云南省民政厅社会工作服务事项。")
-    for code, number in (("530100", "昆财综〔2018〕21号"), ("530300", "曲财综〔2018〕9号"),
-                         ("530400", "玉财综〔2018〕15号"), ("532900", "大财综〔2018〕12号")):
-        publishing.publish(finance[code], regions[code], campaign, None, number, date(2018, 5, 1),
-                           at(date(2018, 4, 16)))
+    items.update_item(
+        clerk,
+        first,
+        data={**first.snapshot(), "description": first.description + "（含第三方评估）"},
+        expected_version=first.version,
+        now=at(date(2017, 9, 8)),
+    )
+    items.add_item(
+        clerk,
+        campaign,
+        civil,
+        data={
+            "code": "B03009",
+            "level1_code": "B",
+            "level2": "社会工作服务",
+            "level3": "社区社会工作服务",
+            "description": "购买社会工作专业服务。",
+        },
+        now=at(date(2017, 9, 8)),
+    )
+    workflow.submit(clerk, campaign, civil, expected_version=catalogue.version, now=at(date(2017, 9, 9)))
+    workflow.approve(finance["530000"], catalogue, now=at(date(2017, 9, 12)), comment="同意更正。")
+    publishing.publish(
+        finance["530000"],
+        province,
+        campaign,
+        title=None,
+        document_number="云财综〔2017〕120号",
+        effective_date=date(2017, 10, 1),
+        now=at(date(2017, 9, 20)),
+        note="更正：补充云南省民政厅社会工作服务事项。",
+    )
+    for code, number in (
+        ("530100", "昆财综〔2018〕21号"),
+        ("530300", "曲财综〔2018〕9号"),
+        ("530400", "玉财综〔2018〕15号"),
+        ("532900", "大财综〔2018〕12号"),
+    ):
+        publishing.publish(
+            finance[code],
+            regions[code],
+            campaign,
+            title=None,
+            document_number=number,
+            effective_date=date(2018, 5, 1),
+            now=at(date(2018, 4, 16)),
+        )
 
 
 def seed(password):
     """Load the demo data; return the number of accounts created."""
-    regions = reference.load_regions()
-    departments = reference.load_departments(regions)
-    schemes = reference.load_schemes()
+    regions, departments, schemes = reference.load_reference()
     admin, finance, clerks = _users(accounts.hash_password(password), regions, departments)
     samples = reference.read_rows("sample-items-2014.csv")
-    c2017 = _campaign(admin, "2017", "2017年度政府购买服务指导性目录编制", "云财综〔2016〕48号",
-                      schemes["2014"], date(2017, 7, 31), date(2018, 3, 31))
+    c2017 = _campaign(
+        admin,
+        "2017",
+        "2017年度政府购买服务指导性目录编制",
+        "云财综〔2016〕48号",
+        schemes["2014"],
+        (date(2017, 7, 31), date(2018, 3, 31)),
+    )
     with_items = [d for d in departments if d.region.tier == "province" or d.region.code in PREFECTURES_WITH_ITEMS]
     _run_2017(c2017, with_items, finance, clerks, samples)
     _publish_2017(c2017, regions, finance, clerks, departments)
-    c2027 = _campaign(admin, "2027", "2027年度政府购买服务指导性目录编制", "云财综〔2026〕（示例）",
-                      schemes["2014"], date(2027, 7, 31), date(2028, 3, 31))
+    c2027 = _campaign(
+        admin,
+        "2027",
+        "2027年度政府购买服务指导性目录编制",
+        "云财综〔2026〕（示例）",
+        schemes["2014"],
+        (date(2027, 7, 31), date(2028, 3, 31)),
+    )
     _run_2027(c2027, [d for d in departments if d.region.tier == "province"], finance, clerks, samples)
     return 1 + len(finance) + len(clerks)

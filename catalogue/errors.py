@@ -1,10 +1,10 @@
 """Error pages: domain errors become messages, HTTP errors friendly pages, in the user's language."""
+
 from flask import current_app, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import BadRequest, HTTPException
 
-from .extensions import db
 from .services.errors import DeadlinePassed, DomainError
 
 
@@ -34,13 +34,11 @@ def register(app):
 
     @app.errorhandler(DomainError)
     def domain_error(error):
-        db.session.rollback()
         if _wants_json():
             return _json_error(error.status_code, error.message)
         if isinstance(error, DeadlinePassed):
             return render_template("errors/deadline.html", deadline=error.deadline), error.status_code
-        return render_template("errors/error.html", code=error.status_code,
-                               message=error.message), error.status_code
+        return render_template("errors/error.html", code=error.status_code, message=error.message), error.status_code
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
@@ -54,8 +52,10 @@ def register(app):
             403: _("Your role does not allow this."),
             404: _("No such page, or it is not yours to see."),
             405: _("This address does not accept that kind of request."),
-            413: _("The upload is larger than the limit of %(limit).1f MiB; nothing was saved.",
-                   limit=current_app.config["IMPORT_MAX_BYTES"] / 1048576),
+            413: _(
+                "The upload is larger than the limit of %(limit).1f MiB; nothing was saved.",
+                limit=current_app.config["IMPORT_MAX_BYTES"] / 1048576,
+            ),
             429: _("Too many attempts from your address. Wait a minute and try again."),
         }
         message = error.description if isinstance(error, InputRejected) else messages.get(error.code, error.description)
@@ -66,7 +66,6 @@ def register(app):
 
     @app.errorhandler(500)
     def server_error(error):
-        db.session.rollback()
         message = _("Something went wrong on our side; nothing was saved. Please try again.")
         if _wants_json():
             return _json_error(500, message)

@@ -5,6 +5,7 @@ a new generation, so superseded marks appear at once); only for anonymous visito
 carry no session data. File bytes are cached by their SHA-256. Both caches are per process and
 bounded.
 """
+
 import hashlib
 from collections import OrderedDict
 from functools import wraps
@@ -59,6 +60,7 @@ def cacheable():
 
 def cached_page(generation):
     """Cache the decorated public view's HTML for anonymous visitors under ``generation()``."""
+
     def decorator(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
@@ -79,5 +81,7 @@ def cached_page(generation):
             response.headers["Cache-Control"] = "public, max-age=60"
             response.vary.update(("Accept-Language", "Cookie"))
             return response.make_conditional(request)
+
         return wrapped
+
     return decorator

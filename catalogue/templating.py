@@ -1,11 +1,15 @@
 """Jinja filters and globals shared by every template."""
+
 from flask import request, url_for
 from flask_babel import get_locale
 from werkzeug.routing import BuildError
 
+from core import tiers
+from core.labels import FIELD_LABELS, ROLE_LABELS, ROW_STATUS_LABELS
+from core.negative_list import screen_item
+from core.statuses import ROW_STATUSES
+
 from . import i18n
-from .services.item_rules import FIELD_LABELS
-from .services.negative_list import screen_item
 
 
 def this_url(**changes):
@@ -27,23 +31,25 @@ def register(app):
         moment=i18n.format_moment,
         day=i18n.format_day,
         status_label=i18n.status_label,
-        tier_label=i18n.tier_label,
+        tier_label=tiers.label,
         time_left=i18n.time_left,
         deadline_end=i18n.deadline_end,
         history_label=i18n.history_label,
-        action_label=lambda action: str(i18n.ACTION_LABELS.get(action, action)),
+        action_label=i18n.action_label,
+    )
+    app.jinja_env.globals.update(
+        LANGUAGE_NAMES=i18n.LANGUAGE_NAMES,
+        ROLE_LABELS=ROLE_LABELS,
+        ROW_STATUSES=ROW_STATUSES,
+        ROW_STATUS_LABELS=ROW_STATUS_LABELS,
+        FIELD_LABELS=FIELD_LABELS,
+        TIERS=tiers.TIERS,
+        negative_hits=screen_item,
+        history_value=i18n.history_value,
+        language_url=language_url,
+        this_url=this_url,
     )
 
     @app.context_processor
-    def globals_():
-        return {
-            "LANGUAGE_NAMES": i18n.LANGUAGE_NAMES,
-            "ROLE_LABELS": i18n.ROLE_LABELS,
-            "IMPORT_STATUS": i18n.IMPORT_STATUS,
-            "FIELD_LABELS": FIELD_LABELS,
-            "current_locale": str(get_locale()),
-            "negative_hits": screen_item,
-            "history_value": i18n.history_value,
-            "language_url": language_url,
-            "this_url": this_url,
-        }
+    def locale():
+        return {"current_locale": str(get_locale())}

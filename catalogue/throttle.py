@@ -2,6 +2,7 @@
 
 Only the log-in form is throttled, so nothing runs on any other request.
 """
+
 import logging
 
 from limits import parse_many
@@ -28,8 +29,9 @@ class LoginThrottle:
         must not lock everyone out.
         """
         try:
-            return all([self._limiter.hit(item, "login", address) for item in parse_many(rules)])
-        except Exception:  # noqa: BLE001 - any storage failure
+            hits = [self._limiter.hit(item, "login", address) for item in parse_many(rules)]  # count under every rule
+            return all(hits)
+        except Exception:
             log.exception("log-in throttle storage unavailable; allowing the attempt")
             return True
 

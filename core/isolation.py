@@ -5,12 +5,15 @@
   terabytes and aborts, which no ``except`` can catch).
 - Using the second core: a publication's largest file is written while the parent writes the rest.
 """
+
+import faulthandler
 import multiprocessing
 import os
+import pickle
 import resource
 
-MEMORY_HEADROOM = 1024 * 1024 * 1024   # what the child may allocate beyond what it inherits
-TIME_LIMIT = 60                        # seconds
+MEMORY_HEADROOM = 1024 * 1024 * 1024  # what the child may allocate beyond what it inherits
+TIME_LIMIT = 60  # seconds
 
 
 class ChildFailed(Exception):
@@ -23,6 +26,9 @@ def _virtual_size():
 
 
 def _child(connection, function, args, memory_limit):
+    # A child that dies is an expected outcome, reported to the parent as ChildFailed: it must not
+    # print a fatal-error traceback (pytest and ``python -X faulthandler`` enable faulthandler).
+    faulthandler.disable()
     if memory_limit:
         try:
             limit = _virtual_size() + MEMORY_HEADROOM
@@ -40,8 +46,6 @@ def _child(connection, function, args, memory_limit):
 
 
 def _picklable(error):
-    import pickle
-
     try:
         pickle.dumps(error)
         return True
@@ -77,8 +81,3 @@ class Child:
                 raise ChildFailed("the child failed")
             raise value
         return value
-
-
-def run_isolated(function, *args, time_limit=TIME_LIMIT):
-    """``function(*args)`` in a forked child with a memory limit; see Child.result."""
-    return Child(function, args).result(time_limit)

@@ -1,5 +1,6 @@
 """Screening against the negative list: what must never be bought as a service
 (财政部令第102号 第十条; 财预〔2017〕87号). A hit is a warning, not a refusal."""
+
 import csv
 import re
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ def _mentions(text, keyword):
 
 @lru_cache(maxsize=1)
 def rules():
-    text = resources.files("catalogue").joinpath("data/negative-list.csv").read_text("utf-8")
+    text = resources.files("core").joinpath("data/negative-list.csv").read_text("utf-8")
     result = []
     for row in csv.DictReader(text.splitlines()):
         keywords = [k.strip() for k in (row["keywords"] or "").split(";") if k.strip()]

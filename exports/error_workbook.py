@@ -1,11 +1,13 @@
 """The user's own rows back, with every wrong cell highlighted and its message attached as a comment."""
+
 from io import BytesIO
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import PatternFill
 
 from .safe import append_row
+from .styles import BOLD
 
 ERROR_FILL = PatternFill("solid", fgColor="F8CBAD")
 
@@ -38,7 +40,7 @@ def error_workbook(sheet_name, rows, errors, summary_title):
         for message in messages:
             append_row(summary, [f"{sheet.cell(row=row, column=column).coordinate}", message])
     for cell in summary["A"]:
-        cell.font = Font(bold=True)
+        cell.font = BOLD
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -1,14 +1,15 @@
 """The blank workbook clerks fill in for an import."""
+
 from io import BytesIO
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
+
+from .styles import BOLD, HEADER_FILL, set_widths
 
 HEADINGS = ("编码", "一级目录", "二级目录", "三级目录", "四级目录", "说明", "备注")
 WIDTHS = (14, 26, 24, 40, 30, 50, 24)
-HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 ROWS_WITH_DROPDOWN = 5000
 
 
@@ -19,18 +20,18 @@ def import_template(level1_names, sheet_title, instructions_title, instructions)
     sheet.title = sheet_title[:31]
     sheet.append(HEADINGS)
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
+        cell.font = BOLD
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="center")
-    for index, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+    set_widths(sheet, WIDTHS)
     sheet.freeze_panes = "A2"
     lists = workbook.create_sheet("lists")
     for row, name in enumerate(level1_names, start=1):
         lists.cell(row=row, column=1, value=name)
     lists.sheet_state = "hidden"
-    dropdown = DataValidation(type="list", formula1=f"=lists!$A$1:$A${max(len(level1_names), 1)}",
-                              allow_blank=True, showErrorMessage=True)
+    dropdown = DataValidation(
+        type="list", formula1=f"=lists!$A$1:$A${max(len(level1_names), 1)}", allow_blank=True, showErrorMessage=True
+    )
     dropdown.add(f"B2:B{ROWS_WITH_DROPDOWN}")
     sheet.add_data_validation(dropdown)
     for column in ("A", "C", "D", "E", "F", "G"):

@@ -1,42 +1,49 @@
 """The finance office's progress table as an .xlsx workbook."""
+
+from datetime import date, datetime
 from io import BytesIO
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from .safe import append_row
+from .styles import BOLD, DATE_FORMAT, HEADER_FILL, MOMENT_FORMAT, TITLE_FONT, landscape, set_widths
 
-HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+MOMENT_WIDTH = 20
 
 
 def progress_workbook(title, headings, rows, sheet_name="Sheet1"):
-    """A workbook with a title row, a bold frozen header and ``rows`` below it."""
+    """A workbook with a title row, a bold frozen header and ``rows`` below it.
+
+    Dates and datetimes in ``rows`` become real date cells (naive: the wall-clock time to show).
+    """
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = sheet_name[:31]
     append_row(sheet, [title])
-    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A1"].font = TITLE_FONT
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headings))
     append_row(sheet, headings)
     for cell in sheet[2]:
-        cell.font = Font(bold=True)
+        cell.font = BOLD
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=True)
     widths = [len(str(h)) * 2 + 2 for h in headings]
     for row in rows:
         append_row(sheet, row)
-        for index, value in enumerate(row):
-            widths[index] = max(widths[index], min(len(str(value)) * 2 + 2, 60))
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+        for index, (value, cell) in enumerate(zip(row, sheet[sheet.max_row])):
+            if isinstance(value, datetime):
+                cell.number_format = MOMENT_FORMAT
+                widths[index] = max(widths[index], MOMENT_WIDTH)
+            elif isinstance(value, date):
+                cell.number_format = DATE_FORMAT
+            elif value is not None:
+                widths[index] = max(widths[index], min(len(str(value)) * 2 + 2, 60))
+    set_widths(sheet, widths)
     sheet.freeze_panes = "A3"
     sheet.auto_filter.ref = f"A2:{get_column_letter(len(headings))}{len(rows) + 2}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "2:2"
+    landscape(sheet, header_row=2)
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

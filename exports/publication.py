@@ -2,6 +2,7 @@
 
 Headers are Chinese whoever publishes; text a spreadsheet would run as a formula stays text.
 """
+
 import csv
 import io
 import json
@@ -10,23 +11,32 @@ from datetime import date
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import TYPE_STRING
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.styles import Alignment
 
 from .safe import FORMULA_STARTS, looks_like_formula
+from .styles import BOLD, HEADER_FILL, TITLE_FONT, WRAP, landscape, set_widths
 
+FORMATS = ("xlsx", "csv", "json")
+# A published item: the JSON file's and the API's fields, and the PublishedItem columns.
+ITEM_FIELDS = (
+    "number",
+    "department_code",
+    "department_name",
+    "code",
+    "level1_code",
+    "level1_name",
+    "level2",
+    "level3",
+    "level4",
+    "description",
+    "remarks",
+)
+# The columns of the xlsx and csv files: their Chinese headings and the fields under them.
 COLUMNS = ("序号", "部门", "编码", "一级目录", "二级目录", "三级目录", "四级目录", "说明", "备注")
 FIELDS = ("number", "department_name", "code", "level1_name", "level2", "level3", "level4", "description", "remarks")
-JSON_FIELDS = ("number", "department_code", "department_name", "code", "level1_code", "level1_name", "level2",
-               "level3", "level4", "description", "remarks")
 FORMULA_FIRST = frozenset(FORMULA_STARTS)
 WIDTHS = (7, 24, 12, 22, 20, 32, 24, 48, 16)
 WRAPPED = frozenset(("description",))  # the long column; the others fit their widths
-TITLE_FONT = Font(bold=True, size=14)
-BOLD = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
-WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _cell(sheet, value, font=None, fill=None, alignment=None):
@@ -44,19 +54,22 @@ def _cell(sheet, value, font=None, fill=None, alignment=None):
 
 def _sheet(workbook, title, meta, items):
     sheet = workbook.create_sheet(title[:31])
-    for index, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+    set_widths(sheet, WIDTHS)
     sheet.freeze_panes = "A4"
-    sheet.print_title_rows = "3:3"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    landscape(sheet, header_row=3)
     sheet.append([_cell(sheet, meta["title"], TITLE_FONT)])
-    sheet.append([_cell(sheet, "地区", BOLD), meta["region_name"], _cell(sheet, "编制任务", BOLD), meta["campaign_name"],
-                  _cell(sheet, "文号", BOLD), meta["document_number"], _cell(sheet, "施行日期", BOLD),
-                  _cell(sheet, meta["effective_date"], alignment=Alignment(horizontal="left"))])
+    sheet.append(
+        [
+            _cell(sheet, "地区", BOLD),
+            meta["region_name"],
+            _cell(sheet, "编制任务", BOLD),
+            meta["campaign_name"],
+            _cell(sheet, "文号", BOLD),
+            meta["document_number"],
+            _cell(sheet, "施行日期", BOLD),
+            _cell(sheet, meta["effective_date"], alignment=Alignment(horizontal="left")),
+        ]
+    )
     sheet.append([_cell(sheet, heading, BOLD, HEADER_FILL) for heading in COLUMNS])
     wrapped = {index for index, name in enumerate(FIELDS) if name in WRAPPED}
     for item in items:
@@ -94,7 +107,7 @@ def xlsx_department(meta, name, items):
 
 def _unique_title(name, used):
     """Sheet names: at most 31 characters, none of []:*?/\\, and unique in the workbook."""
-    clean = "".join("_" if ch in '[]:*?/\\' else ch for ch in name)[:31]
+    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:31]
     title, number = clean, 2
     while title in used:
         suffix = f"({number})"
@@ -120,6 +133,8 @@ def csv_bytes(items):
 
 
 def json_bytes(meta, items):
-    document = {"publication": {k: (v.isoformat() if isinstance(v, date) else v) for k, v in meta.items()},
-                "items": [{name: item[name] for name in JSON_FIELDS} for item in items]}
+    document = {
+        "publication": {k: (v.isoformat() if isinstance(v, date) else v) for k, v in meta.items()},
+        "items": [{name: item[name] for name in ITEM_FIELDS} for item in items],
+    }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

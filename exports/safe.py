@@ -1,4 +1,5 @@
 """Keeping text as text: a value a spreadsheet would run as a formula is written as a string."""
+
 from openpyxl.cell.cell import TYPE_STRING
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -7,6 +7,7 @@ from .fields import strip
 
 
 class LoginForm(FlaskForm):
-    username = StringField(_l("User name"), filters=[strip],
-                           validators=[InputRequired(_l("Enter your user name.")), Length(max=80)])
+    username = StringField(
+        _l("User name"), filters=[strip], validators=[InputRequired(_l("Enter your user name.")), Length(max=80)]
+    )
     password = PasswordField(_l("Password"), validators=[InputRequired(_l("Enter your password."))])

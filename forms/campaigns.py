@@ -3,32 +3,66 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
+from core.tiers import TIERS
+
 from .fields import DATE_MESSAGE, IsoDateField, strip
 
 
 class CampaignForm(FlaskForm):
-    code = StringField(_l("Code"), filters=[strip],
-                       validators=[InputRequired(_l("Give the campaign a code.")),
-                                   Regexp(r"^[0-9A-Za-z_-]{1,20}$", message=_l(
-                                       "The code is 1 to 20 letters, digits, - or _, for example 2027."))])
-    name = StringField(_l("Name"), filters=[strip],
-                       validators=[InputRequired(_l("Give the campaign a name.")),
-                                   Length(max=200, message=_l("At most %(max)d characters.", max=200))])
-    notice_number = StringField(_l("Notice number (文号)"), filters=[strip],
-                                validators=[Optional(), Length(max=100, message=_l("At most %(max)d characters.",
-                                                                                   max=100))])
-    scheme_id = SelectField(_l("Classification scheme"), coerce=int,
-                            validators=[InputRequired(_l("Choose a classification scheme."))])
-    province_date = IsoDateField(_l("Deadline for provincial departments"),
-                              validators=[InputRequired(DATE_MESSAGE)])
-    province_enforced = BooleanField(_l("Enforce the provincial deadline"), default=True)
-    prefecture_date = IsoDateField(_l("Deadline for prefecture-level departments"),
-                                validators=[InputRequired(DATE_MESSAGE)])
-    prefecture_enforced = BooleanField(_l("Enforce the prefecture-level deadline"), default=True)
+    """A campaign with a deadline and an enforce switch for every tier of ``core.tiers`` (added below)."""
+
+    code = StringField(
+        _l("Code"),
+        filters=[strip],
+        validators=[
+            InputRequired(_l("Give the campaign a code.")),
+            Regexp(
+                r"^[0-9A-Za-z_-]{1,20}$", message=_l("The code is 1 to 20 letters, digits, - or _, for example 2027.")
+            ),
+        ],
+    )
+    name = StringField(
+        _l("Name"),
+        filters=[strip],
+        validators=[
+            InputRequired(_l("Give the campaign a name.")),
+            Length(max=200, message=_l("At most %(max)d characters.", max=200)),
+        ],
+    )
+    notice_number = StringField(
+        _l("Notice number (文号)"),
+        filters=[strip],
+        validators=[Optional(), Length(max=100, message=_l("At most %(max)d characters.", max=100))],
+    )
+    scheme_id = SelectField(
+        _l("Classification scheme"), coerce=int, validators=[InputRequired(_l("Choose a classification scheme."))]
+    )
+
+    def deadline_fields(self, tier):
+        """The (date, enforced) fields of ``tier``."""
+        return self[f"{tier}_date"], self[f"{tier}_enforced"]
+
+
+for _tier in TIERS:
+    setattr(
+        CampaignForm,
+        f"{_tier.code}_date",
+        IsoDateField(
+            _l("Deadline for %(tier)s departments", tier=_tier.label), validators=[InputRequired(DATE_MESSAGE)]
+        ),
+    )
+    setattr(
+        CampaignForm,
+        f"{_tier.code}_enforced",
+        BooleanField(_l("Enforce the %(tier)s deadline", tier=_tier.label), default=True),
+    )
+del _tier
 
 
 class ExtensionForm(FlaskForm):
     due_date = IsoDateField(_l("New deadline"), validators=[InputRequired(DATE_MESSAGE)])
-    reason = TextAreaField(_l("Reason"), filters=[strip],
-                           validators=[Optional(), Length(max=500, message=_l("At most %(max)d characters.",
-                                                                              max=500))])
+    reason = TextAreaField(
+        _l("Reason"),
+        filters=[strip],
+        validators=[Optional(), Length(max=500, message=_l("At most %(max)d characters.", max=500))],
+    )

@@ -1,4 +1,5 @@
 """Field helpers shared by the forms."""
+
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField
 

@@ -9,14 +9,18 @@ from .fields import strip
 
 
 class UploadForm(FlaskForm):
-    file = FileField(_l("Spreadsheet (.xlsx, .xls, .ods or .csv)"),
-                     validators=[FileRequired(_l("Choose the file to upload."))])
-    sheet = StringField(_l("Sheet (optional; the first sheet when empty)"), filters=[strip],
-                        validators=[Optional(), Length(max=100)])
+    file = FileField(
+        _l("Spreadsheet (.xlsx, .xls, .ods or .csv)"), validators=[FileRequired(_l("Choose the file to upload."))]
+    )
+    sheet = StringField(
+        _l("Sheet (optional; the first sheet when empty)"), filters=[strip], validators=[Optional(), Length(max=100)]
+    )
 
 
-MODE_CHOICES = [SelectChoice("update", _l("Add and update only: items missing from the file stay")),
-                SelectChoice("replace", _l("Replace my catalogue: items missing from the file are removed"))]
+MODE_CHOICES = [
+    SelectChoice("update", _l("Add and update only: items missing from the file stay")),
+    SelectChoice("replace", _l("Replace my catalogue: items missing from the file are removed")),
+]
 
 
 class ApplyForm(FlaskForm):

@@ -4,12 +4,8 @@ from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAre
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, Optional, Regexp
 
-from catalogue.services.item_rules import (
-    CODE_FORMAT_MESSAGE,
-    CODE_PATTERN,
-    FIELD_LABELS,
-    MAX_LENGTHS,
-)
+from core.item_rules import CODE_FORMAT_MESSAGE, CODE_PATTERN, MAX_LENGTHS, TEXT_FIELDS
+from core.labels import FIELD_LABELS
 
 from .fields import strip
 
@@ -24,34 +20,37 @@ def _required(field):
 
 def _length(field):
     limit = MAX_LENGTHS[field]
-    return Length(max=limit, message=_l("%(field)s must be at most %(max)d characters.",
-                                        field=FIELD_LABELS[field], max=limit))
+    return Length(
+        max=limit, message=_l("%(field)s must be at most %(max)d characters.", field=FIELD_LABELS[field], max=limit)
+    )
 
 
 class ItemForm(FlaskForm):
     """One catalogue item; ``level1_code`` choices are set from the campaign's scheme."""
 
-    code = StringField(FIELD_LABELS["code"], filters=[strip, upper],
-                       validators=[_required("code"), _length("code"),
-                                   Regexp(CODE_PATTERN, message=CODE_FORMAT_MESSAGE)],
-                       description=_l("A capital letter (the level-1 category), then digits: A0101001."))
-    level1_code = SelectField(FIELD_LABELS["level1_code"], validators=[_required("level1_code")],
-                              validate_choice=False)
+    code = StringField(
+        FIELD_LABELS["code"],
+        filters=[strip, upper],
+        validators=[_required("code"), _length("code"), Regexp(CODE_PATTERN, message=CODE_FORMAT_MESSAGE)],
+        description=_l("A capital letter (the level-1 category), then digits: A0101001."),
+    )
+    level1_code = SelectField(FIELD_LABELS["level1_code"], validators=[_required("level1_code")], validate_choice=False)
     level2 = StringField(FIELD_LABELS["level2"], filters=[strip], validators=[_required("level2"), _length("level2")])
     level3 = StringField(FIELD_LABELS["level3"], filters=[strip], validators=[_required("level3"), _length("level3")])
     level4 = StringField(FIELD_LABELS["level4"], filters=[strip], validators=[Optional(), _length("level4")])
-    description = TextAreaField(FIELD_LABELS["description"], filters=[strip],
-                                validators=[Optional(), _length("description")])
+    description = TextAreaField(
+        FIELD_LABELS["description"], filters=[strip], validators=[Optional(), _length("description")]
+    )
     remarks = TextAreaField(FIELD_LABELS["remarks"], filters=[strip], validators=[Optional(), _length("remarks")])
     version = HiddenField()
 
     def set_scheme(self, scheme):
         self.level1_code.choices = [SelectChoice("", _l("Choose a category"))] + [
-            SelectChoice(node.code, node.label) for node in scheme.level1()]
+            SelectChoice(node.code, node.label) for node in scheme.level1()
+        ]
 
     def data_for_service(self):
-        return {name: self[name].data or "" for name in
-                ("code", "level1_code", "level2", "level3", "level4", "description", "remarks")}
+        return {name: self[name].data or "" for name in TEXT_FIELDS}
 
 
 class VersionForm(FlaskForm):

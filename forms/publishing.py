@@ -8,14 +8,27 @@ from .fields import DATE_MESSAGE, IsoDateField, strip
 
 
 class PublishForm(FlaskForm):
-    title = StringField(_l("Title"), filters=[strip], validators=[Optional(), Length(max=200, message=_l(
-        "At most %(max)d characters.", max=200))])
-    document_number = StringField(_l("Document number (文号)"), filters=[strip], validators=[
-        InputRequired(_l("Give the document number (文号).")),
-        Length(max=100, message=_l("At most %(max)d characters.", max=100))])
+    title = StringField(
+        _l("Title"),
+        filters=[strip],
+        validators=[Optional(), Length(max=200, message=_l("At most %(max)d characters.", max=200))],
+    )
+    document_number = StringField(
+        _l("Document number (文号)"),
+        filters=[strip],
+        validators=[
+            InputRequired(_l("Give the document number (文号).")),
+            Length(max=100, message=_l("At most %(max)d characters.", max=100)),
+        ],
+    )
     effective_date = IsoDateField(_l("Effective date"), validators=[InputRequired(DATE_MESSAGE)])
-    note = TextAreaField(_l("Note on this version (for a correction: what was corrected)"), filters=[strip],
-                         validators=[Optional(), Length(max=1000, message=_l("At most %(max)d characters.",
-                                                                              max=1000))])
-    include = SelectMultipleField(_l("Also include these departments, although not approved"),
-                                  option_widget=CheckboxInput(), widget=ListWidget(prefix_label=False))
+    note = TextAreaField(
+        _l("Note on this version (for a correction: what was corrected)"),
+        filters=[strip],
+        validators=[Optional(), Length(max=1000, message=_l("At most %(max)d characters.", max=1000))],
+    )
+    include = SelectMultipleField(
+        _l("Also include these departments, although not approved"),
+        option_widget=CheckboxInput(),
+        widget=ListWidget(prefix_label=False),
+    )

@@ -9,13 +9,22 @@ from .fields import strip
 
 
 class ApproveForm(FlaskForm):
-    comment = TextAreaField(_l("Comment (optional)"), filters=[strip],
-                            validators=[Optional(), Length(max=COMMENT_MAX, message=_l(
-                                "The comment must be at most %(max)d characters.", max=COMMENT_MAX))])
+    comment = TextAreaField(
+        _l("Comment (optional)"),
+        filters=[strip],
+        validators=[
+            Optional(),
+            Length(max=COMMENT_MAX, message=_l("The comment must be at most %(max)d characters.", max=COMMENT_MAX)),
+        ],
+    )
 
 
 class ReturnForm(FlaskForm):
-    comment = TextAreaField(_l("What must the department change?"), filters=[strip],
-                            validators=[InputRequired(_l("Say what the department must change.")),
-                                        Length(max=COMMENT_MAX, message=_l(
-                                            "The comment must be at most %(max)d characters.", max=COMMENT_MAX))])
+    comment = TextAreaField(
+        _l("What must the department change?"),
+        filters=[strip],
+        validators=[
+            InputRequired(_l("Say what the department must change.")),
+            Length(max=COMMENT_MAX, message=_l("The comment must be at most %(max)d characters.", max=COMMENT_MAX)),
+        ],
+    )

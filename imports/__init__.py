@@ -1,10 +1,16 @@
 """Spreadsheet in, rows and errors out: reading (xlsx, xls, ods, csv), locating the header row,
 mapping columns by their many real-world names, filling down level cells, validating, and
-planning the change against the current catalogue. Pure functions: applying a plan goes
-through ``catalogue.services.imports`` like every other change.
+planning the change against the current catalogue.
+
+Pure: nothing here imports Flask, SQLAlchemy or ``catalogue`` (a test holds it to that). Applying a
+plan goes through ``catalogue.services.imports`` like every other change.
 """
+
+from core.text import _l
+
 from .errors import CellError, FileRejected
 from .header import find_columns
+from .limits import MAX_DATA_ROWS
 from .plan import Plan, make_plan
 from .read import read, start_reading
 from .records import extract
@@ -21,26 +27,14 @@ def plan_file(data, existing, index, mode="update", sheet=None):
         existing = existing()
     grid = pending.grid()
     if not any(str(value).strip() for row in grid.rows for value in row if value is not None):
-        raise FileRejected(_empty_sheet(grid.sheet))
+        raise FileRejected(_l("The sheet “%(sheet)s” is empty.", sheet=grid.sheet))
     columns = find_columns(grid.rows, grid.merged)
     records = extract(grid, columns)
     if not records:
-        raise FileRejected(_no_rows())
+        raise FileRejected(_l("The sheet has a header but no items under it."))
     plan = make_plan(records, existing, index, mode, grid.sheet, grid.sheet_names)
     plan.grid = grid
     return plan
 
 
-def _empty_sheet(name):
-    from flask_babel import lazy_gettext as _l
-
-    return _l("The sheet “%(sheet)s” is empty.", sheet=name)
-
-
-def _no_rows():
-    from flask_babel import lazy_gettext as _l
-
-    return _l("The sheet has a header but no items under it.")
-
-
-__all__ = ["CellError", "FileRejected", "Plan", "plan_file", "read"]
+__all__ = ["MAX_DATA_ROWS", "CellError", "FileRejected", "Plan", "plan_file", "read"]

@@ -1,4 +1,5 @@
 """What can go wrong with an uploaded file, and where."""
+
 from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
@@ -18,9 +19,9 @@ class FileRejected(Exception):
 @dataclass(frozen=True)
 class CellError:
     sheet: str
-    row: int            # 1-based, as the spreadsheet shows it
+    row: int  # 1-based, as the spreadsheet shows it
     column: int | None  # 1-based; None when the whole row is wrong
-    message: object     # a lazy string
+    message: object  # a lazy string
 
     @property
     def column_letter(self):

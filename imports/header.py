@@ -1,8 +1,9 @@
 """Finding the header row and mapping its columns, whatever the real-world names."""
+
 import re
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext as _l
+from core.text import _l
 
 from .errors import FileRejected
 
@@ -33,8 +34,8 @@ def normalise_heading(value):
 
 @dataclass
 class Columns:
-    header_row: int                       # 0-based index of the header row
-    fields: dict                          # field -> 0-based column
+    header_row: int  # 0-based index of the header row
+    fields: dict  # field -> 0-based column
     code_parts: list = field(default_factory=list)  # 0-based columns, in order, when the code is split
     first_data_row: int = 0
 
@@ -80,12 +81,17 @@ def find_columns(rows, merged=()):
         if len(found) >= 2 and ("level3" in found or "level2" in found) and _score(found) > _score(best):
             best, best_row = found, index
     if best_row is None:
-        raise FileRejected(_l("No header row found in the first %(count)d rows. The header needs at least "
-                              "a level-3 column (三级目录) and a code or level column (编码, 一级目录, 二级目录).",
-                              count=HEADER_SCAN_ROWS))
+        raise FileRejected(
+            _l(
+                "No header row found in the first %(count)d rows. The header needs at least "
+                "a level-3 column (三级目录) and a code or level column (编码, 一级目录, 二级目录).",
+                count=HEADER_SCAN_ROWS,
+            )
+        )
     header = rows[best_row]
-    columns = Columns(best_row, {k: v for k, v in best.items() if not k.startswith("code_")},
-                      first_data_row=best_row + 1)
+    columns = Columns(
+        best_row, {k: v for k, v in best.items() if not k.startswith("code_")}, first_data_row=best_row + 1
+    )
     parts = [best[k] for k in ("code_1", "code_2", "code_3", "code_4") if k in best]
     if parts:
         columns.code_parts = parts

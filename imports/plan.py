@@ -1,17 +1,15 @@
 """Checking records by the item rules and planning the change against the current catalogue."""
+
 import difflib
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext as _l
-
-from catalogue.services.item_rules import check_fields, normalise
-from catalogue.services.negative_list import screen
+from core.item_rules import TEXT_FIELDS, check_fields, normalise
+from core.negative_list import screen
+from core.statuses import ROW_STATUSES
+from core.text import _l
 
 from .errors import CellError
 from .records import LEVEL1_PREFIX, clean_name
-
-COMPARED = ("code", "level1_code", "level2", "level3", "level4", "description", "remarks")
-STATUSES = ("new", "changed", "unchanged", "removed", "error")
 
 
 @dataclass
@@ -19,8 +17,8 @@ class PlannedRow:
     row: int
     status: str
     data: dict
-    changes: dict = field(default_factory=dict)   # field -> (old, new)
-    errors: list = field(default_factory=list)    # CellError
+    changes: dict = field(default_factory=dict)  # field -> (old, new)
+    errors: list = field(default_factory=list)  # CellError
     warnings: list = field(default_factory=list)  # negative-list hits
     item_id: int | None = None
 
@@ -29,10 +27,10 @@ class PlannedRow:
 class Plan:
     sheet: str
     sheet_names: list
-    mode: str                                      # "update" or "replace"
+    mode: str  # "update" or "replace"
     rows: list
-    removed: list                                  # snapshots of items the file no longer lists
-    grid: object = None                            # the cells as read, for the marked-up error workbook
+    removed: list  # snapshots of items the file no longer lists
+    grid: object = None  # the cells as read, for the marked-up error workbook
 
     @property
     def errors(self):
@@ -45,7 +43,7 @@ class Plan:
 
     @property
     def totals(self):
-        counts = {status: 0 for status in STATUSES}
+        counts = dict.fromkeys(ROW_STATUSES, 0)
         for row in self.rows:
             counts[row.status] += 1
         counts["removed"] = len(self.removed)
@@ -76,10 +74,16 @@ def level1_error(written, index):
     names = list(index.level1.values())
     close = difflib.get_close_matches(clean_name(written), names, n=1, cutoff=0.4)
     if close:
-        return _l("Level-1 category “%(value)s” is not in this campaign's scheme; did you mean “%(suggestion)s”?",
-                  value=written, suggestion=close[0])
-    return _l("Level-1 category “%(value)s” is not in this campaign's scheme (%(names)s).",
-              value=written, names="、".join(names))
+        return _l(
+            "Level-1 category “%(value)s” is not in this campaign's scheme; did you mean “%(suggestion)s”?",
+            value=written,
+            suggestion=close[0],
+        )
+    return _l(
+        "Level-1 category “%(value)s” is not in this campaign's scheme (%(names)s).",
+        value=written,
+        names="、".join(names),
+    )
 
 
 def _check(record, index, sheet, level1_of):
@@ -93,14 +97,18 @@ def _check(record, index, sheet, level1_of):
     data["level1_code"] = level1 or ""
     clean = normalise(data)
     unknown_level1 = bool(written) and level1 is None
-    errors = [CellError(sheet, record.row_of("level1"), record.columns.get("level1"), level1_error(written, index))
-              ] if unknown_level1 else []
+    errors = (
+        [CellError(sheet, record.row_of("level1"), record.columns.get("level1"), level1_error(written, index))]
+        if unknown_level1
+        else []
+    )
     for name, messages in check_fields(clean, index).items():
         if name == "level1_code" and unknown_level1:
             continue  # already said, with a suggestion
         source = "level1" if name == "level1_code" else name
-        errors.extend(CellError(sheet, record.row_of(source), record.columns.get(source), message)
-                      for message in messages)
+        errors.extend(
+            CellError(sheet, record.row_of(source), record.columns.get(source), message) for message in messages
+        )
     return clean, errors
 
 
@@ -111,8 +119,14 @@ def make_plan(records, existing, index, mode="update", sheet="", sheet_names=())
         clean, errors = _check(record, index, sheet, level1_of)
         code = clean["code"]
         if code and code in seen:
-            errors.append(CellError(sheet, record.row, record.columns.get("code"), _l(
-                "Code %(code)s appears twice in the file (also row %(row)d).", code=code, row=seen[code])))
+            errors.append(
+                CellError(
+                    sheet,
+                    record.row,
+                    record.columns.get("code"),
+                    _l("Code %(code)s appears twice in the file (also row %(row)d).", code=code, row=seen[code]),
+                )
+            )
         elif code:
             seen[code] = record.row
         warnings = screen(clean["level2"], clean["level3"], clean["level4"])
@@ -123,10 +137,20 @@ def make_plan(records, existing, index, mode="update", sheet="", sheet_names=())
         if current is None:
             rows.append(PlannedRow(record.row, "new", clean, warnings=warnings))
             continue
-        changes = {name: (current.get(name) or "", clean[name]) for name in COMPARED
-                   if (current.get(name) or "") != clean[name]}
-        rows.append(PlannedRow(record.row, "changed" if changes else "unchanged", clean, changes,
-                               warnings=warnings, item_id=current["id"]))
+        changes = {
+            name: (current.get(name) or "", clean[name])
+            for name in TEXT_FIELDS
+            if (current.get(name) or "") != clean[name]
+        }
+        rows.append(
+            PlannedRow(
+                record.row,
+                "changed" if changes else "unchanged",
+                clean,
+                changes,
+                warnings=warnings,
+                item_id=current["id"],
+            )
+        )
     removed = [snapshot for code, snapshot in existing.items() if code not in seen] if mode == "replace" else []
     return Plan(sheet, list(sheet_names), mode, rows, removed)
-

@@ -1,24 +1,24 @@
 """Bytes in, a grid of cell values out: the first sheet (or the one asked for) of any of the formats."""
+
 import csv
 import io
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext as _l
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum
 
-from catalogue.isolation import Child, ChildFailed
+from core.isolation import Child, ChildFailed
+from core.text import _l
 
 from .errors import FileRejected
+from .limits import MAX_GRID_ROWS, too_many_rows
 from .sniff import detect
-
-MAX_GRID_ROWS = 25_000  # data rows are limited to 20,000; this also allows titles, notes and blanks
 
 
 @dataclass
 class Grid:
     sheet: str
     sheet_names: list
-    rows: list                      # lists of cell values, row 1 first
+    rows: list  # lists of cell values, row 1 first
     merged: list = field(default_factory=list)  # ((row0, col0), (row1, col1)), 0-based, inclusive
     format: str = "xlsx"
 
@@ -34,6 +34,8 @@ class _Reading:
     def __init__(self, data, sheet):
         self.kind = detect(data)
         self._csv = _read_csv(data) if self.kind == "csv" else None
+        # Safety and speed: calamine parses the workbook in a forked child with memory and time
+        # limits (a damaged .xls can abort a process), while the caller goes on with its own work.
         self._child = None if self._csv else Child(_read_workbook, (data, sheet))
 
     def grid(self):
@@ -59,9 +61,11 @@ def _message(problem, sheet=None, names=()):
     if problem == "no-worksheet":
         return _l("The workbook has no worksheet.")
     if problem == "no-such-sheet":
-        return _l("There is no sheet named “%(sheet)s”. The sheets are: %(names)s.", sheet=sheet, names="、".join(names))
+        return _l(
+            "There is no sheet named “%(sheet)s”. The sheets are: %(names)s.", sheet=sheet, names="、".join(names)
+        )
     if problem == "too-many-rows":
-        return _too_many_rows()
+        return too_many_rows()
     if problem == "password":
         return _l("The workbook is password-protected. Save it without a password and upload it again.")
     return _l("The file is damaged and cannot be read.")
@@ -88,10 +92,6 @@ def _read_workbook(data, sheet):
     return ("grid", Grid(sheet or names[0], names, rows, merged))
 
 
-def _too_many_rows():
-    return _l("The sheet has more than 20,000 rows; split it into several files.")
-
-
 def _decode(data):
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -112,7 +112,7 @@ def _read_csv(data):
         for row in csv.reader(io.StringIO(text, newline=""), dialect):
             rows.append(row)
             if len(rows) > MAX_GRID_ROWS:
-                raise FileRejected(_too_many_rows())
+                raise FileRejected(too_many_rows())
     except csv.Error as error:
         raise FileRejected(_l("The CSV file cannot be read: %(problem)s", problem=str(error))) from error
     return Grid("CSV", ["CSV"], rows, [], "csv")

@@ -1,16 +1,17 @@
 """Grid rows to item records: codes joined and repaired, level names filled down, headings and notes skipped."""
+
 import datetime
 import math
 import re
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext as _l
-
 from .errors import FileRejected
+from .limits import MAX_DATA_ROWS, too_many_rows
 
-MAX_DATA_ROWS = 20_000
 NOTE_START = re.compile(r"^(注|附注|说明|备注|填报说明|填表说明)\s*[\d一二三四五六七八九十]*\s*[:：、.．]")
-ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．]|\d+\.(?!\d))\s*")
+ORDINAL = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．]|\d+\.(?!\d))\s*"
+)
 LEVEL1_PREFIX = re.compile(r"^([A-Za-z])(?:\s+|[、.．:：\-]\s*)")
 NAME_LEVELS = ("level1", "level2", "level3", "level4")
 GROUP_LEVELS = ("level1", "level2", "level3")
@@ -18,8 +19,8 @@ GROUP_LEVELS = ("level1", "level2", "level3")
 
 @dataclass
 class Record:
-    row: int                     # 1-based spreadsheet row
-    data: dict                   # code, level1 (as written), level2, level3, level4, description, remarks
+    row: int  # 1-based spreadsheet row
+    data: dict  # code, level1 (as written), level2, level3, level4, description, remarks
     columns: dict = field(default_factory=dict)  # field -> 1-based column, for messages
     sources: dict = field(default_factory=dict)  # field -> 1-based row a filled-down value came from
 
@@ -85,7 +86,7 @@ def _is_note(row):
 def extract(grid, columns):
     """Records for the data rows of ``grid`` under ``columns``; raise FileRejected past the row limit."""
     records = []
-    context = {name: ("", 0) for name in GROUP_LEVELS}   # level -> (value, row it was written in)
+    context = dict.fromkeys(GROUP_LEVELS, ("", 0))  # level -> (value, row it was written in)
     places = {name: columns.column_of(name) for name in ("code", *NAME_LEVELS, "description", "remarks")}
     places = {name: column for name, column in places.items() if column}  # shared by every record
     for index in range(columns.first_data_row, len(grid.rows)):
@@ -93,7 +94,7 @@ def extract(grid, columns):
         if _is_blank(row) or _is_note(row):
             continue
         if len(records) >= MAX_DATA_ROWS:
-            raise FileRejected(_l("The sheet has more than 20,000 rows; split it into several files."))
+            raise FileRejected(too_many_rows())
         record = _record(index + 1, row, columns, places)
         if _is_heading(record):
             _remember(context, record, GROUP_LEVELS)
@@ -128,8 +129,12 @@ def _record(number, row, columns, places):
 def _is_heading(record):
     """A row naming a level-1 or level-2 group (short code, no level 3 or 4) is context, not an item."""
     data = record.data
-    return not data["level3"] and not data["level4"] and bool(data["level1"] or data["level2"]) and (
-        len(data["code"]) <= 3)
+    return (
+        not data["level3"]
+        and not data["level4"]
+        and bool(data["level1"] or data["level2"])
+        and (len(data["code"]) <= 3)
+    )
 
 
 def _remember(context, record, levels):
@@ -137,7 +142,7 @@ def _remember(context, record, levels):
     for depth, name in enumerate(levels):
         if record.data[name]:
             context[name] = (record.data[name], record.row)
-            for deeper in GROUP_LEVELS[depth + 1:]:
+            for deeper in GROUP_LEVELS[depth + 1 :]:
                 context[deeper] = (record.data[deeper], record.row) if record.data[deeper] else ("", 0)
 
 

@@ -4,6 +4,7 @@ Checked before any parser sees the bytes: the format (whatever the extension), e
 macros, and for zip-based formats the entry count, total uncompressed size, compression
 ratio of large entries and XML document type declarations (entity bombs).
 """
+
 import io
 import zipfile
 import zlib
@@ -11,7 +12,8 @@ import zlib
 import olefile
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
-from flask_babel import lazy_gettext as _l
+
+from core.text import _l
 
 from .errors import FileRejected
 
@@ -23,8 +25,18 @@ MAX_RATIO = 200
 RATIO_CHECK_FROM = 1024 * 1024
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 # What Python's zipfile raises on damaged or hostile archives (seen while fuzzing the importer).
-ZIP_FAILURES = (zipfile.BadZipFile, zlib.error, KeyError, ValueError, OSError, EOFError, RuntimeError,
-                NotImplementedError, OverflowError, IndexError)
+ZIP_FAILURES = (
+    zipfile.BadZipFile,
+    zlib.error,
+    KeyError,
+    ValueError,
+    OSError,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    OverflowError,
+    IndexError,
+)
 
 
 def detect(data):

@@ -1,4 +1,6 @@
-"""Commands: ``flask --app wsgi init-db | seed-demo | create-user``."""
+"""Commands: ``flask --app catalogue init-db | seed-demo | create-user | import-catalogue | publish |
+export-publication``. Each runs in one transaction (``transactional``), like a request."""
+
 import sys
 
 import click
@@ -7,16 +9,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_migrate import upgrade
 
-from .extensions import db
-from .services.errors import Invalid
-
-
-def _fail(errors):
-    for field, messages in errors.items():
-        for message in messages:
-            click.echo(f"{field}: {message}", err=True)
-    sys.exit(2)
-
+from .. import demo
+from ..models import ROLES
+from ..services.accounts import create_user as create_account
+from ..services.errors import Invalid
+from .common import transactional
+from .importing import import_catalogue
+from .publishing import export_publication, publish
 
 DEMO_LOGINS = (
     ("admin", _l("administrator")),
@@ -37,16 +36,14 @@ def init_db():
 
 
 @click.command("seed-demo")
+@transactional
 def seed_demo():
     """Load the Yunnan demo data unless it is already there."""
-    from . import demo
-
     password = current_app.config["DEMO_PASSWORD"]
     if demo.already_seeded():
         click.echo(_("Demo data is already present; nothing changed."))
     else:
         count = demo.seed(password)
-        db.session.commit()
         click.echo(_("Loaded demo data with %(count)d accounts.", count=count))
     click.echo(_("Demo logins (password: %(password)s):", password=password))
     for username, who in DEMO_LOGINS:
@@ -55,26 +52,25 @@ def seed_demo():
 
 @click.command("create-user")
 @click.argument("username")
-@click.option("--role", type=click.Choice(["clerk", "finance", "admin"]), required=True)
+@click.option("--role", type=click.Choice(ROLES), required=True)
 @click.option("--department", "department_code", help="Department code (clerks).")
 @click.option("--region", "region_code", help="Region code (finance officers).")
+@transactional
 def create_user(username, role, department_code, region_code):
     """Create an account; the password is read from standard input."""
-    from .services.accounts import create_user as create
-
     password = sys.stdin.readline().rstrip("\r\n")
     try:
-        user = create(username, password, role, department_code, region_code)
+        user = create_account(
+            username=username, password=password, role=role, department_code=department_code, region_code=region_code
+        )
     except Invalid as error:
-        db.session.rollback()
-        _fail(error.errors)
-    db.session.commit()
+        for name, messages in error.errors.items():
+            for message in messages:
+                click.echo(f"{name}: {message}", err=True)
+        sys.exit(2)
     click.echo(_("Created the account %(name)s.", name=user.username))
 
 
 def register(app):
-    from .cli_import import import_catalogue
-    from .cli_publish import export_publication, publish
-
     for command in (init_db, seed_demo, create_user, import_catalogue, publish, export_publication):
         app.cli.add_command(command)

@@ -1,43 +1,51 @@
-"""``flask --app wsgi import-catalogue FILE --department CODE --campaign CODE``: the same plan and gate as the browser."""
+"""``import-catalogue FILE --department CODE --campaign CODE``: the same plan and gate as the browser."""
+
 import hashlib
 import json
 import sys
 
 import click
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from imports import FileRejected
 
-from .extensions import db
-from .models import Campaign, Department
-from .services import imports
-from .services.errors import DomainError
-from .services.permissions import COMMAND_LINE
-from .views.common import now
-
-
-def _lookup(model, code, option):
-    found = db.session.scalar(select(model).where(model.code == code))
-    if found is None:
-        raise click.BadParameter(_("No such code: %(code)s.", code=code), param_hint=option)
-    return found
+from ..clock import now
+from ..models import Campaign, Department
+from ..services import imports
+from ..services.errors import DomainError
+from ..services.permissions import COMMAND_LINE
+from .common import lookup, transactional
 
 
 def _report(plan, applied, refusal, output):
     totals = plan.totals if plan else {}
     if output == "json":
-        click.echo(json.dumps({
-            "added": totals.get("new", 0), "changed": totals.get("changed", 0),
-            "removed": totals.get("removed", 0), "unchanged": totals.get("unchanged", 0),
-            "errors": [e.as_dict() for e in plan.errors] if plan else [],
-            "applied": applied, "message": refusal,
-        }, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {
+                    "added": totals.get("new", 0),
+                    "changed": totals.get("changed", 0),
+                    "removed": totals.get("removed", 0),
+                    "unchanged": totals.get("unchanged", 0),
+                    "errors": [e.as_dict() for e in plan.errors] if plan else [],
+                    "applied": applied,
+                    "message": refusal,
+                },
+                ensure_ascii=False,
+            )
+        )
         return
     if plan:
-        click.echo(_("Sheet %(sheet)s: %(new)d added, %(changed)d changed, %(removed)d removed, %(unchanged)d unchanged.",
-                     sheet=plan.sheet, new=totals["new"], changed=totals["changed"], removed=totals["removed"],
-                     unchanged=totals["unchanged"]))
+        click.echo(
+            _(
+                "Sheet %(sheet)s: %(new)d added, %(changed)d changed, %(removed)d removed, %(unchanged)d unchanged.",
+                sheet=plan.sheet,
+                new=totals["new"],
+                changed=totals["changed"],
+                removed=totals["removed"],
+                unchanged=totals["unchanged"],
+            )
+        )
         for error in plan.errors:
             click.echo(f"{error.place}\t{error.message}")
     if refusal:
@@ -53,24 +61,36 @@ def _report(plan, applied, refusal, output):
 @click.option("--dry-run", is_flag=True, help="Show the plan; write nothing.")
 @click.option("--sheet", default=None, help="Sheet name (default: the first).")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
+@transactional
 def import_catalogue(path, department_code, campaign_code, replace, dry_run, sheet, output):
-    """Import a department's catalogue from a spreadsheet."""
-    department = _lookup(Department, department_code, "--department")
-    campaign = _lookup(Campaign, campaign_code, "--campaign")
+    """Import a department's catalogue from a spreadsheet.
+
+    Exit status 0 when applied (or clean in a dry run), 1 when the file has errors or the rules
+    refuse it (nothing written), 2 on bad arguments.
+    """
+    department = lookup(Department, department_code, "--department")
+    campaign = lookup(Campaign, campaign_code, "--campaign")
     with open(path, "rb") as handle:
         content = handle.read()
     mode = "replace" if replace else "update"
     plan, applied, refusal = None, False, None
     try:
-        plan, version = imports.preview(COMMAND_LINE, campaign, department, content, mode, sheet)
+        plan, version = imports.preview(COMMAND_LINE, campaign, department, content=content, mode=mode, sheet=sheet)
         if not dry_run and not plan.has_errors and plan.has_changes:
-            digest = hashlib.sha256(content).hexdigest()
-            imports.apply(COMMAND_LINE, campaign, department, content, digest, version, mode, sheet, now())
-            db.session.commit()
+            imports.apply(
+                COMMAND_LINE,
+                campaign,
+                department,
+                content=content,
+                expected_sha256=hashlib.sha256(content).hexdigest(),
+                expected_version=version,
+                mode=mode,
+                sheet=sheet,
+                now=now(),
+            )
             applied = True
     except (FileRejected, DomainError) as error:
-        db.session.rollback()
         refusal = str(error.message)
     _report(plan, applied, refusal, output)
-    clean = plan is not None and not plan.has_errors and refusal is None
-    sys.exit(0 if clean else 1)
+    if plan is None or plan.has_errors or refusal is not None:
+        sys.exit(1)

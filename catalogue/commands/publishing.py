@@ -1,4 +1,5 @@
 """``publish`` and ``export-publication``: the same services as the finance office's pages."""
+
 import sys
 from datetime import date
 
@@ -6,19 +7,15 @@ import click
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from .extensions import db
-from .models import Campaign, Region, User
-from .services import public, publishing
-from .services.errors import DomainError
-from .services.permissions import COMMAND_LINE
-from .views.common import now
+from exports.publication import FORMATS
 
-
-def _lookup(model, code, option):
-    found = db.session.scalar(select(model).where(model.code == code))
-    if found is None:
-        raise click.BadParameter(_("No such code: %(code)s.", code=code), param_hint=option)
-    return found
+from ..clock import now
+from ..extensions import db
+from ..models import Campaign, Region, User
+from ..services import public, publishing
+from ..services.errors import DomainError
+from ..services.permissions import COMMAND_LINE
+from .common import lookup, transactional
 
 
 def _iso_date(_context, _param, value):
@@ -37,10 +34,11 @@ def _iso_date(_context, _param, value):
 @click.option("--title", default=None, help="Title (default: 云南省省级政府购买服务指导性目录（2017年）).")
 @click.option("--effective-date", callback=_iso_date, default=None, help="YYYY-MM-DD (default: today).")
 @click.option("--user", "username", default=None, help="Record the publication as this finance user.")
+@transactional
 def publish(region_code, campaign_code, document_number, title, effective_date, username):
     """Publish a region's approved catalogues of a campaign (again: a correction)."""
-    region = _lookup(Region, region_code, "--region")
-    campaign = _lookup(Campaign, campaign_code, "--campaign")
+    region = lookup(Region, region_code, "--region")
+    campaign = lookup(Campaign, campaign_code, "--campaign")
     actor = COMMAND_LINE
     if username:
         actor = db.session.scalar(select(User).where(User.username == username))
@@ -48,24 +46,35 @@ def publish(region_code, campaign_code, document_number, title, effective_date, 
             raise click.BadParameter(_("No such user: %(name)s.", name=username), param_hint="--user")
     moment = now()
     try:
-        published = publishing.publish(actor, region, campaign, title, document_number,
-                                       effective_date or moment.date(), moment)
+        published = publishing.publish(
+            actor,
+            region,
+            campaign,
+            title=title,
+            document_number=document_number,
+            effective_date=effective_date or moment.date(),
+            now=moment,
+        )
     except DomainError as error:
-        db.session.rollback()
         for messages in getattr(error, "errors", {}).values():
             for message in messages:
                 click.echo(str(message), err=True)
         click.echo(str(error.message), err=True)
         sys.exit(1)
-    db.session.commit()
-    click.echo(_("Published “%(title)s”, version %(version)d, with %(count)d items.", title=published.title,
-                 version=published.version, count=published.item_count))
+    click.echo(
+        _(
+            "Published “%(title)s”, version %(version)d, with %(count)d items.",
+            title=published.title,
+            version=published.version,
+            count=published.item_count,
+        )
+    )
     click.echo(f"id={published.id}")
 
 
 @click.command("export-publication")
 @click.argument("publication_id", type=int)
-@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv", "json"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
 @click.option("--department", "department_code", default="", help="One department's file.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)
 def export_publication(publication_id, fmt, department_code, output):
@@ -74,7 +83,9 @@ def export_publication(publication_id, fmt, department_code, output):
         found = public.get_publication(publication_id)
         file = public.get_file(found, fmt, department_code)
     except DomainError:
-        raise click.BadParameter(_("No such publication or file."), param_hint="PUBLICATION_ID / --department") from None
+        raise click.BadParameter(
+            _("No such publication or file."), param_hint="PUBLICATION_ID / --department"
+        ) from None
     with open(output, "wb") as handle:
         handle.write(public.file_content(file.id))
     click.echo(f"{output}\t{file.size}\tsha256={file.sha256}")

@@ -1,13 +1,17 @@
 """Compilation campaigns, their tier deadlines, and per-department extensions."""
+
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, case
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from core import tiers
+
+from ..clock import now
 from ..extensions import db
 from .region import Department
 from .scheme import Scheme
-from .types import UTCDateTime, utcnow
+from .types import UTCDateTime
 
 
 class Campaign(db.Model):
@@ -16,11 +20,11 @@ class Campaign(db.Model):
     name: Mapped[str] = mapped_column(String(200))
     notice_number: Mapped[str] = mapped_column(String(100), default="")
     scheme_id: Mapped[int] = mapped_column(ForeignKey("scheme.id"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
 
     scheme: Mapped[Scheme] = relationship()
     deadlines: Mapped[list["TierDeadline"]] = relationship(
-        back_populates="campaign", cascade="all, delete-orphan", order_by="TierDeadline.tier.desc()"
+        back_populates="campaign", cascade="all, delete-orphan", order_by=lambda: _tier_order(TierDeadline.tier)
     )
 
     def deadline_for_tier(self, tier):
@@ -43,6 +47,17 @@ class TierDeadline(db.Model):
 
     campaign: Mapped[Campaign] = relationship(back_populates="deadlines")
 
+    @validates("tier")
+    def _known_tier(self, _key, value):
+        if tiers.get(value) is None:
+            raise ValueError(f"unknown tier {value!r}; the tiers are {', '.join(tiers.CODES)}")
+        return value
+
+
+def _tier_order(column):
+    """Top tier first, in the order of the tier registry."""
+    return case({code: rank for rank, code in enumerate(tiers.CODES)}, value=column, else_=len(tiers.CODES))
+
 
 class Extension(db.Model):
     """One department's later deadline in one campaign, granted by the finance office."""
@@ -55,7 +70,7 @@ class Extension(db.Model):
     due_date: Mapped[date]
     reason: Mapped[str] = mapped_column(Text, default="")
     granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
-    granted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    granted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
 
     campaign: Mapped[Campaign] = relationship()
     department: Mapped[Department] = relationship()

@@ -1,29 +1,35 @@
 """A department's catalogue in one campaign, and its items."""
+
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from core.item_rules import TEXT_FIELDS
+from core.statuses import DRAFT, STATUSES
+
+from ..clock import now
 from ..extensions import db
 from .campaign import Campaign
 from .region import Department
 from .scheme import SchemeNode
-from .types import UTCDateTime, utcnow
-
-STATUSES = ("draft", "submitted", "returned", "approved")
-EDITABLE_STATUSES = ("draft", "returned")
+from .types import UTCDateTime
 
 
 class Catalogue(db.Model):
-    __table_args__ = (UniqueConstraint("campaign_id", "department_id"),)
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "department_id"),
+        # the status vocabulary of core.statuses, enforced by the database too (migration 0004)
+        CheckConstraint(f"status IN ({', '.join(repr(s) for s in STATUSES)})", name="status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"), index=True)
     department_id: Mapped[int] = mapped_column(ForeignKey("department.id"), index=True)
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    status: Mapped[str] = mapped_column(String(20), default=DRAFT)
     version: Mapped[int] = mapped_column(default=1)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -37,10 +43,6 @@ class Catalogue(db.Model):
     )
 
     __mapper_args__ = {"version_id_col": version}
-
-    @property
-    def is_editable_status(self):
-        return self.status in EDITABLE_STATUSES
 
     def __repr__(self):
         return f"<Catalogue {self.id} {self.status}>"
@@ -60,14 +62,12 @@ class Item(db.Model):
     remarks: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(default=0)
     version: Mapped[int] = mapped_column(default=1)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
 
     catalogue: Mapped[Catalogue] = relationship(back_populates="items")
     level1: Mapped[SchemeNode] = relationship()
 
     __mapper_args__ = {"version_id_col": version}
-
-    FIELDS = ("code", "level1_code", "level2", "level3", "level4", "description", "remarks")
 
     @property
     def level1_code(self):
@@ -75,7 +75,7 @@ class Item(db.Model):
 
     def snapshot(self):
         """The item's content as a plain dict, for audit records."""
-        data = {field: getattr(self, field) for field in self.FIELDS}
+        data = {name: getattr(self, name) for name in TEXT_FIELDS}
         data["position"] = self.position
         return data
 

@@ -1,4 +1,5 @@
 """Published lists: immutable snapshots of a region's approved catalogues, their items and files."""
+
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -12,10 +13,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..clock import now
 from ..extensions import db
 from .campaign import Campaign
 from .region import Region
-from .types import UTCDateTime, utcnow
+from .types import UTCDateTime
 
 
 class Publication(db.Model):
@@ -28,7 +30,7 @@ class Publication(db.Model):
     title: Mapped[str] = mapped_column(String(200))
     document_number: Mapped[str] = mapped_column(String(100))
     effective_date: Mapped[date]
-    published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("publication.id"))
     superseded: Mapped[bool] = mapped_column(default=False)
@@ -41,7 +43,8 @@ class Publication(db.Model):
     campaign: Mapped[Campaign] = relationship()
     supersedes: Mapped["Publication | None"] = relationship(remote_side=[id])
     files: Mapped[list["PublicationFile"]] = relationship(
-        back_populates="publication", cascade="all, delete-orphan", order_by="PublicationFile.id")
+        back_populates="publication", cascade="all, delete-orphan", order_by="PublicationFile.id"
+    )
 
     def __repr__(self):
         return f"<Publication {self.id} {self.title} v{self.version}>"

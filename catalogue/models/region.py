@@ -1,10 +1,11 @@
 """Regions (GB/T 2260) and the departments that compile catalogues in them."""
+
 from sqlalchemy import ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+
+from core import tiers
 
 from ..extensions import db
-
-TIERS = ("province", "prefecture")
 
 
 class Region(db.Model):
@@ -16,6 +17,12 @@ class Region(db.Model):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"))
 
     parent: Mapped["Region | None"] = relationship(remote_side=[id])
+
+    @validates("tier")
+    def _known_tier(self, _key, value):
+        if tiers.get(value) is None:
+            raise ValueError(f"unknown tier {value!r}; the tiers are {', '.join(tiers.CODES)}")
+        return value
 
     def __repr__(self):
         return f"<Region {self.code} {self.name}>"

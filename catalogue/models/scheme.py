@@ -1,5 +1,6 @@
 """Classification schemes and their nodes (levels 1..3)."""
-from sqlalchemy import ForeignKey, String, UniqueConstraint, select
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -17,9 +18,6 @@ class Scheme(db.Model):
     def level1(self):
         return [node for node in self.nodes if node.level == 1]
 
-    def children(self, node):
-        return [child for child in self.nodes if child.parent_id == node.id]
-
     def __repr__(self):
         return f"<Scheme {self.code}>"
 
@@ -35,6 +33,7 @@ class SchemeNode(db.Model):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("scheme_node.id"))
 
     scheme: Mapped[Scheme] = relationship(back_populates="nodes")
+    parent: Mapped["SchemeNode | None"] = relationship(remote_side=[id])
 
     @property
     def label(self):
@@ -42,9 +41,3 @@ class SchemeNode(db.Model):
 
     def __repr__(self):
         return f"<SchemeNode {self.code} {self.name}>"
-
-
-def find_node(scheme_id, code):
-    return db.session.scalar(
-        select(SchemeNode).where(SchemeNode.scheme_id == scheme_id, SchemeNode.code == code)
-    )

@@ -1,5 +1,6 @@
 """Column types shared by the models."""
-from datetime import datetime, timezone
+
+from datetime import UTC
 
 from sqlalchemy import DateTime
 from sqlalchemy.types import TypeDecorator
@@ -16,13 +17,9 @@ class UTCDateTime(TypeDecorator):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetimes are ambiguous; pass an aware datetime")
-        return value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value.astimezone(UTC).replace(tzinfo=None)
 
     def process_result_value(self, value, dialect):
         if value is None:
             return None
-        return value.replace(tzinfo=timezone.utc)
-
-
-def utcnow():
-    return datetime.now(timezone.utc)
+        return value.replace(tzinfo=UTC)

@@ -1,13 +1,15 @@
 """An uploaded spreadsheet kept between its preview and its application (the app keeps no files)."""
+
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..clock import now
 from ..extensions import db
 from .campaign import Campaign
 from .region import Department
-from .types import UTCDateTime, utcnow
+from .types import UTCDateTime
 
 
 class ImportUpload(db.Model):
@@ -19,7 +21,7 @@ class ImportUpload(db.Model):
     sha256: Mapped[str] = mapped_column(String(64))
     size: Mapped[int]
     content: Mapped[bytes] = mapped_column(LargeBinary)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now, index=True)
 
     campaign: Mapped[Campaign] = relationship()
     department: Mapped[Department] = relationship()

@@ -1,13 +1,15 @@
 """People who log in: department clerks, finance officers and administrators."""
+
 from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..clock import now
 from ..extensions import db
 from .region import Department, Region
-from .types import UTCDateTime, utcnow
+from .types import UTCDateTime
 
 ROLES = ("clerk", "finance", "admin")
 
@@ -20,7 +22,7 @@ class User(UserMixin, db.Model):
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
     region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"))
     active: Mapped[bool] = mapped_column(default=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
 
     department: Mapped[Department | None] = relationship()
     region: Mapped[Region | None] = relationship()

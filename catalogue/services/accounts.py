@@ -1,4 +1,5 @@
 """Accounts: password hashing (Argon2id), log-in checks and user creation."""
+
 from contextlib import suppress
 
 from argon2 import PasswordHasher
@@ -9,21 +10,22 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import ROLES, Department, Region, User
+from ..transaction import flush
 from .errors import Invalid
 
 # A hash to verify against when the user does not exist, so timing does not reveal names.
 _DUMMY = {}
 
 
-def hasher():
+def hasher() -> PasswordHasher:
     return PasswordHasher(**current_app.config.get("PASSWORD_HASH", {}))
 
 
-def hash_password(password):
+def hash_password(password: str) -> str:
     return hasher().hash(password)
 
 
-def authenticate(username, password):
+def authenticate(username: str | None, password: str | None) -> User | None:
     """The active user with these credentials, or None."""
     user = db.session.scalar(select(User).where(User.username == (username or "").strip()))
     ph = hasher()
@@ -43,7 +45,15 @@ def authenticate(username, password):
     return user if user.active else None
 
 
-def create_user(username, password, role, department_code=None, region_code=None, password_hash=None):
+def create_user(
+    *,
+    username: str | None,
+    password: str | None,
+    role: str,
+    department_code: str | None = None,
+    region_code: str | None = None,
+    password_hash: str | None = None,
+) -> User:
     """Create an account; clerks need a department, finance officers a region."""
     errors = {}
     username = (username or "").strip()
@@ -59,17 +69,24 @@ def create_user(username, password, role, department_code=None, region_code=None
     if role == "clerk":
         department = db.session.scalar(select(Department).where(Department.code == department_code))
         if department is None:
-            errors["department"] = [_l("A clerk needs an existing department code (got %(code)s).",
-                                       code=department_code or "-")]
+            errors["department"] = [
+                _l("A clerk needs an existing department code (got %(code)s).", code=department_code or "-")
+            ]
     if role == "finance":
         region = db.session.scalar(select(Region).where(Region.code == region_code))
         if region is None:
-            errors["region"] = [_l("A finance officer needs an existing region code (got %(code)s).",
-                                   code=region_code or "-")]
+            errors["region"] = [
+                _l("A finance officer needs an existing region code (got %(code)s).", code=region_code or "-")
+            ]
     if errors:
         raise Invalid(errors)
-    user = User(username=username, role=role, department=department, region=region,
-                password_hash=password_hash or hash_password(password))
+    user = User(
+        username=username,
+        role=role,
+        department=department,
+        region=region,
+        password_hash=password_hash or hash_password(password),
+    )
     db.session.add(user)
-    db.session.flush()
+    flush()
     return user

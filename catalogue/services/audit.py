@@ -1,11 +1,21 @@
 """Audit trail: written in the same transaction as the change it records."""
+
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import AuditEvent
+from ..models import AuditEvent, Catalogue
 
 
-def record(actor, action, obj, catalogue=None, before=None, after=None, comment=""):
+def record(
+    actor,
+    action: str,
+    obj,
+    *,
+    catalogue: Catalogue | None = None,
+    before: dict | None = None,
+    after: dict | None = None,
+    comment: str = "",
+) -> AuditEvent:
     event = AuditEvent(
         actor_id=actor.id if actor is not None else None,
         action=action,
@@ -20,14 +30,9 @@ def record(actor, action, obj, catalogue=None, before=None, after=None, comment=
     return event
 
 
-def changed_fields(before, after):
-    """The keys whose values differ between two snapshots."""
-    keys = set(before or {}) | set(after or {})
-    return sorted(k for k in keys if (before or {}).get(k) != (after or {}).get(k))
-
-
-def catalogue_trail(catalogue):
+def catalogue_trail(catalogue: Catalogue) -> list[AuditEvent]:
     return db.session.scalars(
-        select(AuditEvent).where(AuditEvent.catalogue_id == catalogue.id)
+        select(AuditEvent)
+        .where(AuditEvent.catalogue_id == catalogue.id)
         .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
     ).all()

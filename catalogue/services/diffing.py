@@ -8,8 +8,9 @@ def _key(item):
 
 
 def _brief(item):
-    return {name: item[name] for name in ("department_code", "department_name", "code", "level1_name", "level2",
-                                          "level3")}
+    return {
+        name: item[name] for name in ("department_code", "department_name", "code", "level1_name", "level2", "level3")
+    }
 
 
 def diff_items(old, new):
@@ -20,16 +21,17 @@ def diff_items(old, new):
     removed = [_brief(before[k]) for k in before if k not in after]
     changed = []
     for key in after.keys() & before.keys():
-        fields = {name: [before[key][name], after[key][name]] for name in COMPARED
-                  if before[key][name] != after[key][name]}
+        fields = {
+            name: [before[key][name], after[key][name]] for name in COMPARED if before[key][name] != after[key][name]
+        }
         if fields:
             changed.append({**_brief(after[key]), "fields": fields})
     changed.sort(key=lambda c: (c["department_code"], c["code"]))
     departments = {}
     for kind, entries in (("added", added), ("removed", removed), ("changed", changed)):
         for entry in entries:
-            summary = departments.setdefault(entry["department_code"], {
-                "name": entry["department_name"], "added": 0, "removed": 0, "changed": 0})
+            summary = departments.setdefault(
+                entry["department_code"], {"name": entry["department_name"], "added": 0, "removed": 0, "changed": 0}
+            )
             summary[kind] += 1
-    return {"added": added, "removed": removed, "changed": changed,
-            "departments": dict(sorted(departments.items()))}
+    return {"added": added, "removed": removed, "changed": changed, "departments": dict(sorted(departments.items()))}

@@ -3,7 +3,10 @@
 Messages are built when read (inside a request or CLI context), so they come out in
 the user's language.
 """
+
 from flask_babel import gettext as _
+
+from ..i18n import deadline_end, status_label
 
 
 class DomainError(Exception):
@@ -42,10 +45,10 @@ class DeadlinePassed(DomainError):
 
     @property
     def message(self):
-        from ..i18n import deadline_end
-
-        return _("The deadline for this catalogue was %(when)s; it can no longer be changed.",
-                 when=deadline_end(self.deadline))
+        return _(
+            "The deadline for this catalogue was %(when)s; it can no longer be changed.",
+            when=deadline_end(self.deadline),
+        )
 
 
 class NotEditable(DomainError):
@@ -57,10 +60,10 @@ class NotEditable(DomainError):
 
     @property
     def message(self):
-        from ..i18n import status_label
-
-        return _("The catalogue is %(status)s and cannot be changed until the finance office returns it.",
-                 status=status_label(self.status))
+        return _(
+            "The catalogue is %(status)s and cannot be changed until the finance office returns it.",
+            status=status_label(self.status),
+        )
 
 
 class IllegalTransition(DomainError):
@@ -72,10 +75,11 @@ class IllegalTransition(DomainError):
 
     @property
     def message(self):
-        from ..i18n import status_label
-
-        return _("A catalogue that is %(current)s cannot become %(target)s.",
-                 current=status_label(self.current), target=status_label(self.target))
+        return _(
+            "A catalogue that is %(current)s cannot become %(target)s.",
+            current=status_label(self.current),
+            target=status_label(self.target),
+        )
 
 
 class StaleEdit(DomainError):
@@ -83,8 +87,10 @@ class StaleEdit(DomainError):
 
     @property
     def message(self):
-        return _("Someone else changed this in the meantime. Your input is kept below: "
-                 "check the current data and save again.")
+        return _(
+            "Someone else changed this in the meantime. Your input is kept below: "
+            "check the current data and save again."
+        )
 
 
 class Invalid(DomainError):

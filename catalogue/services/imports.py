@@ -1,89 +1,127 @@
 """Spreadsheet imports: keep the upload, preview its plan, apply it through the same gate as the form."""
+
 import hashlib
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select
 
-from imports import FileRejected, plan_file
+from core.item_rules import CONTROL_CHARACTERS
+from imports import FileRejected, Plan, plan_file
 
 from ..extensions import db
-from ..models import ImportUpload, Item, SchemeNode
+from ..models import Campaign, Catalogue, Department, ImportUpload, Item, SchemeNode
+from ..transaction import flush
 from . import audit
-from .errors import NotFound, Refused
-from .item_rules import CONTROL_CHARACTERS, SchemeIndex
-from .items import editing_gate, find_catalogue, flush, start_catalogue, touch
-from .permissions import require_clerk_of
+from .errors import Refused
+from .item_rules import scheme_index
+from .items import editing_gate, find_catalogue, set_fields, start_catalogue, touch
+from .permissions import Actor, require_clerk_of, require_own_upload
 
 MODES = ("update", "replace")
 KEEP_UPLOADS = timedelta(days=2)
 
 
-def max_bytes():
-    return current_app.config.get("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
-
-
-def check_size(size):
-    limit = max_bytes()
+def check_size(size: int) -> None:
+    limit = current_app.config["IMPORT_MAX_BYTES"]
     if size > limit:
-        raise FileRejected(_l("The file is %(size).1f MiB; the limit is %(limit).1f MiB.",
-                              size=size / 1048576, limit=limit / 1048576))
+        raise FileRejected(
+            _l("The file is %(size).1f MiB; the limit is %(limit).1f MiB.", size=size / 1048576, limit=limit / 1048576)
+        )
 
 
-def store_upload(user, campaign, department, filename, content, now):
-    """Keep the uploaded bytes for preview and apply; old uploads of this user are dropped."""
+def store_upload(
+    user: Actor, campaign: Campaign, department: Department, *, filename: str | None, content: bytes, now: datetime
+) -> ImportUpload:
+    """Keep the uploaded bytes for preview and apply; uploads older than two days are dropped."""
     require_clerk_of(user, department)
     check_size(len(content))
     db.session.execute(delete(ImportUpload).where(ImportUpload.created_at < now - KEEP_UPLOADS))
     name = CONTROL_CHARACTERS.sub("", filename or "").strip() or "upload"
-    upload = ImportUpload(user_id=user.id, campaign=campaign, department=department,
-                          filename=name[:255], content=content, size=len(content),
-                          sha256=hashlib.sha256(content).hexdigest(), created_at=now)
+    upload = ImportUpload(
+        user_id=user.id,
+        campaign=campaign,
+        department=department,
+        filename=name[:255],
+        content=content,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        created_at=now,
+    )
     db.session.add(upload)
-    db.session.flush()
+    flush()
     return upload
 
 
-def get_upload(user, upload_id):
-    upload = db.session.get(ImportUpload, upload_id)
-    if upload is None or upload.user_id != user.id:
-        raise NotFound()
-    require_clerk_of(user, upload.department)
-    return upload
+def get_upload(user: Actor, upload_id: int) -> ImportUpload:
+    return require_own_upload(user, db.session.get(ImportUpload, upload_id))
 
 
-SNAPSHOT_COLUMNS = (Item.id, Item.code, SchemeNode.code.label("level1_code"), Item.level2, Item.level3, Item.level4,
-                    Item.description, Item.remarks, Item.position)
+SNAPSHOT_COLUMNS = (
+    Item.id,
+    Item.code,
+    SchemeNode.code.label("level1_code"),
+    Item.level2,
+    Item.level3,
+    Item.level4,
+    Item.description,
+    Item.remarks,
+    Item.position,
+)
 
 
-def existing_items(catalogue):
+def existing_items(catalogue: Catalogue | None) -> dict[str, dict]:
     """Each current item's snapshot (with ``id``) by code, in one query."""
     if catalogue is None:
         return {}
-    rows = db.session.execute(select(*SNAPSHOT_COLUMNS).join(SchemeNode, Item.level1_id == SchemeNode.id)
-                              .where(Item.catalogue_id == catalogue.id).order_by(Item.position))
+    rows = db.session.execute(
+        select(*SNAPSHOT_COLUMNS)
+        .join(SchemeNode, Item.level1_id == SchemeNode.id)
+        .where(Item.catalogue_id == catalogue.id)
+        .order_by(Item.position)
+    )
     return {row.code: dict(row._mapping) for row in rows}
 
 
-def preview(user, campaign, department, content, mode="update", sheet=None):
+def preview(
+    user: Actor,
+    campaign: Campaign,
+    department: Department,
+    *,
+    content: bytes,
+    mode: str = "update",
+    sheet: str | None = None,
+) -> tuple[Plan, int]:
     """The plan for ``content`` against the department's catalogue as it is now, and its version."""
     require_clerk_of(user, department)
     check_size(len(content))
     if mode not in MODES:
         mode = "update"
     catalogue = find_catalogue(campaign, department)
-    plan = plan_file(content, lambda: existing_items(catalogue), SchemeIndex.of(campaign.scheme), mode, sheet)
+    # the catalogue's items are read from the database while the child process reads the workbook
+    plan = plan_file(content, lambda: existing_items(catalogue), scheme_index(campaign.scheme), mode, sheet)
     return plan, catalogue.version if catalogue else 0
 
 
-def apply(user, campaign, department, content, expected_sha256, expected_version, mode, sheet, now):
+def apply(
+    user: Actor,
+    campaign: Campaign,
+    department: Department,
+    *,
+    content: bytes,
+    expected_sha256: str,
+    expected_version: int | str,
+    mode: str,
+    sheet: str | None,
+    now: datetime,
+) -> Plan:
     """Apply the previewed plan, all or nothing; refuse if the file or the catalogue changed since."""
     catalogue = find_catalogue(campaign, department)
     editing_gate(user, campaign, department, catalogue, now)
     if hashlib.sha256(content).hexdigest() != expected_sha256:
         raise Refused(_l("This is not the file that was previewed. Preview it again before applying."))
-    plan, version = preview(user, campaign, department, content, mode, sheet)
+    plan, version = preview(user, campaign, department, content=content, mode=mode, sheet=sheet)
     if int(expected_version) != version:
         raise Refused(_l("The catalogue changed since the preview. Preview the file again before applying."))
     if plan.has_errors:
@@ -95,18 +133,28 @@ def apply(user, campaign, department, content, expected_sha256, expected_version
     touch(catalogue, now)
     flush()
     totals = plan.totals
-    audit.record(user, "import", catalogue, catalogue, after={k: totals[k] for k in ("new", "changed", "removed")},
-                 comment=plan.sheet)
+    audit.record(
+        user,
+        "import",
+        catalogue,
+        catalogue=catalogue,
+        after={k: totals[k] for k in ("new", "changed", "removed")},
+        comment=plan.sheet,
+    )
     return plan
 
 
-def _apply_plan(user, catalogue, plan, now):
-    nodes = {node.code: node for node in db.session.scalars(
-        select(SchemeNode).where(SchemeNode.scheme_id == catalogue.campaign.scheme_id, SchemeNode.level == 1))}
+def _apply_plan(user: Actor, catalogue: Catalogue, plan: Plan, now: datetime) -> None:
+    nodes = {
+        node.code: node
+        for node in db.session.scalars(
+            select(SchemeNode).where(SchemeNode.scheme_id == catalogue.campaign.scheme_id, SchemeNode.level == 1)
+        )
+    }
     items = {item.id: item for item in catalogue.items}
     for snapshot in plan.removed:
         item = items.pop(snapshot["id"])
-        audit.record(user, "delete_item", item, catalogue, before=item.snapshot())
+        audit.record(user, "delete_item", item, catalogue=catalogue, before=item.snapshot())
         catalogue.items.remove(item)
     flush()  # codes of removed items may come back as new ones
     position = db.session.scalar(select(func.max(Item.position)).where(Item.catalogue_id == catalogue.id)) or 0
@@ -116,14 +164,14 @@ def _apply_plan(user, catalogue, plan, now):
         if row.status == "new":
             position += 1
             item = Item(catalogue=catalogue, position=position, updated_at=now)
-            _set(item, data, nodes)
+            set_fields(item, data, nodes[data["level1_code"]])
             db.session.add(item)
             order.append((item, None))
         else:
             item = items[row.item_id]
             if row.status == "changed":
                 before = item.snapshot()
-                _set(item, data, nodes)
+                set_fields(item, data, nodes[data["level1_code"]])
                 item.updated_at = now
                 order.append((item, before))
             else:
@@ -131,16 +179,9 @@ def _apply_plan(user, catalogue, plan, now):
     flush()
     for item, before in order:
         if before is None:
-            audit.record(user, "add_item", item, catalogue, after=item.snapshot())
+            audit.record(user, "add_item", item, catalogue=catalogue, after=item.snapshot())
         elif before:
-            audit.record(user, "edit_item", item, catalogue, before=before, after=item.snapshot())
+            audit.record(user, "edit_item", item, catalogue=catalogue, before=before, after=item.snapshot())
     if plan.mode == "replace":
-        for number, (item, _) in enumerate(order, start=1):
+        for number, (item, _before) in enumerate(order, start=1):
             item.position = number
-
-
-def _set(item, data, nodes):
-    item.code = data["code"]
-    item.level1 = nodes[data["level1_code"]]
-    for name in ("level2", "level3", "level4", "description", "remarks"):
-        setattr(item, name, data[name])

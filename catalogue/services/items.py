@@ -1,64 +1,62 @@
 """Changing a catalogue's items. Every change passes ``editing_gate`` first:
 the clerk's own department, an editable status, and the deadline."""
+
+from datetime import datetime
+
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import flag_modified
-from sqlalchemy.orm.exc import StaleDataError
+
+from core.item_rules import TEXT_FIELDS, check_fields, normalise
+from core.statuses import DRAFT, EDITABLE
 
 from ..extensions import db
-from ..models import Catalogue, Item
+from ..models import Campaign, Catalogue, Department, Item, SchemeNode
+from ..transaction import flush
 from . import audit
 from .deadlines import ensure_open
-from .errors import Invalid, NotEditable, NotFound, StaleEdit
-from .item_rules import check_item, normalise
-from .permissions import require_clerk_of
+from .errors import Invalid, NotEditable, StaleEdit
+from .item_rules import check_item, duplicate_code, scheme_index
+from .permissions import Actor, require_clerk_of, require_item_of_own_department
 
 
-def find_catalogue(campaign, department):
+def find_catalogue(campaign: Campaign, department: Department) -> Catalogue | None:
     return db.session.scalar(
-        select(Catalogue).where(Catalogue.campaign_id == campaign.id,
-                                Catalogue.department_id == department.id)
+        select(Catalogue).where(Catalogue.campaign_id == campaign.id, Catalogue.department_id == department.id)
     )
 
 
-def flush():
-    """Flush, turning a lost race with another writer into StaleEdit."""
-    try:
-        db.session.flush()
-    except (StaleDataError, IntegrityError) as error:
-        raise StaleEdit() from error
-
-
-def editing_gate(user, campaign, department, catalogue, now):
+def editing_gate(
+    user: Actor, campaign: Campaign, department: Department, catalogue: Catalogue | None, now: datetime
+) -> None:
     """The one check before any change to a catalogue's content."""
     require_clerk_of(user, department)
-    if catalogue is not None and not catalogue.is_editable_status:
+    if catalogue is not None and catalogue.status not in EDITABLE:
         raise NotEditable(catalogue.status)
     ensure_open(campaign, department, now)
 
 
-def touch(catalogue, now):
+def touch(catalogue: Catalogue, now: datetime) -> None:
     """Mark the catalogue changed; its version moves on, so stale pages are detected."""
     catalogue.updated_at = now
     flag_modified(catalogue, "updated_at")  # an UPDATE even when ``now`` is unchanged
 
 
-def start_catalogue(user, campaign, department, now):
+def start_catalogue(user: Actor, campaign: Campaign, department: Department, now: datetime) -> Catalogue:
     """A new draft catalogue (call after the gate), recorded in the audit trail."""
-    catalogue = Catalogue(campaign=campaign, department=department, status="draft", created_at=now, updated_at=now)
+    catalogue = Catalogue(campaign=campaign, department=department, status=DRAFT, created_at=now, updated_at=now)
     db.session.add(catalogue)
     flush()
-    audit.record(user, "create", catalogue, catalogue, after={"status": "draft"})
+    audit.record(user, "create", catalogue, catalogue=catalogue, after={"status": DRAFT})
     return catalogue
 
 
-def _catalogue_for_change(user, campaign, department, now):
+def _catalogue_for_change(user: Actor, campaign: Campaign, department: Department, now: datetime) -> Catalogue:
     catalogue = find_catalogue(campaign, department)
     editing_gate(user, campaign, department, catalogue, now)
     return catalogue or start_catalogue(user, campaign, department, now)
 
 
-def _validated(data, catalogue, item=None):
+def _validated(data: dict, catalogue: Catalogue, item: Item | None = None) -> tuple[dict, SchemeNode]:
     clean = normalise(data)
     errors, node = check_item(clean, catalogue.campaign.scheme, catalogue, item)
     if errors:
@@ -66,79 +64,107 @@ def _validated(data, catalogue, item=None):
     return clean, node
 
 
-def _apply(item, clean, node):
-    item.code = clean["code"]
-    item.level1 = node
-    for field in ("level2", "level3", "level4", "description", "remarks"):
-        setattr(item, field, clean[field])
+def set_fields(item: Item, clean: dict, level1: SchemeNode) -> None:
+    """Copy validated ``clean`` data onto ``item``."""
+    item.level1 = level1
+    for name in TEXT_FIELDS:
+        if name != "level1_code":
+            setattr(item, name, clean[name])
 
 
-def add_item(user, campaign, department, data, now):
+def add_item(user: Actor, campaign: Campaign, department: Department, *, data: dict, now: datetime) -> Item:
     catalogue = _catalogue_for_change(user, campaign, department, now)
     clean, node = _validated(data, catalogue)
     last = db.session.scalar(select(func.max(Item.position)).where(Item.catalogue_id == catalogue.id))
     item = Item(catalogue=catalogue, position=(last or 0) + 1, updated_at=now)
-    _apply(item, clean, node)
+    set_fields(item, clean, node)
     db.session.add(item)
     touch(catalogue, now)
     flush()
-    audit.record(user, "add_item", item, catalogue, after=item.snapshot())
+    audit.record(user, "add_item", item, catalogue=catalogue, after=item.snapshot())
     return item
 
 
-def get_item(user, item_id):
-    """The item, if ``user`` may see it; otherwise NotFound."""
-    item = db.session.get(Item, item_id)
-    if item is None or not (user.is_clerk and user.department_id == item.catalogue.department_id):
-        raise NotFound()
-    return item
+def add_items(
+    user: Actor, campaign: Campaign, department: Department, *, rows: list[dict], now: datetime
+) -> list[Item]:
+    """Add several items in one change, all or nothing, through the same gate and rules as ``add_item``.
+
+    A bad row refuses the whole batch: Invalid names each wrong field as ``rows-<n>-<field>`` (n from 0).
+    """
+    catalogue = _catalogue_for_change(user, campaign, department, now)
+    scheme = catalogue.campaign.scheme
+    index, level1 = scheme_index(scheme), {node.code: node for node in scheme.level1()}
+    codes = set(db.session.scalars(select(Item.code).where(Item.catalogue_id == catalogue.id)))
+    errors, cleaned = {}, []
+    for number, data in enumerate(rows):
+        clean = normalise(data)
+        row_errors = check_fields(clean, index)
+        if clean["code"] in codes and "code" not in row_errors:
+            row_errors["code"] = [duplicate_code(clean["code"])]
+        codes.add(clean["code"])
+        errors.update({f"rows-{number}-{name}": messages for name, messages in row_errors.items()})
+        cleaned.append(clean)
+    if errors:
+        raise Invalid(errors)
+    last = db.session.scalar(select(func.max(Item.position)).where(Item.catalogue_id == catalogue.id)) or 0
+    added = []
+    for position, clean in enumerate(cleaned, start=last + 1):
+        item = Item(catalogue=catalogue, position=position, updated_at=now)
+        set_fields(item, clean, level1[clean["level1_code"]])
+        added.append(item)
+    db.session.add_all(added)
+    touch(catalogue, now)
+    flush()
+    for item in added:
+        audit.record(user, "add_item", item, catalogue=catalogue, after=item.snapshot())
+    return added
 
 
-def _check_version(item, expected_version):
-    if expected_version is None or int(expected_version) != item.version:
+def get_item(user: Actor, item_id: int) -> Item:
+    """The item, if ``user`` may change it; otherwise NotFound."""
+    return require_item_of_own_department(user, db.session.get(Item, item_id))
+
+
+def _check_version(version: int, expected_version: int | str | None) -> None:
+    if expected_version is None or int(expected_version) != version:
         raise StaleEdit()
 
 
-def update_item(user, item, data, expected_version, now):
+def update_item(user: Actor, item: Item, *, data: dict, expected_version: int | None, now: datetime) -> Item:
     catalogue = item.catalogue
     editing_gate(user, catalogue.campaign, catalogue.department, catalogue, now)
-    _check_version(item, expected_version)
+    _check_version(item.version, expected_version)
     clean, node = _validated(data, catalogue, item)
     before = item.snapshot()
-    _apply(item, clean, node)
+    set_fields(item, clean, node)
     after = item.snapshot()
     if after == before:
         return item
     item.updated_at = now
     touch(catalogue, now)
     flush()
-    audit.record(user, "edit_item", item, catalogue, before=before, after=after)
+    audit.record(user, "edit_item", item, catalogue=catalogue, before=before, after=after)
     return item
 
 
-def delete_item(user, item, expected_version, now):
+def delete_item(user: Actor, item: Item, *, expected_version: int | None, now: datetime) -> None:
     catalogue = item.catalogue
     editing_gate(user, catalogue.campaign, catalogue.department, catalogue, now)
-    _check_version(item, expected_version)
-    audit.record(user, "delete_item", item, catalogue, before=item.snapshot())
+    _check_version(item.version, expected_version)
+    audit.record(user, "delete_item", item, catalogue=catalogue, before=item.snapshot())
     catalogue.items.remove(item)
-    _renumber(catalogue)
+    for position, each in enumerate(sorted(catalogue.items, key=lambda i: i.position), start=1):
+        each.position = position
     touch(catalogue, now)
     flush()
 
 
-def _renumber(catalogue):
-    for position, each in enumerate(sorted(catalogue.items, key=lambda i: i.position), start=1):
-        if each.position != position:
-            each.position = position
-
-
-def move_item(user, item, offset, expected_catalogue_version, now):
-    """Move ``item`` by ``offset`` places (-1 up, +1 down) in its catalogue."""
+def move_item(user: Actor, item: Item, *, offset: int, expected_version: int | None, now: datetime) -> None:
+    """Move ``item`` by ``offset`` places (-1 up, +1 down); ``expected_version`` is the catalogue's."""
     catalogue = item.catalogue
     editing_gate(user, catalogue.campaign, catalogue.department, catalogue, now)
-    if expected_catalogue_version is None or int(expected_catalogue_version) != catalogue.version:
-        raise StaleEdit()
+    _check_version(catalogue.version, expected_version)
     ordered = sorted(catalogue.items, key=lambda i: i.position)
     index = ordered.index(item)
     target = index + offset
@@ -149,5 +175,6 @@ def move_item(user, item, offset, expected_catalogue_version, now):
         each.position = position
     touch(catalogue, now)
     flush()
-    audit.record(user, "move_item", item, catalogue,
-                 before={"position": index + 1}, after={"position": target + 1})
+    audit.record(
+        user, "move_item", item, catalogue=catalogue, before={"position": index + 1}, after={"position": target + 1}
+    )

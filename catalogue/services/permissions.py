@@ -1,19 +1,14 @@
-"""Who may see and change what. Every view, import and command asks here."""
-from sqlalchemy import select
+"""Who may see and change what. Every view, import, command and template flag asks here.
 
-from ..models import Department
+``require_*`` raise Forbidden (the role never may) or NotFound (this object is not yours: others'
+data is not even admitted to exist); ``can_*`` and ``is_*`` answer for templates and lists.
+"""
+
+from sqlalchemy import Select, select
+
+from ..extensions import db
+from ..models import Department, ImportUpload, Item, Region, User
 from .errors import Forbidden, NotFound
-
-
-def is_campaign_manager(user):
-    """The provincial finance office and administrators run campaigns."""
-    return user.is_admin or (user.is_finance and user.region is not None
-                             and user.region.tier == "province")
-
-
-def require_campaign_manager(user):
-    if not is_campaign_manager(user):
-        raise Forbidden()
 
 
 class CommandLine:
@@ -25,12 +20,40 @@ class CommandLine:
     is_clerk = is_finance = False
     is_admin = True
     department_id = region_id = None
+    region = department = None
 
 
 COMMAND_LINE = CommandLine()
+Actor = User | CommandLine
 
 
-def require_clerk_of(user, department):
+def require_role(user: Actor, roles: tuple[str, ...]) -> None:
+    """The coarse gate of a page meant for some roles only."""
+    if user.role not in roles:
+        raise Forbidden()
+
+
+def is_campaign_manager(user: Actor) -> bool:
+    """The finance office of the top region (the province) and administrators run campaigns."""
+    return user.is_admin or (user.is_finance and user.region is not None and user.region.parent_id is None)
+
+
+def require_campaign_manager(user: Actor) -> None:
+    if not is_campaign_manager(user):
+        raise Forbidden()
+
+
+def can_see_all_publications(user: Actor) -> bool:
+    """The province-wide view of every region's publications."""
+    return is_campaign_manager(user)
+
+
+def require_all_publications_viewer(user: Actor) -> None:
+    if not can_see_all_publications(user):
+        raise NotFound()
+
+
+def require_clerk_of(user: Actor, department: Department) -> None:
     """Only the department's own clerks change its catalogue; others are told it does not exist."""
     if user is COMMAND_LINE:
         return
@@ -38,11 +61,26 @@ def require_clerk_of(user, department):
         raise NotFound()
 
 
-def can_review(user, department):
+def require_item_of_own_department(user: Actor, item: Item | None) -> Item:
+    """The item, if ``user`` is a clerk of the department whose catalogue holds it."""
+    if item is None or not (user.is_clerk and user.department_id == item.catalogue.department_id):
+        raise NotFound()
+    return item
+
+
+def require_own_upload(user: Actor, upload: ImportUpload | None) -> ImportUpload:
+    """An uploaded file is seen only by the clerk who uploaded it, while still a clerk of that department."""
+    if upload is None or upload.user_id != user.id:
+        raise NotFound()
+    require_clerk_of(user, upload.department)
+    return upload
+
+
+def can_review(user: Actor, department: Department) -> bool:
     return user.is_admin or (user.is_finance and user.region_id == department.region_id)
 
 
-def require_reviewer_of(user, department):
+def require_reviewer_of(user: Actor, department: Department) -> None:
     """The finance office of the department's region (or an administrator) reviews it."""
     if not (user.is_finance or user.is_admin):
         raise Forbidden()
@@ -50,16 +88,16 @@ def require_reviewer_of(user, department):
         raise NotFound()
 
 
-def can_view_catalogue(user, department):
+def can_view_catalogue(user: Actor, department: Department) -> bool:
     return (user.is_clerk and user.department_id == department.id) or can_review(user, department)
 
 
-def require_viewer_of(user, department):
+def require_viewer_of(user: Actor, department: Department) -> None:
     if not can_view_catalogue(user, department):
         raise NotFound()
 
 
-def reviewable_departments(user, region=None):
+def reviewable_departments(user: Actor, region: Region | None = None) -> Select:
     """The departments ``user`` reviews, optionally within one region, ordered by code."""
     if not (user.is_finance or user.is_admin):
         raise Forbidden()
@@ -69,3 +107,51 @@ def reviewable_departments(user, region=None):
     elif region is not None:
         query = query.where(Department.region_id == region.id)
     return query
+
+
+def require_publisher(user: Actor, region: Region) -> None:
+    """The finance office of the region (or an administrator) publishes its lists."""
+    if not (user.is_admin or user.is_finance):
+        raise Forbidden()
+    if user.is_finance and user.region_id != region.id:
+        raise NotFound()
+
+
+def _region(code: str) -> Region:
+    region = db.session.scalar(select(Region).where(Region.code == code))
+    if region is None:
+        raise NotFound()
+    return region
+
+
+def top_region() -> Region:
+    """The region at the top of this deployment's tree (its province)."""
+    region = db.session.scalar(select(Region).where(Region.parent_id.is_(None)).order_by(Region.code))
+    if region is None:
+        raise NotFound()
+    return region
+
+
+def publishing_region(user: Actor, code: str | None) -> Region:
+    """The region whose lists ``user`` publishes: a finance office its own; an administrator the one
+    asked for, else the top region."""
+    if user.is_finance:
+        return user.region
+    if not user.is_admin:
+        raise Forbidden()
+    return _region(code) if code else top_region()
+
+
+def can_choose_region(user: Actor) -> bool:
+    """Administrators follow any region (or all); a finance office always sees its own."""
+    return user.is_admin
+
+
+def progress_region(user: Actor, code: str | None) -> Region | None:
+    """Whose progress ``user`` follows: a finance office its own region; an administrator one region
+    asked for, or every region (None)."""
+    if user.is_finance:
+        return user.region
+    if not can_choose_region(user):
+        raise Forbidden()
+    return _region(code) if code else None

@@ -1,4 +1,5 @@
 """What anyone may read: published lists, their items and files. No login, no side effects."""
+
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
@@ -7,6 +8,7 @@ from ..extensions import db
 from ..models import Campaign, Publication, PublicationFile, PublishedItem, Region
 from .diffing import diff_items
 from .errors import NotFound
+from .permissions import top_region
 from .publishing import published_items
 
 PER_PAGE = 50
@@ -15,9 +17,12 @@ MAX_PER_PAGE = 200
 
 def publications(region_code=None, tier=None, campaign_code=None):
     """Newest first, by tier, region and year; superseded versions included and marked."""
-    query = (select(Publication).join(Region, Publication.region_id == Region.id)
-             .join(Campaign, Publication.campaign_id == Campaign.id)
-             .order_by(Campaign.code.desc(), Region.code, Publication.version.desc()))
+    query = (
+        select(Publication)
+        .join(Region, Publication.region_id == Region.id)
+        .join(Campaign, Publication.campaign_id == Campaign.id)
+        .order_by(Campaign.code.desc(), Region.code, Publication.version.desc())
+    )
     if region_code:
         query = query.where(Region.code == region_code)
     if tier:
@@ -29,8 +34,9 @@ def publications(region_code=None, tier=None, campaign_code=None):
 
 def publishing_regions():
     """The regions that have published something, for the filter."""
-    return db.session.scalars(select(Region).where(Region.id.in_(select(Publication.region_id)))
-                              .order_by(Region.code)).all()
+    return db.session.scalars(
+        select(Region).where(Region.id.in_(select(Publication.region_id))).order_by(Region.code)
+    ).all()
 
 
 def get_publication(publication_id):
@@ -57,16 +63,35 @@ class ItemPage:
         return max(1, -(-self.total // self.per_page))
 
 
-def search_items(publication, q="", department="", level1="", page=1, per_page=PER_PAGE):
+def search_items(
+    publication: Publication,
+    *,
+    q: str = "",
+    department: str = "",
+    level1: str = "",
+    page: int = 1,
+    per_page: int = PER_PAGE,
+) -> ItemPage:
     """Items matching ``q`` in the names and description, filtered by department and level-1 code."""
     per_page = min(max(int(per_page or PER_PAGE), 1), MAX_PER_PAGE)
     page = max(int(page or 1), 1)
     query = select(PublishedItem).where(PublishedItem.publication_id == publication.id)
     if q and q.strip():
         text = q.strip()  # literally: % and _ are not wildcards
-        query = query.where(or_(*(column.contains(text, autoescape=True) for column in (
-            PublishedItem.level2, PublishedItem.level3, PublishedItem.level4, PublishedItem.description,
-            PublishedItem.code))))
+        query = query.where(
+            or_(
+                *(
+                    column.contains(text, autoescape=True)
+                    for column in (
+                        PublishedItem.level2,
+                        PublishedItem.level3,
+                        PublishedItem.level4,
+                        PublishedItem.description,
+                        PublishedItem.code,
+                    )
+                )
+            )
+        )
     if department:
         query = query.where(PublishedItem.department_code == department)
     if level1:
@@ -82,24 +107,33 @@ def facets(publication):
         select(PublishedItem.department_code, PublishedItem.department_name, func.count())
         .where(PublishedItem.publication_id == publication.id)
         .group_by(PublishedItem.department_code, PublishedItem.department_name)
-        .order_by(PublishedItem.department_code)).all()
+        .order_by(PublishedItem.department_code)
+    ).all()
     level1 = db.session.execute(
         select(PublishedItem.level1_code, PublishedItem.level1_name, func.count())
         .where(PublishedItem.publication_id == publication.id)
-        .group_by(PublishedItem.level1_code, PublishedItem.level1_name).order_by(PublishedItem.level1_code)).all()
+        .group_by(PublishedItem.level1_code, PublishedItem.level1_name)
+        .order_by(PublishedItem.level1_code)
+    ).all()
     return departments, level1
 
 
 def files_of(publication, department=""):
-    return db.session.scalars(select(PublicationFile).where(
-        PublicationFile.publication_id == publication.id, PublicationFile.department_code == department)
-        .order_by(PublicationFile.format)).all()
+    return db.session.scalars(
+        select(PublicationFile)
+        .where(PublicationFile.publication_id == publication.id, PublicationFile.department_code == department)
+        .order_by(PublicationFile.format)
+    ).all()
 
 
 def get_file(publication, fmt, department=""):
-    found = db.session.scalar(select(PublicationFile).where(
-        PublicationFile.publication_id == publication.id, PublicationFile.format == fmt,
-        PublicationFile.department_code == (department or "")))
+    found = db.session.scalar(
+        select(PublicationFile).where(
+            PublicationFile.publication_id == publication.id,
+            PublicationFile.format == fmt,
+            PublicationFile.department_code == (department or ""),
+        )
+    )
     if found is None:
         raise NotFound()
     return found
@@ -112,10 +146,15 @@ def file_content(file_id):
 def previous_campaign_publication(publication):
     """The region's current publication of the campaign before this one, if any."""
     return db.session.scalar(
-        select(Publication).join(Campaign, Publication.campaign_id == Campaign.id)
-        .where(Publication.region_id == publication.region_id, Publication.superseded.is_(False),
-               Campaign.code < publication.campaign.code)
-        .order_by(Campaign.code.desc(), Publication.version.desc()))
+        select(Publication)
+        .join(Campaign, Publication.campaign_id == Campaign.id)
+        .where(
+            Publication.region_id == publication.region_id,
+            Publication.superseded.is_(False),
+            Campaign.code < publication.campaign.code,
+        )
+        .order_by(Campaign.code.desc(), Publication.version.desc())
+    )
 
 
 def compare_with_previous_campaign(publication):
@@ -125,9 +164,11 @@ def compare_with_previous_campaign(publication):
     return previous, diff_items(published_items(previous), published_items(publication))
 
 
-def province_overview(campaign_code=None):
-    """Each prefecture with its current publication of the campaign (or none), and item totals."""
-    prefectures = db.session.scalars(select(Region).where(Region.tier == "prefecture").order_by(Region.code)).all()
+def province_overview(campaign_code: str | None = None) -> list[tuple[Region, Publication | None]]:
+    """Each region under the province with its current publication of the campaign (or none)."""
+    prefectures = db.session.scalars(
+        select(Region).where(Region.parent_id == top_region().id).order_by(Region.code)
+    ).all()
     query = select(Publication).join(Campaign).where(Publication.superseded.is_(False))
     if campaign_code:
         query = query.where(Campaign.code == campaign_code)

@@ -1,1 +1,5 @@
-"""Blueprints, one per audience: main, auth, department (clerks), finance."""
+"""Blueprints, one per audience: the public site and API, log-in, clerks, finance offices."""
+
+from . import api, auth, department, finance, imports, main, public, publishing
+
+BLUEPRINTS = (public.bp, main.bp, auth.bp, department.bp, imports.bp, finance.bp, publishing.bp, api.bp)

@@ -1,16 +1,17 @@
 """The read-only open-data API: publications, their files and items, as JSON."""
+
 from flask import Blueprint, jsonify, request, url_for
 from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest
+
+from core.tiers import CODES as TIERS
+from exports.publication import ITEM_FIELDS
 
 from ..services import public
 from ..services.publishing import metadata
 from .api_spec import openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-TIERS = ("province", "prefecture")
-ITEM_FIELDS = ("number", "department_code", "department_name", "code", "level1_code", "level1_name", "level2",
-               "level3", "level4", "description", "remarks")
 
 
 def _integer(name, default, low, high):
@@ -26,9 +27,12 @@ def _integer(name, default, low, high):
 
 def _summary(publication):
     data = metadata(publication)
-    data.update(effective_date=publication.effective_date.isoformat(), superseded=publication.superseded,
-                url=url_for("api.publication", publication_id=publication.id, _external=True),
-                html_url=url_for("public.publication", publication_id=publication.id, _external=True))
+    data.update(
+        effective_date=publication.effective_date.isoformat(),
+        superseded=publication.superseded,
+        url=url_for("api.publication", publication_id=publication.id, _external=True),
+        html_url=url_for("public.publication", publication_id=publication.id, _external=True),
+    )
     return data
 
 
@@ -46,10 +50,23 @@ def publication(publication_id):
     found = public.get_publication(publication_id)
     data = _summary(found)
     data["changes"] = found.changes
-    data["files"] = [{"format": f.format, "department_code": f.department_code or None,
-                      "department_name": f.department_name or None, "size": f.size, "sha256": f.sha256,
-                      "url": url_for("public.download", publication_id=found.id, fmt=f.format,
-                                     department=f.department_code or None, _external=True)} for f in found.files]
+    data["files"] = [
+        {
+            "format": f.format,
+            "department_code": f.department_code or None,
+            "department_name": f.department_name or None,
+            "size": f.size,
+            "sha256": f.sha256,
+            "url": url_for(
+                "public.download",
+                publication_id=found.id,
+                fmt=f.format,
+                department=f.department_code or None,
+                _external=True,
+            ),
+        }
+        for f in found.files
+    ]
     return jsonify(data)
 
 
@@ -58,12 +75,23 @@ def items(publication_id):
     found = public.get_publication(publication_id)
     page = _integer("page", 1, 1, 100_000)
     per_page = _integer("per_page", public.PER_PAGE, 1, public.MAX_PER_PAGE)
-    results = public.search_items(found, (request.args.get("q") or "").strip()[:100],
-                                  request.args.get("department") or "", request.args.get("level1") or "",
-                                  page, per_page)
-    return jsonify({"items": [{name: getattr(item, name) for name in ITEM_FIELDS} for item in results.items],
-                    "page": results.page, "per_page": results.per_page, "total": results.total,
-                    "pages": results.pages})
+    results = public.search_items(
+        found,
+        q=(request.args.get("q") or "").strip()[:100],
+        department=request.args.get("department") or "",
+        level1=request.args.get("level1") or "",
+        page=page,
+        per_page=per_page,
+    )
+    return jsonify(
+        {
+            "items": [{name: getattr(item, name) for name in ITEM_FIELDS} for item in results.items],
+            "page": results.page,
+            "per_page": results.per_page,
+            "total": results.total,
+            "pages": results.pages,
+        }
+    )
 
 
 @bp.get("/openapi.json")

@@ -1,5 +1,8 @@
 """The OpenAPI 3.1 description of the open-data API (kept next to the views it describes)."""
 
+from core.tiers import CODES as TIERS
+from exports.publication import ITEM_FIELDS
+
 STRING = {"type": "string"}
 INTEGER = {"type": "integer"}
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -13,63 +16,161 @@ PUBLICATION_ID = _parameter("publication_id", "Publication id.", INTEGER, "path"
 ERROR = {"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 
 SCHEMAS = {
-    "Error": {"type": "object", "required": ["error"], "properties": {"error": {
-        "type": "object", "required": ["status", "message"],
-        "properties": {"status": INTEGER, "message": STRING}}}},
-    "Publication": {"type": "object", "properties": {
-        "id": INTEGER, "title": STRING, "document_number": STRING, "effective_date": {"type": "string", "format": "date"},
-        "version": INTEGER, "supersedes": {"type": ["integer", "null"]}, "superseded": {"type": "boolean"},
-        "region_code": STRING, "region_name": STRING, "tier": {"type": "string", "enum": ["province", "prefecture"]},
-        "campaign_code": STRING, "campaign_name": STRING, "published_at": {"type": "string", "format": "date-time"},
-        "item_count": INTEGER, "url": STRING, "html_url": STRING}},
-    "File": {"type": "object", "properties": {
-        "format": {"type": "string", "enum": ["xlsx", "csv", "json"]}, "department_code": NULLABLE_STRING,
-        "department_name": NULLABLE_STRING, "size": INTEGER, "sha256": STRING, "url": STRING}},
-    "Item": {"type": "object", "properties": {name: (INTEGER if name == "number" else STRING) for name in (
-        "number", "department_code", "department_name", "code", "level1_code", "level1_name", "level2", "level3",
-        "level4", "description", "remarks")}},
+    "Error": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["status", "message"],
+                "properties": {"status": INTEGER, "message": STRING},
+            }
+        },
+    },
+    "Publication": {
+        "type": "object",
+        "properties": {
+            "id": INTEGER,
+            "title": STRING,
+            "document_number": STRING,
+            "effective_date": {"type": "string", "format": "date"},
+            "version": INTEGER,
+            "supersedes": {"type": ["integer", "null"]},
+            "superseded": {"type": "boolean"},
+            "region_code": STRING,
+            "region_name": STRING,
+            "tier": {"type": "string", "enum": list(TIERS)},
+            "campaign_code": STRING,
+            "campaign_name": STRING,
+            "published_at": {"type": "string", "format": "date-time"},
+            "item_count": INTEGER,
+            "url": STRING,
+            "html_url": STRING,
+        },
+    },
+    "File": {
+        "type": "object",
+        "properties": {
+            "format": {"type": "string", "enum": ["xlsx", "csv", "json"]},
+            "department_code": NULLABLE_STRING,
+            "department_name": NULLABLE_STRING,
+            "size": INTEGER,
+            "sha256": STRING,
+            "url": STRING,
+        },
+    },
+    "Item": {"type": "object", "properties": {name: (INTEGER if name == "number" else STRING) for name in ITEM_FIELDS}},
 }
 
 
 def openapi_document(server_url):
     return {
         "openapi": "3.1.0",
-        "info": {"title": "政府购买服务指导性目录 open data API", "version": "1.0.0",
-                 "description": "Published guiding catalogues: read-only, no authentication."},
+        "info": {
+            "title": "政府购买服务指导性目录 open data API",
+            "version": "1.0.0",
+            "description": "Published guiding catalogues: read-only, no authentication.",
+        },
         "servers": [{"url": server_url}],
         "paths": {
-            "/publications": {"get": {
-                "summary": "List publications, newest campaign first",
-                "parameters": [_parameter("region", "Region code (GB/T 2260), e.g. 530000."),
-                               _parameter("tier", "province or prefecture.", {"type": "string",
-                                                                            "enum": ["province", "prefecture"]}),
-                               _parameter("campaign", "Campaign code, e.g. 2017.")],
-                "responses": {"200": {"description": "Publications", "content": {"application/json": {"schema": {
-                    "type": "object", "properties": {"publications": {
-                        "type": "array", "items": {"$ref": "#/components/schemas/Publication"}}}}}}},
-                    "400": ERROR}}},
-            "/publications/{publication_id}": {"get": {
-                "summary": "One publication with its files and change report",
-                "parameters": [PUBLICATION_ID],
-                "responses": {"200": {"description": "The publication", "content": {"application/json": {"schema": {
-                    "allOf": [{"$ref": "#/components/schemas/Publication"}, {"type": "object", "properties": {
-                        "changes": {"type": ["object", "null"]},
-                        "files": {"type": "array", "items": {"$ref": "#/components/schemas/File"}}}}]}}}},
-                    "404": ERROR}}},
-            "/publications/{publication_id}/items": {"get": {
-                "summary": "Items of a publication: search and filters, paginated",
-                "parameters": [PUBLICATION_ID,
-                               _parameter("q", "Text searched in the code, names and description."),
-                               _parameter("department", "Department code."),
-                               _parameter("level1", "Level-1 category code, e.g. A."),
-                               _parameter("page", "Page number, from 1.", {"type": "integer", "minimum": 1}),
-                               _parameter("per_page", "Items per page (1-200, default 50).",
-                                          {"type": "integer", "minimum": 1, "maximum": 200})],
-                "responses": {"200": {"description": "A page of items", "content": {"application/json": {"schema": {
-                    "type": "object", "properties": {
-                        "items": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}},
-                        "page": INTEGER, "per_page": INTEGER, "total": INTEGER, "pages": INTEGER}}}}},
-                    "400": ERROR, "404": ERROR}}},
+            "/publications": {
+                "get": {
+                    "summary": "List publications, newest campaign first",
+                    "parameters": [
+                        _parameter("region", "Region code (GB/T 2260), e.g. 530000."),
+                        _parameter("tier", "Tier: " + ", ".join(TIERS) + ".", {"type": "string", "enum": list(TIERS)}),
+                        _parameter("campaign", "Campaign code, e.g. 2017."),
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "Publications",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "publications": {
+                                                "type": "array",
+                                                "items": {"$ref": "#/components/schemas/Publication"},
+                                            }
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        "400": ERROR,
+                    },
+                }
+            },
+            "/publications/{publication_id}": {
+                "get": {
+                    "summary": "One publication with its files and change report",
+                    "parameters": [PUBLICATION_ID],
+                    "responses": {
+                        "200": {
+                            "description": "The publication",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "allOf": [
+                                            {"$ref": "#/components/schemas/Publication"},
+                                            {
+                                                "type": "object",
+                                                "properties": {
+                                                    "changes": {"type": ["object", "null"]},
+                                                    "files": {
+                                                        "type": "array",
+                                                        "items": {"$ref": "#/components/schemas/File"},
+                                                    },
+                                                },
+                                            },
+                                        ]
+                                    }
+                                }
+                            },
+                        },
+                        "404": ERROR,
+                    },
+                }
+            },
+            "/publications/{publication_id}/items": {
+                "get": {
+                    "summary": "Items of a publication: search and filters, paginated",
+                    "parameters": [
+                        PUBLICATION_ID,
+                        _parameter("q", "Text searched in the code, names and description."),
+                        _parameter("department", "Department code."),
+                        _parameter("level1", "Level-1 category code, e.g. A."),
+                        _parameter("page", "Page number, from 1.", {"type": "integer", "minimum": 1}),
+                        _parameter(
+                            "per_page",
+                            "Items per page (1-200, default 50).",
+                            {"type": "integer", "minimum": 1, "maximum": 200},
+                        ),
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "A page of items",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "items": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}},
+                                            "page": INTEGER,
+                                            "per_page": INTEGER,
+                                            "total": INTEGER,
+                                            "pages": INTEGER,
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        "400": ERROR,
+                        "404": ERROR,
+                    },
+                }
+            },
         },
         "components": {"schemas": SCHEMAS},
     }

@@ -1,4 +1,5 @@
 """Logging in and out."""
+
 from flask import (
     Blueprint,
     abort,
@@ -15,7 +16,6 @@ from flask_login import login_required, login_user, logout_user
 
 from forms.auth import LoginForm
 
-from ..extensions import db
 from ..services.accounts import authenticate
 from ..throttle import login_throttle
 from .common import safe_next
@@ -25,8 +25,9 @@ bp = Blueprint("auth", __name__)
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    if request.method == "POST" and not login_throttle.allow(request.remote_addr or "-",
-                                                              current_app.config["LOGIN_RATE_LIMIT"]):
+    if request.method == "POST" and not login_throttle.allow(
+        request.remote_addr or "-", current_app.config["LOGIN_RATE_LIMIT"]
+    ):
         abort(429)
     form = LoginForm()
     if form.validate_on_submit():
@@ -34,7 +35,6 @@ def login():
         if user is None:
             form.password.errors.append(_("The user name or password is not right."))
         else:
-            db.session.commit()
             locale = session.get("locale")
             session.clear()  # a fresh session at every log-in: no fixation
             if locale:

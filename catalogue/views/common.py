@@ -1,36 +1,41 @@
 """Small helpers shared by the blueprints."""
+
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import abort, flash
+from flask import flash
 from flask_login import current_user, login_required
 
-from ..models.types import utcnow
-
-
-def now():
-    """The current moment; services take it as an argument so tests can set it."""
-    return utcnow()
+from ..services.permissions import require_role
+from ..transaction import doom
 
 
 def role_required(*roles):
     """Log in first; then only these roles (others get 403)."""
+
     def decorator(view):
         @wraps(view)
         @login_required
         def wrapped(*args, **kwargs):
-            if current_user.role not in roles:
-                abort(403)
+            require_role(current_user, roles)
             return view(*args, **kwargs)
+
         return wrapped
+
     return decorator
+
+
+def refused(error):
+    """Show a service's refusal as a message on the next page; nothing of this request is kept."""
+    flash(str(error.message), "error")
+    doom()
 
 
 def copy_errors(form, errors):
     """Put a service's field errors on the form fields, the rest in a flash message."""
-    for field, messages in errors.items():
-        if field in form:
-            form[field].errors = list(form[field].errors) + [str(m) for m in messages]
+    for name, messages in errors.items():
+        if name in form:
+            form[name].errors = list(form[name].errors) + [str(m) for m in messages]
         else:
             for message in messages:
                 flash(str(message), "error")

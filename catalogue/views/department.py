@@ -1,38 +1,40 @@
 """The clerk's pages: their department's catalogue in each campaign."""
+
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from forms.items import ItemForm, MoveForm, VersionForm
 
-from ..extensions import db
+from ..clock import now
 from ..services import audit, items, workflow
 from ..services.campaigns import get_campaign, list_campaigns
 from ..services.errors import Invalid, Refused, StaleEdit
 from ..services.overview import catalogue_state
-from .common import copy_errors, now, role_required
+from .common import copy_errors, refused, role_required
 
 bp = Blueprint("department", __name__, url_prefix="/department")
 
 
 def _state(code):
-    return catalogue_state(current_user, get_campaign(code), current_user.department, now())
+    return catalogue_state(current_user, get_campaign(code), current_user.department, now=now())
 
 
 @bp.get("/")
 @role_required("clerk")
 def home():
     department = current_user.department
-    states = [catalogue_state(current_user, c, department, now()) for c in list_campaigns()]
+    moment = now()
+    states = [catalogue_state(current_user, c, department, now=moment) for c in list_campaigns()]
     return render_template("department/home.html", states=states, department=department)
 
 
 @bp.get("/campaigns/<code>")
 @role_required("clerk")
 def catalogue(code):
-    state = _state(code)
-    return render_template("department/catalogue.html", state=state, move_form=MoveForm(),
-                           delete_form=VersionForm())
+    return render_template(
+        "department/catalogue.html", state=_state(code), move_form=MoveForm(), delete_form=VersionForm()
+    )
 
 
 def _item_page(state, form, item=None, status=200):
@@ -43,17 +45,17 @@ def _item_page(state, form, item=None, status=200):
 @role_required("clerk")
 def add_item(code):
     state = _state(code)
-    items.editing_gate(current_user, state.campaign, state.department, state.catalogue, now())
+    items.editing_gate(current_user, state.campaign, state.department, state.catalogue, state.now)
     form = ItemForm()
     form.set_scheme(state.campaign.scheme)
     if form.validate_on_submit():
         try:
-            item = items.add_item(current_user, state.campaign, state.department, form.data_for_service(), now())
+            item = items.add_item(
+                current_user, state.campaign, state.department, data=form.data_for_service(), now=state.now
+            )
         except Invalid as error:
-            db.session.rollback()
             copy_errors(form, error.errors)
         else:
-            db.session.commit()
             flash(_("Item %(code)s added.", code=item.code), "success")
             return redirect(url_for(".catalogue", code=code, _anchor=f"item-{item.id}"))
     return _item_page(state, form, status=400 if form.errors else 200)
@@ -64,8 +66,8 @@ def add_item(code):
 def edit_item(item_id):
     item = items.get_item(current_user, item_id)
     catalogue = item.catalogue
-    state = catalogue_state(current_user, catalogue.campaign, catalogue.department, now())
-    items.editing_gate(current_user, state.campaign, state.department, catalogue, now())
+    state = catalogue_state(current_user, catalogue.campaign, catalogue.department, now=now())
+    items.editing_gate(current_user, state.campaign, state.department, catalogue, state.now)
     form = ItemForm(obj=item)
     form.set_scheme(state.campaign.scheme)
     if not form.is_submitted():
@@ -73,16 +75,15 @@ def edit_item(item_id):
         form.version.data = item.version
     if form.validate_on_submit():
         try:
-            items.update_item(current_user, item, form.data_for_service(), form.version.data, now())
+            items.update_item(
+                current_user, item, data=form.data_for_service(), expected_version=form.version.data, now=state.now
+            )
         except StaleEdit as error:
-            db.session.rollback()
-            flash(error.message, "error")
-            return _item_page(state, form, db.session.get(type(item), item_id), status=409)
+            flash(error.message, "error")  # the page shows the saved item beside the user's input
+            return _item_page(state, form, items.get_item(current_user, item_id), status=409)
         except Invalid as error:
-            db.session.rollback()
             copy_errors(form, error.errors)
         else:
-            db.session.commit()
             flash(_("Item %(code)s saved.", code=item.code), "success")
             return redirect(url_for(".catalogue", code=state.campaign.code, _anchor=f"item-{item.id}"))
     return _item_page(state, form, item, status=400 if form.errors else 200)
@@ -96,15 +97,13 @@ def delete_item(item_id):
     form = VersionForm()
     if not form.validate_on_submit():
         flash(_("The request was not understood."), "error")
+        return redirect(url_for(".catalogue", code=campaign_code))
+    try:
+        items.delete_item(current_user, item, expected_version=form.version.data, now=now())
+    except StaleEdit as error:
+        refused(error)
     else:
-        try:
-            items.delete_item(current_user, item, form.version.data, now())
-        except StaleEdit as error:
-            db.session.rollback()
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            flash(_("Item %(code)s deleted.", code=code), "success")
+        flash(_("Item %(code)s deleted.", code=code), "success")
     return redirect(url_for(".catalogue", code=campaign_code))
 
 
@@ -118,12 +117,15 @@ def move_item(item_id):
         flash(_("The request was not understood."), "error")
     else:
         try:
-            items.move_item(current_user, item, -1 if form.direction.data == "up" else 1, form.version.data, now())
+            items.move_item(
+                current_user,
+                item,
+                offset=-1 if form.direction.data == "up" else 1,
+                expected_version=form.version.data,
+                now=now(),
+            )
         except StaleEdit as error:
-            db.session.rollback()
-            flash(error.message, "error")
-        else:
-            db.session.commit()
+            refused(error)
     return redirect(url_for(".catalogue", code=campaign_code, _anchor=f"item-{item_id}"))
 
 
@@ -134,15 +136,14 @@ def submit(code):
     form = VersionForm()
     if form.validate_on_submit():
         try:
-            workflow.submit(current_user, state.campaign, state.department, form.version.data, now())
+            workflow.submit(
+                current_user, state.campaign, state.department, expected_version=form.version.data, now=state.now
+            )
         except (StaleEdit, Refused) as error:
-            db.session.rollback()
-            flash(error.message, "error")
-            state = _state(code)
-        else:
-            db.session.commit()
-            flash(_("The catalogue was submitted to the finance office."), "success")
-            return redirect(url_for(".catalogue", code=code))
+            refused(error)
+            return render_template("department/submit.html", state=_state(code), form=form)
+        flash(_("The catalogue was submitted to the finance office."), "success")
+        return redirect(url_for(".catalogue", code=code))
     return render_template("department/submit.html", state=state, form=form)
 
 

@@ -1,39 +1,34 @@
 """The finance office's pages: campaigns, progress, review, extensions, audit trail."""
+
 from io import BytesIO
 
-from flask import (
-    Blueprint,
-    flash,
-    redirect,
-    render_template,
-    request,
-    send_file,
-    url_for,
-)
+from flask import Blueprint, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from core.statuses import PROGRESS
 from exports import XLSX_MIMETYPE
 from exports.progress import progress_workbook
 from forms.campaigns import CampaignForm, ExtensionForm
 from forms.review import ApproveForm, ReturnForm
 
-from ..extensions import db
-from ..i18n import deadline_end, format_moment, status_label
-from ..models import Department, Region, Scheme
-from ..services import audit, campaigns, workflow
+from ..clock import SHANGHAI, now
+from ..i18n import status_label
+from ..services import audit, campaigns, reference, workflow
 from ..services.deadlines import find_extension
 from ..services.errors import Invalid, NotFound
 from ..services.overview import catalogue_state
 from ..services.permissions import (
+    can_choose_region,
+    can_see_all_publications,
     is_campaign_manager,
+    progress_region,
     require_campaign_manager,
     require_reviewer_of,
 )
-from ..services.progress import PROGRESS_STATUSES, campaign_progress
-from .common import copy_errors, now, role_required
+from ..services.progress import campaign_progress
+from .common import copy_errors, role_required
 
 bp = Blueprint("finance", __name__, url_prefix="/finance")
 REVIEWERS = ("finance", "admin")
@@ -42,17 +37,18 @@ REVIEWERS = ("finance", "admin")
 @bp.get("/")
 @role_required(*REVIEWERS)
 def home():
-    return render_template("finance/home.html", campaigns=campaigns.list_campaigns(),
-                           can_manage=is_campaign_manager(current_user))
+    return render_template(
+        "finance/home.html", campaigns=campaigns.list_campaigns(), can_manage=is_campaign_manager(current_user)
+    )
 
 
 def _campaign_form(campaign=None):
     form = CampaignForm(obj=campaign)
-    form.scheme_id.choices = [SelectChoice(s.id, s.name) for s in db.session.scalars(select(Scheme).order_by(Scheme.code))]
+    form.scheme_id.choices = [SelectChoice(s.id, s.name) for s in reference.list_schemes()]
     if campaign is not None and not form.is_submitted():
         for deadline in campaign.deadlines:
-            form[f"{deadline.tier}_date"].data = deadline.due_date
-            form[f"{deadline.tier}_enforced"].data = deadline.enforced
+            form.deadline_fields(deadline.tier)[0].data = deadline.due_date
+            form.deadline_fields(deadline.tier)[1].data = deadline.enforced
     return form
 
 
@@ -61,12 +57,10 @@ def _save_campaign(campaign):
     form = _campaign_form(campaign)
     if form.validate_on_submit():
         try:
-            saved = campaigns.save_campaign(current_user, campaign, form.data)
+            saved = campaigns.save_campaign(current_user, campaign, data=form.data)
         except Invalid as error:
-            db.session.rollback()
             copy_errors(form, error.errors)
         else:
-            db.session.commit()
             flash(_("Campaign %(code)s saved.", code=saved.code), "success")
             return redirect(url_for(".progress", code=saved.code))
     status = 400 if form.errors else 200
@@ -85,62 +79,86 @@ def edit_campaign(code):
     return _save_campaign(campaigns.get_campaign(code))
 
 
-def _region_filter():
-    """Administrators may look at one region; finance officers always see their own."""
-    if not current_user.is_admin:
-        return current_user.region
-    code = request.args.get("region")
-    return db.session.scalar(select(Region).where(Region.code == code)) if code else None
-
-
 def _progress(code):
     campaign = campaigns.get_campaign(code)
-    rows, totals = campaign_progress(current_user, campaign, now(), _region_filter())
+    region = progress_region(current_user, request.args.get("region"))
+    rows, totals = campaign_progress(current_user, campaign, now=now(), region=region)
     status = request.args.get("status", "")
     if status == "overdue":
         rows = [row for row in rows if row.overdue]
-    elif status in PROGRESS_STATUSES:
+    elif status in PROGRESS:
         rows = [row for row in rows if row.status == status]
-    return campaign, rows, totals, status
+    return campaign, region, rows, totals, status
 
 
 @bp.get("/campaigns/<code>/progress")
 @role_required(*REVIEWERS)
 def progress(code):
-    campaign, rows, totals, status = _progress(code)
-    regions = db.session.scalars(select(Region).order_by(Region.code)).all() if current_user.is_admin else []
-    return render_template("finance/progress.html", campaign=campaign, rows=rows, totals=totals,
-                           status=status, statuses=PROGRESS_STATUSES, regions=regions,
-                           region=_region_filter(), now=now())
+    campaign, region, rows, totals, status = _progress(code)
+    regions = reference.list_regions() if can_choose_region(current_user) else []
+    return render_template(
+        "finance/progress.html",
+        campaign=campaign,
+        rows=rows,
+        totals=totals,
+        status=status,
+        statuses=PROGRESS,
+        regions=regions,
+        region=region,
+        can_see_all_publications=can_see_all_publications(current_user),
+    )
+
+
+def _local(moment):
+    """A moment as the Shanghai wall-clock time a spreadsheet cell holds (cells have no time zone)."""
+    return moment.astimezone(SHANGHAI).replace(tzinfo=None) if moment else None
 
 
 @bp.get("/campaigns/<code>/progress.xlsx")
 @role_required(*REVIEWERS)
 def progress_xlsx(code):
-    campaign, rows, totals, status = _progress(code)
-    headings = [_("Department code"), _("Department"), _("Status"), _("Items"), _("Submitted at"),
-                _("Deadline"), _("Extended"), _("Overdue")]
-    table = [[row.department.code, row.department.name, status_label(row.status), row.item_count,
-              format_moment(row.submitted_at), deadline_end(row.deadline) if row.deadline else "",
-              _("yes") if row.deadline and row.deadline.extended else "",
-              _("yes") if row.overdue else ""] for row in rows]
+    campaign, _region, rows, _totals, _status = _progress(code)
+    headings = [
+        _("Department code"),
+        _("Department"),
+        _("Status"),
+        _("Items"),
+        _("Submitted at"),
+        _("Deadline"),
+        _("Extended"),
+        _("Overdue"),
+    ]
+    table = [
+        [
+            row.department.code,
+            row.department.name,
+            status_label(row.status),
+            row.item_count,
+            _local(row.submitted_at),
+            _local(row.deadline.last_second) if row.deadline else None,
+            _("yes") if row.deadline and row.deadline.extended else "",
+            _("yes") if row.overdue else "",
+        ]
+        for row in rows
+    ]
     title = _("Progress of %(campaign)s", campaign=campaign.name)
     data = progress_workbook(title, headings, table, sheet_name=_("Progress"))
-    return send_file(BytesIO(data), as_attachment=True,
-                     download_name=_("progress-%(code)s.xlsx", code=campaign.code),
-                     mimetype=XLSX_MIMETYPE)
+    return send_file(
+        BytesIO(data),
+        as_attachment=True,
+        mimetype=XLSX_MIMETYPE,
+        download_name=_("progress-%(code)s.xlsx", code=campaign.code),
+    )
 
 
 def _department(code):
-    department = db.session.scalar(select(Department).where(Department.code == code))
-    if department is None:
-        raise NotFound()
+    department = reference.get_department(code)
     require_reviewer_of(current_user, department)
     return department
 
 
 def _review_state(code, department_code):
-    return catalogue_state(current_user, campaigns.get_campaign(code), _department(department_code), now())
+    return catalogue_state(current_user, campaigns.get_campaign(code), _department(department_code), now=now())
 
 
 def _review_page(state, status=200, **forms):
@@ -163,12 +181,10 @@ def _decide(code, department_code, form, form_name, action, done_message):
         raise NotFound()
     if form.validate_on_submit():
         try:
-            action(current_user, state.catalogue, now(), form.comment.data)
+            action(current_user, state.catalogue, now=state.now, comment=form.comment.data)
         except Invalid as error:
-            db.session.rollback()
             copy_errors(form, error.errors)
         else:
-            db.session.commit()
             flash(done_message, "success")
             return redirect(url_for(".review", code=code, department_code=department_code))
     return _review_page(state, 400, **{form_name: form})
@@ -177,22 +193,40 @@ def _decide(code, department_code, form, form_name, action, done_message):
 @bp.post("/campaigns/<code>/departments/<department_code>/approve")
 @role_required(*REVIEWERS)
 def approve(code, department_code):
-    return _decide(code, department_code, ApproveForm(prefix="approve"), "approve_form", workflow.approve,
-                   _("The catalogue was approved."))
+    return _decide(
+        code,
+        department_code,
+        ApproveForm(prefix="approve"),
+        "approve_form",
+        workflow.approve,
+        _("The catalogue was approved."),
+    )
 
 
 @bp.post("/campaigns/<code>/departments/<department_code>/return")
 @role_required(*REVIEWERS)
 def return_catalogue(code, department_code):
-    return _decide(code, department_code, ReturnForm(prefix="return"), "return_form", workflow.return_catalogue,
-                   _("The catalogue was returned to the department with your comment."))
+    return _decide(
+        code,
+        department_code,
+        ReturnForm(prefix="return"),
+        "return_form",
+        workflow.return_catalogue,
+        _("The catalogue was returned to the department with your comment."),
+    )
 
 
 @bp.post("/campaigns/<code>/departments/<department_code>/reopen")
 @role_required(*REVIEWERS)
 def reopen(code, department_code):
-    return _decide(code, department_code, ReturnForm(prefix="return"), "return_form", workflow.reopen,
-                   _("The catalogue was reopened and returned to the department."))
+    return _decide(
+        code,
+        department_code,
+        ReturnForm(prefix="return"),
+        "return_form",
+        workflow.reopen,
+        _("The catalogue was reopened and returned to the department."),
+    )
 
 
 @bp.post("/campaigns/<code>/departments/<department_code>/extension")
@@ -202,13 +236,17 @@ def grant_extension(code, department_code):
     form = ExtensionForm(prefix="extension")
     if form.validate_on_submit():
         try:
-            campaigns.grant_extension(current_user, state.campaign, state.department, form.due_date.data,
-                                      form.reason.data, now())
+            campaigns.grant_extension(
+                current_user,
+                state.campaign,
+                state.department,
+                due_date=form.due_date.data,
+                reason=form.reason.data,
+                now=state.now,
+            )
         except Invalid as error:
-            db.session.rollback()
             copy_errors(form, error.errors)
         else:
-            db.session.commit()
             flash(_("The extension was granted."), "success")
             return redirect(url_for(".review", code=code, department_code=department_code))
     return _review_page(state, 400, extension_form=form)
@@ -219,7 +257,6 @@ def grant_extension(code, department_code):
 def remove_extension(code, department_code):
     state = _review_state(code, department_code)
     campaigns.remove_extension(current_user, state.campaign, state.department)
-    db.session.commit()
     flash(_("The extension was removed; the tier deadline applies again."), "success")
     return redirect(url_for(".review", code=code, department_code=department_code))
 

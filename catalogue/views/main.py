@@ -1,4 +1,5 @@
 """The front door and the language switch."""
+
 from flask import Blueprint, abort, current_app, redirect, request, session, url_for
 from flask_login import current_user
 

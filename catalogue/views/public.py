@@ -1,4 +1,5 @@
 """The public site: published lists to browse, search and download, without an account."""
+
 from io import BytesIO
 
 from flask import Blueprint, Response, render_template, request, send_file
@@ -18,13 +19,19 @@ MIMETYPES = {
 
 
 @bp.get("/")
-@page_cache.cached_page(public.generation)
+@page_cache.cached_page(public.generation)  # performance: public pages are cached (see page_cache)
 def home():
     tier = request.args.get("tier") or None
-    listed = public.publications(region_code=request.args.get("region") or None, tier=tier,
-                                 campaign_code=request.args.get("campaign") or None)
-    return render_template("public/home.html", publications=listed, tier=tier, region=request.args.get("region", ""),
-                           regions=public.publishing_regions())
+    listed = public.publications(
+        region_code=request.args.get("region") or None, tier=tier, campaign_code=request.args.get("campaign") or None
+    )
+    return render_template(
+        "public/home.html",
+        publications=listed,
+        tier=tier,
+        region=request.args.get("region", ""),
+        regions=public.publishing_regions(),
+    )
 
 
 def _page_number():
@@ -41,12 +48,20 @@ def publication(publication_id):
     q = (request.args.get("q") or "").strip()[:100]
     department = request.args.get("department") or ""
     level1 = request.args.get("level1") or ""
-    results = public.search_items(found, q, department, level1, _page_number())
+    results = public.search_items(found, q=q, department=department, level1=level1, page=_page_number())
     departments, level1_counts = public.facets(found)
-    return render_template("public/publication.html", publication=found, results=results, q=q,
-                           department=department, level1=level1, departments=departments,
-                           level1_counts=level1_counts, files=public.files_of(found),
-                           department_files=public.files_of(found, department) if department else [])
+    return render_template(
+        "public/publication.html",
+        publication=found,
+        results=results,
+        q=q,
+        department=department,
+        level1=level1,
+        departments=departments,
+        level1_counts=level1_counts,
+        files=public.files_of(found),
+        department_files=public.files_of(found, department) if department else [],
+    )
 
 
 @bp.get("/publications/<int:publication_id>/compare")
@@ -63,7 +78,8 @@ HEADERS_KEPT = ("Content-Type", "Content-Disposition", "ETag", "Last-Modified", 
 def _stored_file(publication_id, fmt, department):
     """The bytes and response headers of a download, made once per process: published files never change.
 
-    ``send_file`` makes the headers (RFC 6266 name with an ASCII fallback, ETag from the SHA-256).
+    Performance: ``send_file`` makes the headers (RFC 6266 name with an ASCII fallback, ETag from the
+    SHA-256) once; later downloads of the file are one write of the cached bytes with those headers.
     """
     key = ("download", publication_id, fmt, department)
     hit = page_cache.files.get(key)
@@ -75,9 +91,15 @@ def _stored_file(publication_id, fmt, department):
     if file.department_code:
         ascii_name += f"-{file.department_code}"
     content = public.file_content(file.id)
-    model = send_file(BytesIO(content), mimetype=MIMETYPES[fmt], as_attachment=True,
-                      download_name=f"{ascii_name} {file.filename}", etag=file.sha256, max_age=86400,
-                      last_modified=found.published_at)
+    model = send_file(
+        BytesIO(content),
+        mimetype=MIMETYPES[fmt],
+        as_attachment=True,
+        download_name=f"{ascii_name} {file.filename}",
+        etag=file.sha256,
+        max_age=86400,
+        last_modified=found.published_at,
+    )
     model.close()
     entry = (content, [(name, model.headers[name]) for name in HEADERS_KEPT if name in model.headers])
     page_cache.files.put(key, entry, file.size)

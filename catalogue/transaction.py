@@ -1,0 +1,121 @@
+"""The one transaction boundary: services flush, this module commits.
+
+Every request (``TransactionalFlask.dispatch_request``) and every command (``unit_of_work``) is one
+transaction: committed when it succeeds, rolled back on any exception or refusal (an answer of 400
+or more). Work queued with ``after_commit`` (notifications, e-mail) runs only after the commit, so
+nothing leaves the process announcing data that was not saved, and it never runs after a rollback.
+"""
+
+import logging
+from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import partial
+
+from flask import Flask, request
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from .extensions import db
+from .services.errors import StaleEdit
+
+log = logging.getLogger(__name__)
+_QUEUE = "after_commit"
+_DOOMED = "doomed"
+LOST_RACE = (StaleDataError, IntegrityError)
+SAFE_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
+# True while a unit of work that may write runs (a POST, a command): SQLite then takes its write
+# lock when the transaction begins, so concurrent writers wait their turn instead of failing.
+writing: ContextVar[bool] = ContextVar("writing", default=False)
+
+
+def after_commit(callback: Callable, *args, **kwargs) -> None:
+    """Run ``callback(*args, **kwargs)`` once the current transaction has committed (never if it rolls back)."""
+    db.session.info.setdefault(_QUEUE, []).append(partial(callback, *args, **kwargs))
+
+
+def doom() -> None:
+    """Keep nothing of this request even though it answers with a page or a redirect (a refusal shown
+    as a message): the boundary rolls back instead of committing."""
+    db.session.info[_DOOMED] = True
+
+
+def flush() -> None:
+    """Flush the session; a lost race with another writer becomes StaleEdit.
+
+    The database has already rolled back the failed transaction; the session is reset with it, so
+    the caller can still load and show the current data.
+    """
+    try:
+        db.session.flush()
+    except LOST_RACE as error:
+        rollback()
+        raise StaleEdit() from error
+
+
+def _active_session():
+    """The session of this request or command, if anything used one (downloads from cache do not)."""
+    return db.session() if db.session.registry.has() else None
+
+
+def commit() -> None:
+    """Commit, then run the work queued with ``after_commit``; a lost race becomes StaleEdit."""
+    session = _active_session()
+    if session is None:
+        return
+    if session.info.pop(_DOOMED, False):
+        rollback()
+        return
+    try:
+        session.commit()
+    except LOST_RACE as error:
+        rollback()
+        raise StaleEdit() from error
+    for callback in session.info.pop(_QUEUE, []):
+        try:
+            callback()
+        except Exception:  # the data is saved; a failed side effect must not turn that into an error
+            log.exception("after-commit work failed: %r", callback)
+
+
+def rollback() -> None:
+    session = _active_session()
+    if session is not None:
+        session.info.pop(_QUEUE, None)
+        session.info.pop(_DOOMED, None)
+        session.rollback()
+
+
+@contextmanager
+def unit_of_work(*, write: bool = True):
+    """Commit at the end of the block, or roll back if it raises (SystemExit included)."""
+    token = writing.set(write)
+    try:
+        try:
+            yield
+        except BaseException:
+            rollback()
+            raise
+        commit()
+    finally:
+        writing.reset(token)
+
+
+class TransactionalFlask(Flask):
+    """Flask whose views each run in one transaction, decided by how the view ended."""
+
+    def dispatch_request(self):
+        token = writing.set(request.method not in SAFE_METHODS)
+        try:
+            try:
+                response = self.make_response(super().dispatch_request())
+            except BaseException:
+                rollback()  # before any error page is rendered from a failed session
+                raise
+            if response.status_code < 400:
+                commit()
+            else:
+                rollback()  # a form shown again with its errors, a refusal: nothing of it is kept
+            return response
+        finally:
+            writing.reset(token)

@@ -1,0 +1,120 @@
+"""The rules an item must satisfy that need no database, whichever way it comes in (form,
+spreadsheet, command line). ``catalogue.services.item_rules`` adds the ones that do (a unique code).
+
+Forms reuse the limits below for early feedback; the services decide.
+"""
+
+import re
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+
+from .labels import FIELD_LABELS
+from .text import _l
+
+CODE_PATTERN = re.compile(r"^[A-Z][0-9]{2,15}$")
+MAX_LENGTHS = {
+    "code": 16,
+    "level2": 100,
+    "level3": 100,
+    "level4": 200,
+    "description": 1000,
+    "remarks": 500,
+}
+REQUIRED = ("code", "level1_code", "level2", "level3")
+TEXT_FIELDS = ("code", "level1_code", "level2", "level3", "level4", "description", "remarks")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CODE_FORMAT_MESSAGE = _l("The code must be a capital letter followed by 2 to 15 digits, for example A0101001.")
+
+
+def normalise(data: dict) -> dict:
+    """Strip whitespace from every field, upper-case the code and the level-1 code."""
+    clean = {}
+    for name in TEXT_FIELDS:
+        value = data.get(name)
+        clean[name] = value.strip() if type(value) is str else str(value or "").strip()
+    clean["code"] = clean["code"].upper()
+    clean["level1_code"] = clean["level1_code"].upper()
+    return clean
+
+
+def _shape_errors(data: dict) -> dict:
+    errors: dict[str, list] = {}
+    for name in TEXT_FIELDS:
+        if CONTROL_CHARACTERS.search(data[name]):
+            errors.setdefault(name, []).append(
+                _l("%(field)s contains invisible control characters; retype it.", field=FIELD_LABELS[name])
+            )
+    for name in REQUIRED:
+        if not data[name]:
+            errors.setdefault(name, []).append(_l("%(field)s is required.", field=FIELD_LABELS[name]))
+    for name, limit in MAX_LENGTHS.items():
+        if len(data[name]) > limit:
+            errors.setdefault(name, []).append(
+                _l("%(field)s must be at most %(max)d characters.", field=FIELD_LABELS[name], max=limit)
+            )
+    if data["code"] and "code" not in errors and not CODE_PATTERN.match(data["code"]):
+        errors.setdefault("code", []).append(CODE_FORMAT_MESSAGE)
+    return errors
+
+
+@dataclass(frozen=True)
+class SchemeIndex:
+    """A classification scheme as plain data: what the rules need, without the database."""
+
+    name: str
+    level1: dict = dataclass_field(default_factory=dict)  # code -> name
+    children: dict = dataclass_field(default_factory=dict)  # level-1 code -> [(code, name)]
+
+
+def _scheme_errors(data: dict, index: SchemeIndex) -> dict:
+    code, level1 = data["code"], data["level1_code"]
+    if level1 and level1 not in index.level1:
+        return {
+            "level1_code": [
+                _l("Level-1 category %(code)s is not in the scheme %(scheme)s.", code=level1, scheme=index.name)
+            ]
+        }
+    if not level1 or not code or not CODE_PATTERN.match(code):
+        return {}
+    name = index.level1[level1]
+    if code[0] != level1:
+        return {
+            "code": [
+                _l(
+                    "The code must start with %(letter)s, the code of the level-1 category %(name)s.",
+                    letter=level1,
+                    name=name,
+                )
+            ]
+        }
+    children = index.children.get(level1)
+    if children and data["level2"]:
+        child = next((c for c in children if c[1] == data["level2"]), None)
+        if child is None:
+            return {
+                "level2": [
+                    _l(
+                        "Under %(name)s the level-2 name must be one of the scheme's: %(names)s.",
+                        name=name,
+                        names="、".join(c[1] for c in children),
+                    )
+                ]
+            }
+        if not code.startswith(child[0]):
+            return {
+                "code": [
+                    _l("The code must start with %(prefix)s, the code of %(name)s.", prefix=child[0], name=child[1])
+                ]
+            }
+    return {}
+
+
+def check_fields(data: dict, index: SchemeIndex) -> dict:
+    """Every rule that needs no database: ``data`` normalised, ``index`` a SchemeIndex.
+
+    Returns a dict mapping each wrong field to its messages.
+    """
+    errors = _shape_errors(data)
+    for name, messages in _scheme_errors(data, index).items():
+        errors.setdefault(name, []).extend(messages)
+    return errors

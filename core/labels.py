@@ -1,0 +1,61 @@
+"""Every label table: what a stored code is called on a page, in a file or in a message."""
+
+from . import statuses, tiers
+from .text import _l
+
+STATUS_LABELS = {
+    statuses.NOT_STARTED: _l("not started"),
+    statuses.DRAFT: _l("draft"),
+    statuses.SUBMITTED: _l("submitted"),
+    statuses.RETURNED: _l("returned"),
+    statuses.APPROVED: _l("approved"),
+}
+ROW_STATUS_LABELS = {
+    statuses.ROW_NEW: _l("new"),
+    statuses.ROW_CHANGED: _l("changed"),
+    statuses.ROW_UNCHANGED: _l("unchanged"),
+    statuses.ROW_REMOVED: _l("removed"),
+    statuses.ROW_ERROR: _l("error"),
+}
+TIER_LABELS = {tier.code: tier.label for tier in tiers.TIERS}
+ROLE_LABELS = {"clerk": _l("department clerk"), "finance": _l("finance office"), "admin": _l("administrator")}
+FIELD_LABELS = {
+    "code": _l("Code"),
+    "level1_code": _l("Level-1 category"),
+    "level2": _l("Level-2 name"),
+    "level3": _l("Level-3 name"),
+    "level4": _l("Level-4 (specific service)"),
+    "description": _l("Description"),
+    "remarks": _l("Remarks"),
+}
+ACTION_LABELS = {
+    "create": _l("started the catalogue"),
+    "add_item": _l("added an item"),
+    "edit_item": _l("edited an item"),
+    "delete_item": _l("deleted an item"),
+    "move_item": _l("moved an item"),
+    "submit": _l("submitted"),
+    "approve": _l("approved"),
+    "return": _l("returned"),
+    "reopen": _l("reopened"),
+    "grant_extension": _l("granted an extension"),
+    "remove_extension": _l("removed the extension"),
+    "create_campaign": _l("created the campaign"),
+    "edit_campaign": _l("edited the campaign"),
+    "import": _l("imported a spreadsheet"),
+    "publish": _l("published"),
+}
+# Keys of audit records' before/after that are not item fields.
+HISTORY_LABELS = {
+    "status": _l("Status"),
+    "position": _l("Position"),
+    "due_date": _l("Deadline"),
+    "department": _l("Department"),
+    **FIELD_LABELS,
+}
+
+
+def label(table: dict, key: str) -> str:
+    """The label of ``key`` in ``table`` as text, or the key itself when it has none."""
+    found = table.get(key)
+    return str(found) if found is not None else key

@@ -1,0 +1,25 @@
+"""The catalogue status vocabulary and its legal moves (the database holds a CHECK on ``STATUSES``)."""
+
+DRAFT, SUBMITTED, RETURNED, APPROVED = "draft", "submitted", "returned", "approved"
+STATUSES = (DRAFT, SUBMITTED, RETURNED, APPROVED)
+EDITABLE = (DRAFT, RETURNED)  # the department may change its items
+DONE = (SUBMITTED, APPROVED)  # handed in: never overdue
+NOT_STARTED = "not_started"  # a department without a catalogue yet; shown, never stored
+PROGRESS = (NOT_STARTED, *STATUSES)
+
+# action: (statuses it may start from, status it leads to)
+TRANSITIONS = {
+    "submit": ((DRAFT, RETURNED), SUBMITTED),
+    "approve": ((SUBMITTED,), APPROVED),
+    "return": ((SUBMITTED,), RETURNED),
+    "reopen": ((APPROVED,), RETURNED),
+}
+
+
+def allowed_actions(status: str) -> set[str]:
+    return {action for action, (sources, _target) in TRANSITIONS.items() if status in sources}
+
+
+# What each row of an uploaded spreadsheet becomes in an import plan.
+ROW_NEW, ROW_CHANGED, ROW_UNCHANGED, ROW_REMOVED, ROW_ERROR = "new", "changed", "unchanged", "removed", "error"
+ROW_STATUSES = (ROW_NEW, ROW_CHANGED, ROW_UNCHANGED, ROW_REMOVED, ROW_ERROR)
