@@ -1,12 +1,13 @@
 """Objects for tests, made through the same code paths as real data where it matters."""
+
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 
 from catalogue.extensions import db
-from catalogue.models import Campaign, Department, Region, Scheme, TierDeadline, User
-from catalogue.services import accounts, items, reference
+from catalogue.models import Campaign, Department, Item, Region, Scheme, TierDeadline, User
+from catalogue.services import accounts, items, reference, workflow
 
 PASSWORD = "correct horse battery"
 PROVINCE_DEADLINE = date(2017, 7, 31)
@@ -17,30 +18,51 @@ PREFECTURE_DEADLINE = date(2018, 3, 31)
 class World:
     province: Region
     kunming: Region
-    civil: Department       # 云南省民政厅
-    education: Department   # 云南省教育厅
+    civil: Department  # 云南省民政厅
+    education: Department  # 云南省教育厅
     kunming_civil: Department  # 昆明市民政局
     clerk: User
     other_clerk: User
     prefecture_clerk: User
-    finance: User           # provincial finance office
+    finance: User  # provincial finance office
     kunming_finance: User
     admin: User
     campaign: Campaign
     scheme: Scheme
 
 
+_HASHES = {}
+
+
 def user(username, role, department=None, region=None):
-    return accounts.create_user(username, PASSWORD, role,
-                                department.code if department else None, region.code if region else None)
+    """An account whose password is PASSWORD (hashed once per run: hashing is slow on purpose)."""
+    if "hash" not in _HASHES:
+        _HASHES["hash"] = accounts.hash_password(PASSWORD)
+    return accounts.create_user(
+        username=username,
+        password=None,
+        role=role,
+        password_hash=_HASHES["hash"],
+        department_code=department.code if department else None,
+        region_code=region.code if region else None,
+    )
 
 
-def campaign(scheme, code="2017", province=PROVINCE_DEADLINE, prefecture=PREFECTURE_DEADLINE,
-             province_enforced=True, prefecture_enforced=True):
-    result = Campaign(code=code, name=f"{code}年度政府购买服务指导性目录编制", notice_number="云财综〔2016〕48号",
-                      scheme=scheme)
-    result.deadlines = [TierDeadline(tier="province", due_date=province, enforced=province_enforced),
-                        TierDeadline(tier="prefecture", due_date=prefecture, enforced=prefecture_enforced)]
+def campaign(
+    scheme,
+    code="2017",
+    province=PROVINCE_DEADLINE,
+    prefecture=PREFECTURE_DEADLINE,
+    province_enforced=True,
+    prefecture_enforced=True,
+):
+    result = Campaign(
+        code=code, name=f"{code}年度政府购买服务指导性目录编制", notice_number="云财综〔2016〕48号", scheme=scheme
+    )
+    result.deadlines = [
+        TierDeadline(tier="province", due_date=province, enforced=province_enforced),
+        TierDeadline(tier="prefecture", due_date=prefecture, enforced=prefecture_enforced),
+    ]
     db.session.add(result)
     db.session.flush()
     return result
@@ -51,14 +73,19 @@ def world():
     schemes = reference.load_schemes()
     departments = {
         code: Department(code=code, name=name, region=regions[region])
-        for code, name, region in (("530000007", "云南省民政厅", "530000"), ("530000002", "云南省教育厅", "530000"),
-                                   ("530100007", "昆明市民政局", "530100"))
+        for code, name, region in (
+            ("530000007", "云南省民政厅", "530000"),
+            ("530000002", "云南省教育厅", "530000"),
+            ("530100007", "昆明市民政局", "530100"),
+        )
     }
     db.session.add_all(departments.values())
     db.session.flush()
     result = World(
-        province=regions["530000"], kunming=regions["530100"],
-        civil=departments["530000007"], education=departments["530000002"],
+        province=regions["530000"],
+        kunming=regions["530100"],
+        civil=departments["530000007"],
+        education=departments["530000002"],
         kunming_civil=departments["530100007"],
         clerk=user("clerk-civil", "clerk", departments["530000007"]),
         other_clerk=user("clerk-education", "clerk", departments["530000002"]),
@@ -78,8 +105,12 @@ def item_data(code="A0101001", level1="A", level2="社会救助", level3="困难
 
 
 def add_items(clerk, campaign, department, count, now):
-    added = [items.add_item(clerk, campaign, department, item_data(code=f"A0101{n:03d}", level3=f"服务事项{n}"), now)
-             for n in range(1, count + 1)]
+    added = [
+        items.add_item(
+            clerk, campaign, department, data=item_data(code=f"A0101{n:03d}", level3=f"服务事项{n}"), now=now
+        )
+        for n in range(1, count + 1)
+    ]
     db.session.commit()
     return added
 
@@ -89,15 +120,33 @@ def fetch(model, **where):
 
 
 def approved(world, clerk, department, count, now, campaign=None, prefix="A0101"):
-    """A department's catalogue with ``count`` items, submitted and approved by its finance office."""
-    from catalogue.services import workflow
+    """A department's catalogue with ``count`` items, submitted and approved by its finance office.
 
+    The first item is added through the service (it starts the catalogue); the others are written
+    directly, as the item rules are not what these tests are about.
+    """
     campaign = campaign or world.campaign
-    added = [items.add_item(clerk, campaign, department, item_data(code=f"{prefix}{n:03d}", level3=f"{department.name}服务{n}"), now)
-             for n in range(1, count + 1)]
-    catalogue = added[0].catalogue
-    workflow.submit(clerk, campaign, department, catalogue.version, now)
+    first = items.add_item(
+        clerk, campaign, department, data=item_data(code=f"{prefix}001", level3=f"{department.name}服务1"), now=now
+    )
+    catalogue = first.catalogue
+    db.session.add_all(
+        [
+            Item(
+                catalogue=catalogue,
+                code=f"{prefix}{n:03d}",
+                level1=first.level1,
+                level2=first.level2,
+                level3=f"{department.name}服务{n}",
+                position=n,
+                updated_at=now,
+            )
+            for n in range(2, count + 1)
+        ]
+    )
+    db.session.flush()
+    workflow.submit(clerk, campaign, department, expected_version=catalogue.version, now=now)
     reviewer = world.finance if department.region.tier == "province" else world.kunming_finance
-    workflow.approve(reviewer, catalogue, now)
+    workflow.approve(reviewer, catalogue, now=now)
     db.session.commit()
     return catalogue

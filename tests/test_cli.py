@@ -1,4 +1,5 @@
 """The commands: init-db, seed-demo (idempotent), create-user (password from standard input)."""
+
 from sqlalchemy import func, select
 
 from catalogue.extensions import db
@@ -30,8 +31,9 @@ def test_seed_demo_loads_yunnan_once(app):
 def test_create_user_reads_the_password_from_stdin(app):
     load_regions()
     db.session.commit()
-    result = app.test_cli_runner().invoke(args=["create-user", "zhang", "--role", "finance", "--region", "530100"],
-                                          input="a long password\n")
+    result = app.test_cli_runner().invoke(
+        args=["create-user", "zhang", "--role", "finance", "--region", "530100"], input="a long password\n"
+    )
     assert result.exit_code == 0, result.output
     user = db.session.scalar(select(User).filter_by(username="zhang"))
     assert user.region == db.session.scalar(select(Region).filter_by(code="530100"))
@@ -40,7 +42,9 @@ def test_create_user_reads_the_password_from_stdin(app):
 
 def test_create_user_bad_arguments_exit_2_and_say_why(app):
     runner = app.test_cli_runner()
-    result = runner.invoke(args=["create-user", "li", "--role", "clerk", "--department", "nope"], input="a long password\n")
+    result = runner.invoke(
+        args=["create-user", "li", "--role", "clerk", "--department", "nope"], input="a long password\n"
+    )
     assert result.exit_code == 2 and "nope" in result.output
     assert runner.invoke(args=["create-user", "li", "--role", "boss"], input="x\n").exit_code == 2
     assert db.session.scalar(select(User).filter_by(username="li")) is None

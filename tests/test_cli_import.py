@@ -1,4 +1,6 @@
-"""import-catalogue: the same plan and gate as the browser; exit 0 applied or clean, 1 errors or refused, 2 bad arguments."""
+"""import-catalogue: the same plan and gate as the browser; exit 0 applied or clean, 1 errors or refused,
+2 bad arguments."""
+
 import json
 from datetime import date
 
@@ -19,8 +21,10 @@ def run(app, tmp_path, world):
         path = tmp_path / "目录.xlsx"
         path.write_bytes(xlsx(rows))
         with time_machine.travel(NOW, tick=False):
-            return app.test_cli_runner().invoke(args=["import-catalogue", str(path), "--department", "530000007",
-                                                      "--campaign", "2017", *options])
+            return app.test_cli_runner().invoke(
+                args=["import-catalogue", str(path), "--department", "530000007", "--campaign", "2017", *options]
+            )
+
     return invoke
 
 
@@ -32,8 +36,15 @@ def test_json_report_and_apply(run):
     result = run([HEADER, *ROWS], "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert report | {"errors": []} == {"added": 3, "changed": 0, "removed": 0, "unchanged": 0, "errors": [],
-                                       "applied": True, "message": None}
+    assert report | {"errors": []} == {
+        "added": 3,
+        "changed": 0,
+        "removed": 0,
+        "unchanged": 0,
+        "errors": [],
+        "applied": True,
+        "message": None,
+    }
     assert count() == 3
     assert db.session.scalar(db.select(AuditEvent).filter_by(action="import")).actor_id is None
 
@@ -66,15 +77,21 @@ def test_the_gate_refuses_after_the_deadline(app, tmp_path, world):
     path = tmp_path / "a.xlsx"
     path.write_bytes(xlsx([HEADER, *ROWS]))
     with time_machine.travel(shanghai(date(2017, 8, 1)), tick=False):
-        result = app.test_cli_runner().invoke(args=["import-catalogue", str(path), "--department", "530000007",
-                                                    "--campaign", "2017", "--format", "json"])
+        result = app.test_cli_runner().invoke(
+            args=["import-catalogue", str(path), "--department", "530000007", "--campaign", "2017", "--format", "json"]
+        )
     assert result.exit_code == 1 and json.loads(result.output)["applied"] is False and count() == 0
 
 
-@pytest.mark.parametrize("args", [["--department", "000", "--campaign", "2017"],
-                                  ["--department", "530000007", "--campaign", "1999"],
-                                  ["--department", "530000007"],
-                                  ["--department", "530000007", "--campaign", "2017", "--format", "xml"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--department", "000", "--campaign", "2017"],
+        ["--department", "530000007", "--campaign", "1999"],
+        ["--department", "530000007"],
+        ["--department", "530000007", "--campaign", "2017", "--format", "xml"],
+    ],
+)
 def test_bad_arguments_exit_2(app, tmp_path, world, args):
     path = tmp_path / "a.xlsx"
     path.write_bytes(xlsx([HEADER, *ROWS]))
@@ -82,5 +99,9 @@ def test_bad_arguments_exit_2(app, tmp_path, world, args):
 
 
 def test_missing_file_exits_2(app, world):
-    assert app.test_cli_runner().invoke(args=["import-catalogue", "/nonexistent.xlsx", "--department", "530000007",
-                                              "--campaign", "2017"]).exit_code == 2
+    assert (
+        app.test_cli_runner()
+        .invoke(args=["import-catalogue", "/nonexistent.xlsx", "--department", "530000007", "--campaign", "2017"])
+        .exit_code
+        == 2
+    )

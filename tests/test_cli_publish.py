@@ -1,4 +1,5 @@
 """publish and export-publication from the command line."""
+
 from datetime import date
 
 from catalogue.extensions import db
@@ -10,8 +11,19 @@ from tests.factories import approved
 def test_publish_then_export_the_stored_bytes(app, world, tmp_path):
     approved(world, world.clerk, world.civil, 2, shanghai(date(2017, 7, 1)))
     runner = app.test_cli_runner()
-    result = runner.invoke(args=["publish", "--region", "530000", "--campaign", "2017", "--document-number",
-                                 "云财综〔2017〕100号", "--effective-date", "2017-09-01"])
+    result = runner.invoke(
+        args=[
+            "publish",
+            "--region",
+            "530000",
+            "--campaign",
+            "2017",
+            "--document-number",
+            "云财综〔2017〕100号",
+            "--effective-date",
+            "2017-09-01",
+        ]
+    )
     assert result.exit_code == 0, result.output
     publication = db.session.scalar(db.select(Publication))
     assert publication.title == "云南省省级政府购买服务指导性目录（2017年）" and publication.published_by_id is None
@@ -21,8 +33,21 @@ def test_publish_then_export_the_stored_bytes(app, world, tmp_path):
     stored = next(f for f in publication.files if f.format == "xlsx" and not f.department_code)
     assert target.read_bytes() == stored.content and stored.sha256 in result.output
     department = tmp_path / "dept.csv"
-    assert runner.invoke(args=["export-publication", str(publication.id), "--format", "csv", "--department",
-                               "530000007", "-o", str(department)]).exit_code == 0
+    assert (
+        runner.invoke(
+            args=[
+                "export-publication",
+                str(publication.id),
+                "--format",
+                "csv",
+                "--department",
+                "530000007",
+                "-o",
+                str(department),
+            ]
+        ).exit_code
+        == 0
+    )
 
 
 def test_bad_arguments_exit_2_and_refusals_exit_1(app, world, tmp_path):

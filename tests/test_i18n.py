@@ -1,4 +1,5 @@
 """Chinese by default, English on request; the message template is current and the Chinese catalogue complete."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -8,20 +9,40 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "catalogue" / "translations"
-SOURCES = ["catalogue", "forms", "templates", "imports", "exports"]
+SOURCES = ["catalogue", "core", "forms", "templates", "imports", "exports"]
 
 
 def message_ids(path):
     with open(path, "rb") as handle:
-        return {message.id if isinstance(message.id, str) else message.id[0]
-                for message in read_po(handle) if message.id}
+        return {
+            message.id if isinstance(message.id, str) else message.id[0] for message in read_po(handle) if message.id
+        }
 
 
 def test_message_template_is_not_stale(tmp_path):
     fresh = tmp_path / "messages.pot"
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "--no-location", "--sort-output",
-                    "-F", str(TRANSLATIONS / "babel.cfg"), "-k", "_l", "-k", "lazy_gettext",
-                    "-o", str(fresh), *SOURCES], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "--no-location",
+            "--sort-output",
+            "-F",
+            str(TRANSLATIONS / "babel.cfg"),
+            "-k",
+            "_l",
+            "-k",
+            "lazy_gettext",
+            "-o",
+            str(fresh),
+            *SOURCES,
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     committed = message_ids(TRANSLATIONS / "messages.pot")
     current = message_ids(fresh)
     assert current - committed == set(), "run `make messages` and translate the new strings"
@@ -31,8 +52,9 @@ def test_message_template_is_not_stale(tmp_path):
 def test_chinese_catalogue_is_complete():
     with open(TRANSLATIONS / "zh_Hans_CN" / "LC_MESSAGES" / "messages.po", "rb") as handle:
         catalog = read_po(handle)
-    untranslated = [m.id for m in catalog if m.id and (m.fuzzy or not all(
-        m.string if isinstance(m.string, tuple) else [m.string]))]
+    untranslated = [
+        m.id for m in catalog if m.id and (m.fuzzy or not all(m.string if isinstance(m.string, tuple) else [m.string]))
+    ]
     assert untranslated == []
     assert message_ids(TRANSLATIONS / "messages.pot") <= {m.id if isinstance(m.id, str) else m.id[0] for m in catalog}
 
@@ -41,9 +63,17 @@ def test_no_zh_cn_folder_that_babel_would_ignore():
     assert not (TRANSLATIONS / "zh_CN").exists()
 
 
-@pytest.mark.parametrize("header, expected", [
-    ("zh-CN,zh;q=0.9", "登录"), ("zh-TW", "登录"), ("zh", "登录"),
-    ("en-US,en;q=0.9", "Log in"), (None, "登录"), ("fr-FR", "登录")])
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("zh-CN,zh;q=0.9", "登录"),
+        ("zh-TW", "登录"),
+        ("zh", "登录"),
+        ("en-US,en;q=0.9", "Log in"),
+        (None, "登录"),
+        ("fr-FR", "登录"),
+    ],
+)
 def test_locale_from_accept_language(client, header, expected):
     headers = {"Accept-Language": header} if header else {}
     assert expected in client.get("/login", headers=headers).get_data(as_text=True)
@@ -70,13 +100,19 @@ def test_dates_are_formatted_for_the_locale(client, auth, world):
     assert "Jul 31, 2017, 11:59:59" in english
 
 
-def test_form_errors_come_in_chinese(client, auth, world):
-    auth.login("clerk-civil")
-    page = client.post("/department/campaigns/2017/items/new", data={"code": "1"}).get_data(as_text=True)
-    assert "请填写三级目录。" in page or "已过截止时间" in page
+def test_form_errors_come_in_chinese(logged_in, before_deadline):
+    client = logged_in("clerk-civil", before_deadline)  # campaign 2017 is open then
+    response = client.post(
+        "/department/campaigns/2017/items/new", data={"code": "1"}, headers={"Accept-Language": "zh-CN"}
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "请填写三级目录。" in page
+    assert "编码须为一个大写字母加 2 至 15 位数字，例如 A0101001。" in page
 
 
 def test_wtforms_own_messages_come_in_chinese(client):
-    page = client.post("/login", data={"username": "x" * 100, "password": "y"},
-                       headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    page = client.post(
+        "/login", data={"username": "x" * 100, "password": "y"}, headers={"Accept-Language": "zh-CN"}
+    ).get_data(as_text=True)
     assert "字段长度不能超过 80 个字符。" in page

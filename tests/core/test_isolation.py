@@ -1,9 +1,16 @@
-"""A reader that aborts, runs away with memory or hangs costs only its child process."""
+"""A reader that aborts, runs away with memory or hangs costs only its child process, quietly."""
+
 import os
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
-from catalogue.isolation import ChildFailed, run_isolated
+from core.isolation import Child, ChildFailed
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def aborts():
@@ -15,23 +22,30 @@ def grabs_memory():
 
 
 def sleeps():
-    import time
-
     time.sleep(30)
 
 
 def test_results_and_exceptions_come_back():
-    assert run_isolated(sum, [1, 2, 3]) == 6
+    assert Child(sum, ([1, 2, 3],)).result() == 6
     with pytest.raises(ZeroDivisionError):
-        run_isolated(divmod, 1, 0)
+        Child(divmod, (1, 0)).result()
 
 
 @pytest.mark.parametrize("function", [aborts, grabs_memory])
 def test_a_dying_child_is_a_clear_failure(function):
     with pytest.raises(ChildFailed):
-        run_isolated(function)
+        Child(function, ()).result()
 
 
 def test_a_hanging_child_is_stopped():
     with pytest.raises(ChildFailed, match="time limit"):
-        run_isolated(sleeps, time_limit=0.5)
+        Child(sleeps, ()).result(time_limit=0.2)
+
+
+def test_a_dying_child_prints_no_fatal_error_traceback():
+    code = (
+        "import os\nfrom core.isolation import Child, ChildFailed\ntry:\n    Child(os.abort, ()).result()\n"
+        "except ChildFailed:\n    print('refused')\n"
+    )
+    run = subprocess.run([sys.executable, "-X", "faulthandler", "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert run.stdout.strip() == "refused" and "Fatal Python error" not in run.stderr

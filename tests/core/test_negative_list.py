@@ -1,5 +1,6 @@
 """Items that look like something the regulations forbid buying are flagged with the rule's name."""
-from catalogue.services.negative_list import screen
+
+from core.negative_list import screen
 
 
 def test_labour_dispatch_hits_rule_five():

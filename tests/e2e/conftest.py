@@ -2,6 +2,7 @@
 
 In CI (CI set) a missing Chromium fails the run; elsewhere these tests are skipped with the reason.
 """
+
 import os
 import shutil
 import threading
@@ -14,15 +15,23 @@ from catalogue.extensions import db
 from tests import factories
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture
 def live_server(app):
     app.config["WTF_CSRF_ENABLED"] = True  # the real forms, with their tokens
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
@@ -45,15 +54,25 @@ def chromium():
         browser.close()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.call_failed = report.failed
+    return report
+
+
 @pytest.fixture
-def page(chromium, live_server, tmp_path):
+def page(chromium, live_server, request):
+    """A Chinese-speaking browser tab on the live server; its last screen is kept in test-results/
+    when the test fails (or always, with E2E_SCREENSHOTS=1)."""
     context = chromium.new_context(locale="zh-CN", base_url=live_server, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
-    os.makedirs("test-results", exist_ok=True)
-    page.screenshot(path=f"test-results/{os.environ.get('PYTEST_CURRENT_TEST', 'page').split(':')[-1].split(' ')[0]}.png",
-                    full_page=True)
+    if getattr(request.node, "call_failed", True) or os.environ.get("E2E_SCREENSHOTS"):
+        os.makedirs("test-results", exist_ok=True)
+        page.screenshot(path=f"test-results/{request.node.name}.png", full_page=True)
     context.close()
 
 

@@ -1,9 +1,10 @@
 """The core journey in Chromium: a clerk adds an item and submits; the finance office returns it, then approves."""
+
 import pytest
 
 from tests.e2e.conftest import log_in
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
 
 def test_clerk_submits_finance_returns_then_approves(page, open_world):

@@ -1,15 +1,25 @@
 """A clerk uploads a spreadsheet in Chromium, reads the preview, corrects the file and applies it."""
+
 import pytest
 
 from tests.e2e.conftest import log_in
 from tests.imports.builders import HEADER, ROWS, xlsx
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
 
 def test_upload_preview_correct_and_apply(page, open_world, tmp_path):
     wrong = tmp_path / "民政厅目录.xlsx"
-    wrong.write_bytes(xlsx([["云南省民政厅政府购买服务指导性目录"], HEADER, ROWS[0], ["A0101002", "基本公共服物", "社会救助", "流浪乞讨人员救助服务"]]))
+    wrong.write_bytes(
+        xlsx(
+            [
+                ["云南省民政厅政府购买服务指导性目录"],
+                HEADER,
+                ROWS[0],
+                ["A0101002", "基本公共服物", "社会救助", "流浪乞讨人员救助服务"],
+            ]
+        )
+    )
     right = tmp_path / "民政厅目录-改.xlsx"
     right.write_bytes(xlsx([["云南省民政厅政府购买服务指导性目录"], HEADER, *ROWS]))
 

@@ -1,13 +1,14 @@
 """The newcomer's journey in Chromium: a clerk adds items and submits; finance approves and publishes;
 an anonymous visitor finds the list, searches an item and downloads the workbook, which the test opens."""
-import io
+
+from io import BytesIO
 
 import pytest
 from openpyxl import load_workbook
 
 from tests.e2e.conftest import log_in
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
 
 def add_item(page, code, level2, level3):
@@ -50,7 +51,9 @@ def test_from_the_clerk_to_the_public_download(page, open_world):
         page.click("ul.downloads >> text=XLSX")
     download = download_info.value
     assert download.suggested_filename.endswith("云南省省级政府购买服务指导性目录（2099年）.xlsx")
-    sheet = load_workbook(io.BytesIO(open(download.path(), "rb").read()))["汇总"]
+    sheet = load_workbook(BytesIO(download.path().read_bytes()))["汇总"]  # the saved download has no extension
     rows = list(sheet.iter_rows(min_row=4, values_only=True))
-    assert [(row[1], row[2], row[5]) for row in rows] == [("云南省民政厅", "A0101001", "困难群众救助对象核查服务"),
-                                                          ("云南省民政厅", "B0201001", "社区综合服务设施运营")]
+    assert [(row[1], row[2], row[5]) for row in rows] == [
+        ("云南省民政厅", "A0101001", "困难群众救助对象核查服务"),
+        ("云南省民政厅", "B0201001", "社区综合服务设施运营"),
+    ]

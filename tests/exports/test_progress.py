@@ -1,4 +1,6 @@
-"""The progress workbook: a title, a frozen bold header, and text that stays text."""
+"""The progress workbook: a title, a frozen bold header, real date cells, and text that stays text."""
+
+from datetime import date, datetime
 from io import BytesIO
 
 from openpyxl import load_workbook
@@ -24,3 +26,10 @@ def test_formula_like_text_is_written_as_text():
     # XML turns a carriage return into a line feed on reading; what matters is that it stays text
     assert [c.value for c in cells] == [v.replace("\r", "\n") for v in values]
     assert all(c.data_type == "s" for c in cells)
+
+
+def test_dates_and_moments_are_date_cells():
+    sheet = workbook([[datetime(2017, 7, 10, 9, 30), date(2017, 7, 31)]])
+    moment, day = sheet["A3"], sheet["B3"]
+    assert moment.is_date and moment.value == datetime(2017, 7, 10, 9, 30) and "hh:mm" in moment.number_format
+    assert day.is_date and day.number_format == "yyyy-mm-dd"

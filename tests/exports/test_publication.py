@@ -1,4 +1,5 @@
 """The published files: layout of the workbook, csv for Excel in China, stable json, and text that stays text."""
+
 import csv
 import io
 import json
@@ -14,16 +15,32 @@ from exports.publication import (
     xlsx_publication,
 )
 
-META = {"id": 1, "title": "云南省省级政府购买服务指导性目录（2017年）", "region_name": "云南省",
-        "campaign_name": "2017年度政府购买服务指导性目录编制", "document_number": "云财综〔2017〕100号",
-        "effective_date": date(2017, 9, 1)}
+META = {
+    "id": 1,
+    "title": "云南省省级政府购买服务指导性目录（2017年）",
+    "region_name": "云南省",
+    "campaign_name": "2017年度政府购买服务指导性目录编制",
+    "document_number": "云财综〔2017〕100号",
+    "effective_date": date(2017, 9, 1),
+}
 DANGEROUS = ["=1+1", "+86 871", "-5", "@SUM(A1)", "\tTAB", "\rCR"]
 
 
 def item(number, department="云南省民政厅", code="A0101001", **extra):
-    return {"number": number, "department_code": "530000007", "department_name": department, "code": code,
-            "level1_code": "A", "level1_name": "基本公共服务", "level2": "社会救助", "level3": f"服务{number}",
-            "level4": "", "description": "说明", "remarks": "", **extra}
+    return {
+        "number": number,
+        "department_code": "530000007",
+        "department_name": department,
+        "code": code,
+        "level1_code": "A",
+        "level1_name": "基本公共服务",
+        "level2": "社会救助",
+        "level3": f"服务{number}",
+        "level4": "",
+        "description": "说明",
+        "remarks": "",
+        **extra,
+    }
 
 
 def workbook(departments):
@@ -40,8 +57,15 @@ def test_consolidated_sheet_then_one_per_department():
 def test_title_meta_header_and_print_setup():
     sheet = workbook([("云南省民政厅", [item(1)])])["汇总"]
     assert sheet["A1"].value == META["title"] and sheet["A1"].font.bold
-    assert [c.value for c in sheet[2]][:7] == ["地区", "云南省", "编制任务", META["campaign_name"], "文号",
-                                              "云财综〔2017〕100号", "施行日期"]
+    assert [c.value for c in sheet[2]][:7] == [
+        "地区",
+        "云南省",
+        "编制任务",
+        META["campaign_name"],
+        "文号",
+        "云财综〔2017〕100号",
+        "施行日期",
+    ]
     assert sheet["H2"].value.date() == date(2017, 9, 1)  # a real date cell
     assert tuple(c.value for c in sheet[3]) == COLUMNS and all(c.font.bold for c in sheet[3])
     assert sheet.freeze_panes == "A4" and sheet.print_title_rows == "$3:$3"
@@ -70,8 +94,19 @@ def test_csv_has_a_bom_the_same_columns_and_neutralised_formulas():
 def test_json_has_metadata_and_stable_item_fields():
     document = json.loads(json_bytes({**META}, [item(1)]))
     assert document["publication"]["effective_date"] == "2017-09-01"
-    assert list(document["items"][0]) == ["number", "department_code", "department_name", "code", "level1_code",
-                                          "level1_name", "level2", "level3", "level4", "description", "remarks"]
+    assert list(document["items"][0]) == [
+        "number",
+        "department_code",
+        "department_name",
+        "code",
+        "level1_code",
+        "level1_name",
+        "level2",
+        "level3",
+        "level4",
+        "description",
+        "remarks",
+    ]
 
 
 def test_department_workbook_and_long_or_odd_sheet_names():

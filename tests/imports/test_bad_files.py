@@ -1,4 +1,5 @@
 """Every bad file gets its own clear message and is never parsed further than is safe."""
+
 import pytest
 
 from imports import plan_file, sniff
@@ -22,8 +23,11 @@ def rejected(data, index, **kwargs):
     return str(error.value)
 
 
-@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, b"%PDF-1.7\x00\x00\x01\x02",
-                                  zip_of([("readme.txt", "hello")])], ids=["png", "pdf", "plain zip"])
+@pytest.mark.parametrize(
+    "data",
+    [b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, b"%PDF-1.7\x00\x00\x01\x02", zip_of([("readme.txt", "hello")])],
+    ids=["png", "pdf", "plain zip"],
+)
 def test_not_a_spreadsheet(data, index):
     assert "not a spreadsheet" in rejected(data, index)
 
@@ -68,22 +72,24 @@ def test_total_uncompressed_size(index, monkeypatch):
 
 
 def test_xml_entity_bomb(index):
-    prologue = ('<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
+    prologue = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
     data = raw_xlsx(inline_row(1, ["编码", "一级目录", "二级目录", "三级目录"]) + inline_row(2, ["&lol2;"]), prologue)
     assert "XML declarations" in rejected(data, index)
 
 
 def test_formula_cells_give_their_cached_values(index):
-    rows = (inline_row(1, ["编码", "一级目录", "二级目录", "三级目录"])
-            + '<row r="2"><c r="A2" t="str"><f>"A01"&amp;"01001"</f><v>A0101001</v></c>'
-            '<c r="B2" t="inlineStr"><is><t>基本公共服务</t></is></c><c r="C2" t="inlineStr"><is><t>社会救助</t></is></c>'
-            '<c r="D2" t="str"><f>C2&amp;"核查"</f><v>社会救助核查</v></c></row>')
+    rows = (
+        inline_row(1, ["编码", "一级目录", "二级目录", "三级目录"])
+        + '<row r="2"><c r="A2" t="str"><f>"A01"&amp;"01001"</f><v>A0101001</v></c>'
+        '<c r="B2" t="inlineStr"><is><t>基本公共服务</t></is></c><c r="C2" t="inlineStr"><is><t>社会救助</t></is></c>'
+        '<c r="D2" t="str"><f>C2&amp;"核查"</f><v>社会救助核查</v></c></row>'
+    )
     (row,) = plan_file(raw_xlsx(rows), {}, index).rows
     assert (row.data["code"], row.data["level3"]) == ("A0101001", "社会救助核查")
 
 
 def test_formula_without_a_cached_value_is_reported_at_its_cell(index):
-    data = xlsx([HEADER, ["A0101001", "基本公共服务", "社会救助", "=C2&\"核查\""]])
+    data = xlsx([HEADER, ["A0101001", "基本公共服务", "社会救助", '=C2&"核查"']])
     plan = plan_file(data, {}, index)
     assert [(e.place, "Level-3 name is required" in str(e.message)) for e in plan.errors] == [("Sheet1!D2", True)]
 
@@ -94,7 +100,7 @@ def test_file_over_the_size_limit(app, world):
     app.config["IMPORT_MAX_BYTES"] = 1000
     try:
         with pytest.raises(FileRejected, match="limit is"):
-            imports.preview(world.clerk, world.campaign, world.civil, b"x" * 1001)
+            imports.preview(world.clerk, world.campaign, world.civil, content=b"x" * 1001)
     finally:
         app.config["IMPORT_MAX_BYTES"] = 10 * 1024 * 1024
 
@@ -116,7 +122,7 @@ def test_damaged_xlsx(index):
 def test_truncated_zip_entry_is_damaged_not_a_crash(index):
     data = bytearray(simple("xlsx"))
     start = data.find(b"xl/worksheets/sheet1.xml")
-    data[start + 40: start + 80] = b"\x00" * 40
+    data[start + 40 : start + 80] = b"\x00" * 40
     with pytest.raises(FileRejected):
         plan_file(bytes(data), {}, index)
 

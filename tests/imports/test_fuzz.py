@@ -1,4 +1,5 @@
 """Random and corrupted files: the importer answers with its own clear error or a plan, never anything else."""
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -26,8 +27,10 @@ def test_random_bytes(data, index):
 
 
 @SETTINGS
-@given(fmt=st.sampled_from(sorted(SEEDS)), flips=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)),
-                                                         min_size=1, max_size=12))
+@given(
+    fmt=st.sampled_from(sorted(SEEDS)),
+    flips=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=12),
+)
 def test_flipped_bytes_in_real_files(fmt, flips, index):
     data = bytearray(SEEDS[fmt])
     for position, value in flips:
@@ -43,8 +46,12 @@ def test_truncated_real_files(fmt, cut, index):
 
 
 @SETTINGS
-@given(rows=st.lists(st.lists(st.one_of(st.none(), st.text(max_size=30), st.integers(), st.floats(allow_nan=True)),
-                              max_size=8), max_size=12))
+@given(
+    rows=st.lists(
+        st.lists(st.one_of(st.none(), st.text(max_size=30), st.integers(), st.floats(allow_nan=True)), max_size=8),
+        max_size=12,
+    )
+)
 def test_random_cells_under_a_real_header(rows, index):
     header = ["编码", "一级目录", "二级目录", "三级目录", "说明"]
     survives(csv_bytes([header, *rows]), index)

@@ -1,4 +1,5 @@
 """Every format is read, whatever its extension: xlsx, xls (as WPS saves it), ods, csv in UTF-8 or GB18030."""
+
 import pytest
 
 from imports import plan_file, read
@@ -10,8 +11,10 @@ from tests.imports.builders import HEADER, ROWS, csv_bytes, simple, xlsx
 def test_each_format_gives_the_same_plan(fmt, index):
     plan = plan_file(simple(fmt), {}, index)
     assert [(r.status, r.data["code"], r.data["level3"]) for r in plan.rows] == [
-        ("new", "A0101001", "困难群众救助对象核查服务"), ("new", "A0101002", "流浪乞讨人员救助服务"),
-        ("new", "B0101001", "社区综合服务设施运营")]
+        ("new", "A0101001", "困难群众救助对象核查服务"),
+        ("new", "A0101002", "流浪乞讨人员救助服务"),
+        ("new", "B0101001", "社区综合服务设施运营"),
+    ]
 
 
 @pytest.mark.parametrize("encoding, bom", [("utf-8", False), ("utf-8", True), ("gb18030", False)])

@@ -1,4 +1,5 @@
 """Passwords are Argon2id hashes; log-in checks them; accounts are created with the right scope."""
+
 import pytest
 
 from catalogue.services import accounts
@@ -22,14 +23,17 @@ def test_inactive_users_cannot_log_in(world):
     assert accounts.authenticate("clerk-civil", PASSWORD) is None
 
 
-@pytest.mark.parametrize("args, field", [
-    (("x", PASSWORD, "clerk", "000"), "department"),
-    (("x", PASSWORD, "finance", None, "999999"), "region"),
-    (("x", PASSWORD, "boss"), "role"),
-    (("x", "short", "admin"), "password"),
-    (("admin", PASSWORD, "admin"), "username"),
-])
+@pytest.mark.parametrize(
+    "args, field",
+    [
+        (("x", PASSWORD, "clerk", "000"), "department"),
+        (("x", PASSWORD, "finance", None, "999999"), "region"),
+        (("x", PASSWORD, "boss"), "role"),
+        (("x", "short", "admin"), "password"),
+        (("admin", PASSWORD, "admin"), "username"),
+    ],
+)
 def test_create_user_refuses_bad_input(world, args, field):
     with pytest.raises(Invalid) as error:
-        accounts.create_user(*args)
+        accounts.create_user(**dict(zip(("username", "password", "role", "department_code", "region_code"), args)))
     assert field in error.value.errors

@@ -1,5 +1,6 @@
 """A deadline date D means until D 23:59:59 Asia/Shanghai, for every way a catalogue changes."""
-from datetime import date, datetime, timezone
+
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -19,7 +20,7 @@ def next_midnight(day):
 
 
 def test_end_of_day_is_midnight_shanghai_which_is_16_00_utc():
-    assert end_of_day(date(2017, 7, 31)) == datetime(2017, 7, 31, 16, 0, tzinfo=timezone.utc)
+    assert end_of_day(date(2017, 7, 31)) == datetime(2017, 7, 31, 16, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("tier, due", [("province", PROVINCE_DEADLINE), ("prefecture", PREFECTURE_DEADLINE)])
@@ -36,13 +37,15 @@ def test_last_second_is_open_and_midnight_is_closed(world, tier, due):
         ensure_open(world.campaign, department, next_midnight(due))
 
 
-@pytest.mark.parametrize("clerk_attr, department_attr, due", [
-    ("clerk", "civil", PROVINCE_DEADLINE), ("prefecture_clerk", "kunming_civil", PREFECTURE_DEADLINE)])
+@pytest.mark.parametrize(
+    "clerk_attr, department_attr, due",
+    [("clerk", "civil", PROVINCE_DEADLINE), ("prefecture_clerk", "kunming_civil", PREFECTURE_DEADLINE)],
+)
 def test_adding_an_item_at_the_boundary(world, clerk_attr, department_attr, due):
     clerk, department = getattr(world, clerk_attr), getattr(world, department_attr)
-    items.add_item(clerk, world.campaign, department, item_data(), shanghai(due, *LAST_SECOND))
+    items.add_item(clerk, world.campaign, department, data=item_data(), now=shanghai(due, *LAST_SECOND))
     with pytest.raises(DeadlinePassed):
-        items.add_item(clerk, world.campaign, department, item_data(code="A0101002"), next_midnight(due))
+        items.add_item(clerk, world.campaign, department, data=item_data(code="A0101002"), now=next_midnight(due))
 
 
 def test_every_change_is_refused_after_the_deadline(world):
@@ -50,11 +53,13 @@ def test_every_change_is_refused_after_the_deadline(world):
     late = end_of_day(PROVINCE_DEADLINE)
     catalogue = item.catalogue
     attempts = [
-        lambda: items.add_item(world.clerk, world.campaign, world.civil, item_data(code="A0101009"), late),
-        lambda: items.update_item(world.clerk, item, item_data(level3="新名称"), item.version, late),
-        lambda: items.delete_item(world.clerk, item, item.version, late),
-        lambda: items.move_item(world.clerk, item, 1, catalogue.version, late),
-        lambda: workflow.submit(world.clerk, world.campaign, world.civil, catalogue.version, late),
+        lambda: items.add_item(world.clerk, world.campaign, world.civil, data=item_data(code="A0101009"), now=late),
+        lambda: items.update_item(
+            world.clerk, item, data=item_data(level3="新名称"), expected_version=item.version, now=late
+        ),
+        lambda: items.delete_item(world.clerk, item, expected_version=item.version, now=late),
+        lambda: items.move_item(world.clerk, item, offset=1, expected_version=catalogue.version, now=late),
+        lambda: workflow.submit(world.clerk, world.campaign, world.civil, expected_version=catalogue.version, now=late),
     ]
     for attempt in attempts:
         with pytest.raises(DeadlinePassed):
@@ -64,7 +69,14 @@ def test_every_change_is_refused_after_the_deadline(world):
 
 
 def test_an_extension_moves_the_boundary_for_that_department_only(world):
-    campaigns.grant_extension(world.finance, world.campaign, world.civil, date(2017, 8, 15), "机构改革", shanghai(date(2017, 8, 1)))
+    campaigns.grant_extension(
+        world.finance,
+        world.campaign,
+        world.civil,
+        due_date=date(2017, 8, 15),
+        reason="机构改革",
+        now=shanghai(date(2017, 8, 1)),
+    )
     extended = deadline_for(world.campaign, world.civil)
     assert extended.extended and extended.due_date == date(2017, 8, 15)
     ensure_open(world.campaign, world.civil, shanghai(date(2017, 8, 15), *LAST_SECOND))

@@ -1,4 +1,5 @@
 """Applying an import: the same gate as the form, all or nothing, only what was previewed."""
+
 import hashlib
 from datetime import date
 
@@ -18,8 +19,17 @@ DIGEST = hashlib.sha256(FILE).hexdigest()
 
 
 def apply(world, content=FILE, version=0, mode="update", now=NOW, digest=None):
-    return imports.apply(world.clerk, world.campaign, world.civil, content,
-                         digest or hashlib.sha256(content).hexdigest(), version, mode, None, now)
+    return imports.apply(
+        world.clerk,
+        world.campaign,
+        world.civil,
+        content=content,
+        expected_sha256=digest or hashlib.sha256(content).hexdigest(),
+        expected_version=version,
+        mode=mode,
+        sheet=None,
+        now=now,
+    )
 
 
 def codes(world):
@@ -37,7 +47,7 @@ def test_apply_adds_the_rows_and_audits_them(world):
 def test_the_same_file_twice_is_no_change(world):
     apply(world)
     db.session.commit()
-    plan, version = imports.preview(world.clerk, world.campaign, world.civil, FILE)
+    plan, version = imports.preview(world.clerk, world.campaign, world.civil, content=FILE)
     assert not plan.has_changes and plan.totals["unchanged"] == 3
     with pytest.raises(Refused, match="No changes"):
         apply(world, version=version)
@@ -47,8 +57,10 @@ def test_changes_are_shown_old_to_new(world):
     apply(world)
     db.session.commit()
     changed = xlsx([HEADER, ["A0101001", "基本公共服务", "社会救助", "新名称", None, "核查服务", None], *ROWS[1:]])
-    plan, _ = imports.preview(world.clerk, world.campaign, world.civil, changed)
-    assert plan.rows[0].status == "changed" and plan.rows[0].changes == {"level3": ("困难群众救助对象核查服务", "新名称")}
+    plan, _ = imports.preview(world.clerk, world.campaign, world.civil, content=changed)
+    assert plan.rows[0].status == "changed" and plan.rows[0].changes == {
+        "level3": ("困难群众救助对象核查服务", "新名称")
+    }
 
 
 def test_replace_removes_what_the_file_does_not_list(world):
@@ -74,7 +86,7 @@ def test_a_file_with_errors_is_refused_and_nothing_is_written(world):
 
 
 def test_a_catalogue_changed_since_the_preview_asks_to_preview_again(world):
-    plan, version = imports.preview(world.clerk, world.campaign, world.civil, FILE)
+    plan, version = imports.preview(world.clerk, world.campaign, world.civil, content=FILE)
     add_items(world.clerk, world.campaign, world.civil, 1, NOW)
     with pytest.raises(Refused, match="changed since the preview"):
         apply(world, version=version)
@@ -92,26 +104,38 @@ def test_the_deadline_applies(world):
 
 def test_a_submitted_catalogue_cannot_be_imported_into(world):
     (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
-    workflow.submit(world.clerk, world.campaign, world.civil, item.catalogue.version, NOW)
+    workflow.submit(world.clerk, world.campaign, world.civil, expected_version=item.catalogue.version, now=NOW)
     with pytest.raises(NotEditable):
         apply(world, version=item.catalogue.version)
 
 
 def test_another_departments_clerk_cannot_import(world):
     with pytest.raises(NotFound):
-        imports.preview(world.other_clerk, world.campaign, world.civil, FILE)
+        imports.preview(world.other_clerk, world.campaign, world.civil, content=FILE)
     with pytest.raises(NotFound):
-        imports.apply(world.other_clerk, world.campaign, world.civil, FILE, DIGEST, 0, "update", None, NOW)
+        imports.apply(
+            world.other_clerk,
+            world.campaign,
+            world.civil,
+            content=FILE,
+            expected_sha256=DIGEST,
+            expected_version=0,
+            mode="update",
+            sheet=None,
+            now=NOW,
+        )
 
 
 def test_uploads_are_private_to_their_owner(world):
-    upload = imports.store_upload(world.clerk, world.campaign, world.civil, "a.xlsx", FILE, NOW)
+    upload = imports.store_upload(world.clerk, world.campaign, world.civil, filename="a.xlsx", content=FILE, now=NOW)
     assert imports.get_upload(world.clerk, upload.id) is upload
     with pytest.raises(NotFound):
         imports.get_upload(world.other_clerk, upload.id)
 
 
 def test_control_characters_in_the_file_name_are_dropped(world):
-    upload = imports.store_upload(world.clerk, world.campaign, world.civil, "目录\x00.xlsx", FILE, NOW)
+    upload = imports.store_upload(
+        world.clerk, world.campaign, world.civil, filename="目录\x00.xlsx", content=FILE, now=NOW
+    )
     db.session.commit()
     assert upload.filename == "目录.xlsx"

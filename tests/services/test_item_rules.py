@@ -1,11 +1,13 @@
 """Every way an item can be wrong has its own message; the same check serves form, import and CLI."""
+
 from datetime import date
 
 import pytest
 
-from catalogue.services.item_rules import check_item, normalise
+from catalogue.services.item_rules import check_item
 from catalogue.services.items import add_item
 from catalogue.services.reference import load_schemes
+from core.item_rules import normalise
 from tests.conftest import shanghai
 from tests.factories import item_data
 
@@ -34,8 +36,9 @@ def test_required_fields(schemes, field):
     assert "is required" in errors_for(item_data(**{field: ""}) | {field: ""}, schemes["2014"])[field][0]
 
 
-@pytest.mark.parametrize("field, limit", [("level2", 100), ("level3", 100), ("level4", 200),
-                                          ("description", 1000), ("remarks", 500)])
+@pytest.mark.parametrize(
+    "field, limit", [("level2", 100), ("level3", 100), ("level4", 200), ("description", 1000), ("remarks", 500)]
+)
 def test_lengths(schemes, field, limit):
     assert errors_for(item_data(**{field: "长" * limit}), schemes["2014"]) == {}
     assert f"at most {limit}" in errors_for(item_data(**{field: "长" * (limit + 1)}), schemes["2014"])[field][0]
@@ -63,7 +66,7 @@ def test_2020_scheme_requires_its_level2_names_and_their_code_prefix(schemes):
 
 
 def test_code_must_be_unique_in_the_catalogue(world):
-    item = add_item(world.clerk, world.campaign, world.civil, item_data(), shanghai(date(2017, 7, 1)))
+    item = add_item(world.clerk, world.campaign, world.civil, data=item_data(), now=shanghai(date(2017, 7, 1)))
     message = errors_for(item_data(), world.scheme, item.catalogue)["code"][0]
     assert "already used" in message
 

@@ -1,4 +1,5 @@
 """Consolidating and publishing: only approved catalogues (unless included), immutable snapshots, versions."""
+
 import hashlib
 from datetime import date
 
@@ -16,8 +17,16 @@ LATER = shanghai(date(2017, 8, 15), 10)
 
 
 def publish(world, number="云财综〔2017〕100号", **kwargs):
-    result = publishing.publish(world.finance, world.province, world.campaign, kwargs.pop("title", None), number,
-                                date(2017, 9, 1), LATER, **kwargs)
+    result = publishing.publish(
+        world.finance,
+        world.province,
+        world.campaign,
+        title=kwargs.pop("title", None),
+        document_number=number,
+        effective_date=date(2017, 9, 1),
+        now=LATER,
+        **kwargs,
+    )
     db.session.commit()
     return result
 
@@ -30,22 +39,28 @@ def test_default_titles(world):
 def test_consolidation_counts_and_excludes_the_unapproved(world):
     approved(world, world.clerk, world.civil, 3, NOW)
     add_items(world.other_clerk, world.campaign, world.education, 2, NOW)  # draft
-    result = publishing.consolidation(world.finance, world.province, world.campaign, NOW)
+    result = publishing.consolidation(world.finance, world.province, world.campaign, now=NOW)
     assert len(result.items) == 3 and result.by_department == {"530000007": 3}
     assert [row.department.code for row in result.not_approved] == ["530000002"]
     assert result.by_level1 == {("A", "基本公共服务"): 3}
-    included = publishing.consolidation(world.finance, world.province, world.campaign, NOW, include={"530000002"})
+    included = publishing.consolidation(world.finance, world.province, world.campaign, now=NOW, include={"530000002"})
     assert len(included.items) == 5
 
 
 def test_duplicates_negative_hits_and_code_mismatches_are_shown(world):
     approved(world, world.clerk, world.civil, 1, NOW)
-    items.add_item(world.other_clerk, world.campaign, world.education,
-                   item_data(level3="云南省民政厅服务1"), NOW)
-    items.add_item(world.other_clerk, world.campaign, world.education,
-                   item_data(code="A0101002", level3="劳务派遣管理"), NOW)
+    items.add_item(
+        world.other_clerk, world.campaign, world.education, data=item_data(level3="云南省民政厅服务1"), now=NOW
+    )
+    items.add_item(
+        world.other_clerk,
+        world.campaign,
+        world.education,
+        data=item_data(code="A0101002", level3="劳务派遣管理"),
+        now=NOW,
+    )
     db.session.commit()
-    result = publishing.consolidation(world.finance, world.province, world.campaign, NOW, include={"530000002"})
+    result = publishing.consolidation(world.finance, world.province, world.campaign, now=NOW, include={"530000002"})
     assert list(result.duplicates) == ["云南省民政厅服务1"]
     assert [hit.keyword for _item, hits in result.negative for hit in hits] == ["劳务派遣"]
     assert result.mismatched == []
@@ -66,7 +81,8 @@ def test_files_are_stored_with_their_sha256(world):
     publication = publish(world)
     stored = db.session.scalars(db.select(PublicationFile).filter_by(publication_id=publication.id)).all()
     assert sorted((f.department_code, f.format) for f in stored) == sorted(
-        (code, fmt) for code in ("", "530000002", "530000007") for fmt in ("xlsx", "csv", "json"))
+        (code, fmt) for code in ("", "530000002", "530000007") for fmt in ("xlsx", "csv", "json")
+    )
     assert all(hashlib.sha256(f.content).hexdigest() == f.sha256 and len(f.content) == f.size for f in stored)
 
 
@@ -84,10 +100,26 @@ def test_a_correction_supersedes_and_reports_what_changed(world):
 
 def test_required_fields_and_nothing_to_publish(world):
     with pytest.raises(Invalid) as error:
-        publishing.publish(world.finance, world.province, world.campaign, None, " ", None, LATER)
+        publishing.publish(
+            world.finance,
+            world.province,
+            world.campaign,
+            title=None,
+            document_number=" ",
+            effective_date=None,
+            now=LATER,
+        )
     assert set(error.value.errors) == {"document_number", "effective_date"}
     with pytest.raises(Invalid) as error:
-        publishing.publish(world.finance, world.province, world.campaign, "标" * 201, "文" * 101, date(2017, 9, 1), LATER)
+        publishing.publish(
+            world.finance,
+            world.province,
+            world.campaign,
+            title="标" * 201,
+            document_number="文" * 101,
+            effective_date=date(2017, 9, 1),
+            now=LATER,
+        )
     assert set(error.value.errors) == {"document_number", "title"}
     with pytest.raises(Refused):
         publish(world)
@@ -96,9 +128,25 @@ def test_required_fields_and_nothing_to_publish(world):
 def test_only_the_regions_finance_office_publishes(world):
     approved(world, world.clerk, world.civil, 1, NOW)
     with pytest.raises(NotFound):
-        publishing.publish(world.kunming_finance, world.province, world.campaign, None, "x", date(2017, 9, 1), LATER)
+        publishing.publish(
+            world.kunming_finance,
+            world.province,
+            world.campaign,
+            title=None,
+            document_number="x",
+            effective_date=date(2017, 9, 1),
+            now=LATER,
+        )
     with pytest.raises(Forbidden):
-        publishing.publish(world.clerk, world.province, world.campaign, None, "x", date(2017, 9, 1), LATER)
+        publishing.publish(
+            world.clerk,
+            world.province,
+            world.campaign,
+            title=None,
+            document_number="x",
+            effective_date=date(2017, 9, 1),
+            now=LATER,
+        )
 
 
 def test_compare_with_the_previous_campaigns_publication(world):
@@ -109,8 +157,15 @@ def test_compare_with_the_previous_campaigns_publication(world):
     first = publish(world)
     later = make_campaign(world.scheme, code="2027", province=date(2027, 7, 31), prefecture=date(2028, 3, 31))
     approved(world, world.clerk, world.civil, 3, shanghai(date(2027, 7, 1)), campaign=later)
-    second = publishing.publish(world.finance, world.province, later, None, "云财综〔2027〕1号", date(2027, 9, 1),
-                                shanghai(date(2027, 8, 15)))
+    second = publishing.publish(
+        world.finance,
+        world.province,
+        later,
+        title=None,
+        document_number="云财综〔2027〕1号",
+        effective_date=date(2027, 9, 1),
+        now=shanghai(date(2027, 8, 15)),
+    )
     previous, report = public.compare_with_previous_campaign(second)
     assert previous is first
     assert [entry["code"] for entry in report["added"]] == ["A0101003"] and report["removed"] == []

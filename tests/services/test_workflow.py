@@ -1,4 +1,5 @@
 """Catalogue status moves only along the legal transitions, by the right people."""
+
 from datetime import date
 
 import pytest
@@ -28,27 +29,32 @@ def catalogue(world):
 
 def put_in(world, catalogue, status):
     """Walk ``catalogue`` to ``status`` through the legal moves."""
-    path = {"draft": [], "submitted": ["submit"], "returned": ["submit", "return"],
-            "approved": ["submit", "approve"]}[status]
+    path = {"draft": [], "submitted": ["submit"], "returned": ["submit", "return"], "approved": ["submit", "approve"]}[
+        status
+    ]
     for step in path:
         if step == "submit":
-            workflow.submit(world.clerk, world.campaign, world.civil, catalogue.version, NOW)
+            workflow.submit(world.clerk, world.campaign, world.civil, expected_version=catalogue.version, now=NOW)
         elif step == "approve":
-            workflow.approve(world.finance, catalogue, NOW)
+            workflow.approve(world.finance, catalogue, now=NOW)
         else:
-            workflow.return_catalogue(world.finance, catalogue, NOW, "请修改")
+            workflow.return_catalogue(world.finance, catalogue, now=NOW, comment="请修改")
     db.session.commit()
 
 
 ACTIONS = {
-    "submit": lambda w, c: workflow.submit(w.clerk, w.campaign, w.civil, c.version, NOW),
-    "approve": lambda w, c: workflow.approve(w.finance, c, NOW),
-    "return": lambda w, c: workflow.return_catalogue(w.finance, c, NOW, "请补充"),
-    "reopen": lambda w, c: workflow.reopen(w.finance, c, NOW, "发现问题"),
+    "submit": lambda w, c: workflow.submit(w.clerk, w.campaign, w.civil, expected_version=c.version, now=NOW),
+    "approve": lambda w, c: workflow.approve(w.finance, c, now=NOW),
+    "return": lambda w, c: workflow.return_catalogue(w.finance, c, now=NOW, comment="请补充"),
+    "reopen": lambda w, c: workflow.reopen(w.finance, c, now=NOW, comment="发现问题"),
 }
-LEGAL = {("draft", "submit"): "submitted", ("returned", "submit"): "submitted",
-         ("submitted", "approve"): "approved", ("submitted", "return"): "returned",
-         ("approved", "reopen"): "returned"}
+LEGAL = {
+    ("draft", "submit"): "submitted",
+    ("returned", "submit"): "submitted",
+    ("submitted", "approve"): "approved",
+    ("submitted", "return"): "returned",
+    ("approved", "reopen"): "returned",
+}
 
 
 @pytest.mark.parametrize("status", ["draft", "submitted", "returned", "approved"])
@@ -75,37 +81,37 @@ def test_submission_stamps_who_and_when_and_is_audited(world, catalogue):
 def test_return_needs_a_comment_the_clerk_will_see(world, catalogue):
     put_in(world, catalogue, "submitted")
     with pytest.raises(Invalid):
-        workflow.return_catalogue(world.finance, catalogue, NOW, "   ")
-    workflow.return_catalogue(world.finance, catalogue, NOW, "请补充说明")
+        workflow.return_catalogue(world.finance, catalogue, now=NOW, comment="   ")
+    workflow.return_catalogue(world.finance, catalogue, now=NOW, comment="请补充说明")
     assert catalogue.review_comment == "请补充说明" and catalogue.reviewed_by_id == world.finance.id
 
 
 def test_reopen_needs_a_comment(world, catalogue):
     put_in(world, catalogue, "approved")
     with pytest.raises(Invalid):
-        workflow.reopen(world.finance, catalogue, NOW, "")
+        workflow.reopen(world.finance, catalogue, now=NOW, comment="")
 
 
 def test_only_the_regions_finance_office_reviews(world, catalogue):
     put_in(world, catalogue, "submitted")
     with pytest.raises(NotFound):
-        workflow.approve(world.kunming_finance, catalogue, NOW)
+        workflow.approve(world.kunming_finance, catalogue, now=NOW)
     with pytest.raises(Forbidden):
-        workflow.approve(world.clerk, catalogue, NOW)
-    workflow.approve(world.admin, catalogue, NOW)
+        workflow.approve(world.clerk, catalogue, now=NOW)
+    workflow.approve(world.admin, catalogue, now=NOW)
     assert catalogue.status == "approved"
 
 
 def test_only_the_departments_clerk_submits(world, catalogue):
     with pytest.raises(NotFound):
-        workflow.submit(world.other_clerk, world.campaign, world.civil, catalogue.version, NOW)
+        workflow.submit(world.other_clerk, world.campaign, world.civil, expected_version=catalogue.version, now=NOW)
 
 
 def test_an_empty_catalogue_cannot_be_submitted(world):
     with pytest.raises(Refused):
-        workflow.submit(world.other_clerk, world.campaign, world.education, 1, NOW)
+        workflow.submit(world.other_clerk, world.campaign, world.education, expected_version=1, now=NOW)
 
 
 def test_submit_refuses_a_catalogue_changed_since_it_was_shown(world, catalogue):
     with pytest.raises(StaleEdit):
-        workflow.submit(world.clerk, world.campaign, world.civil, catalogue.version - 1, NOW)
+        workflow.submit(world.clerk, world.campaign, world.civil, expected_version=catalogue.version - 1, now=NOW)

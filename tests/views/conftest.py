@@ -2,17 +2,9 @@ from datetime import date
 
 import pytest
 
-from catalogue import page_cache
 from catalogue.services import publishing
 from tests.conftest import shanghai
 from tests.factories import approved
-
-
-@pytest.fixture(autouse=True)
-def empty_page_cache():
-    """Each test starts with empty caches (the database is emptied between tests too)."""
-    page_cache.pages.clear()
-    page_cache.files.clear()
 
 
 @pytest.fixture
@@ -23,7 +15,14 @@ def published(world):
     now = shanghai(date(2017, 7, 10), 10)
     approved(world, world.clerk, world.civil, 60, now)
     approved(world, world.other_clerk, world.education, 2, now, prefix="A0102")
-    publication = publishing.publish(world.finance, world.province, world.campaign, None, "云财综〔2017〕100号",
-                                     date(2017, 9, 1), shanghai(date(2017, 8, 15)))
+    publication = publishing.publish(
+        world.finance,
+        world.province,
+        world.campaign,
+        title=None,
+        document_number="云财综〔2017〕100号",
+        effective_date=date(2017, 9, 1),
+        now=shanghai(date(2017, 8, 15)),
+    )
     db.session.commit()
     return publication

@@ -1,11 +1,13 @@
 """The open-data API: JSON for publications, files and items, errors as JSON, described by OpenAPI."""
+
 from openapi_spec_validator import validate
 
 
 def test_list_and_filter(client, published):
     listed = client.get("/api/v1/publications").json["publications"]
     assert [(p["id"], p["region_code"], p["tier"], p["superseded"]) for p in listed] == [
-        (published.id, "530000", "province", False)]
+        (published.id, "530000", "province", False)
+    ]
     assert client.get("/api/v1/publications?tier=prefecture").json == {"publications": []}
     assert client.get("/api/v1/publications?campaign=1999").json == {"publications": []}
 
@@ -27,9 +29,13 @@ def test_items_search_filters_and_pages(client, published):
 
 
 def test_errors_are_json_with_a_message(client, published):
-    for url, status in (("/api/v1/publications?tier=city", 400), ("/api/v1/publications/9999", 404),
-                        (f"/api/v1/publications/{published.id}/items?per_page=1000", 400),
-                        (f"/api/v1/publications/{published.id}/items?page=x", 400), ("/api/v1/nothing", 404)):
+    for url, status in (
+        ("/api/v1/publications?tier=city", 400),
+        ("/api/v1/publications/9999", 404),
+        (f"/api/v1/publications/{published.id}/items?per_page=1000", 400),
+        (f"/api/v1/publications/{published.id}/items?page=x", 400),
+        ("/api/v1/nothing", 404),
+    ):
         response = client.get(url, headers={"Accept-Language": "en"})
         assert response.status_code == status and response.json["error"]["status"] == status
         assert response.json["error"]["message"]
@@ -38,5 +44,8 @@ def test_errors_are_json_with_a_message(client, published):
 def test_openapi_document_is_valid(client):
     document = client.get("/api/v1/openapi.json").json
     validate(document)
-    assert set(document["paths"]) == {"/publications", "/publications/{publication_id}",
-                                      "/publications/{publication_id}/items"}
+    assert set(document["paths"]) == {
+        "/publications",
+        "/publications/{publication_id}",
+        "/publications/{publication_id}/items",
+    }

@@ -12,7 +12,9 @@ def test_login_and_logout(client, auth, world):
 def test_wrong_password_says_so_and_keeps_the_user_out(client, auth, world):
     response = auth.login("clerk-civil", "not the password")
     assert response.status_code == 400
-    assert "user name or password" in response.get_data(as_text=True) or "用户名或密码" in response.get_data(as_text=True)
+    assert "user name or password" in response.get_data(as_text=True) or "用户名或密码" in response.get_data(
+        as_text=True
+    )
     assert client.get("/department/").status_code == 302
 
 
@@ -50,8 +52,12 @@ def test_repeated_log_in_attempts_are_throttled(app, client, world):
 
     limiter.reset()
     try:
-        codes = [client.post("/login", data={"username": "clerk-civil", "password": "guess"},
-                             headers={"Accept-Language": "en"}) for _ in range(4)]
+        codes = [
+            client.post(
+                "/login", data={"username": "clerk-civil", "password": "guess"}, headers={"Accept-Language": "en"}
+            )
+            for _ in range(4)
+        ]
         assert [r.status_code for r in codes] == [400, 400, 400, 429]
         assert "Too many attempts" in codes[-1].get_data(as_text=True)
     finally:

@@ -1,4 +1,5 @@
 """Every state-changing request needs the CSRF token; without it nothing changes."""
+
 import re
 from datetime import date
 
@@ -38,8 +39,17 @@ def test_every_post_route_refuses_a_request_without_the_token(app, client, auth,
     assert len(urls) >= 12
     with time_machine.travel(NOW, tick=False):
         for url in urls:
-            response = client.post(url, data={"version": item.version, "code": "A0101009", "level1_code": "A",
-                                              "level2": "x", "level3": "y", "direction": "up"})
+            response = client.post(
+                url,
+                data={
+                    "version": item.version,
+                    "code": "A0101009",
+                    "level1_code": "A",
+                    "level2": "x",
+                    "level3": "y",
+                    "direction": "up",
+                },
+            )
             assert response.status_code == 400, url
     db.session.expire_all()
     assert (db.session.scalar(db.select(db.func.count(AuditEvent.id))), db.session.get(Item, item.id).level3) == before
@@ -53,14 +63,15 @@ def test_with_the_token_the_form_works(client, world, csrf_on):
 
 
 def test_the_refusal_is_a_friendly_page(client, world, csrf_on):
-    response = client.post("/login", data={"username": "clerk-civil", "password": PASSWORD},
-                           headers={"Accept-Language": "en"})
+    response = client.post(
+        "/login", data={"username": "clerk-civil", "password": PASSWORD}, headers={"Accept-Language": "en"}
+    )
     assert response.status_code == 400 and "The form expired" in response.get_data(as_text=True)
 
 
 def form_fields(page, action):
     """The hidden inputs of the form posting to ``action`` on ``page``."""
-    form = page[page.index(f'action="{action}"'):]
+    form = page[page.index(f'action="{action}"') :]
     form = form[: form.index("</form>")]
     return dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', form))
 
@@ -69,15 +80,17 @@ def test_every_review_form_carries_the_token_its_form_expects(app, client, auth,
     from catalogue.services import workflow
 
     (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
-    workflow.submit(world.clerk, world.campaign, world.civil, item.catalogue.version, NOW)
+    workflow.submit(world.clerk, world.campaign, world.civil, expected_version=item.catalogue.version, now=NOW)
     db.session.commit()
     base = "/finance/campaigns/2017/departments/530000007"
     with time_machine.travel(NOW, tick=False):
         app.config["WTF_CSRF_ENABLED"] = False
         auth.login("finance-530000")
         app.config["WTF_CSRF_ENABLED"] = True
-        for action, extra in ((f"{base}/extension", {"extension-due_date": "2017-08-30"}),
-                              (f"{base}/return", {"return-comment": "请补充"})):
+        for action, extra in (
+            (f"{base}/extension", {"extension-due_date": "2017-08-30"}),
+            (f"{base}/return", {"return-comment": "请补充"}),
+        ):
             page = client.get(base).get_data(as_text=True)
             response = client.post(action, data=form_fields(page, action) | extra)
             assert response.status_code == 302, (action, response.get_data(as_text=True)[:300])

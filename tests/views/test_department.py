@@ -1,4 +1,5 @@
 """The clerk's pages, end to end through HTTP, with time set by time-machine."""
+
 from datetime import date
 
 import pytest
@@ -35,8 +36,11 @@ def test_add_an_item_through_the_form(clerk, world):
 
 
 def test_form_errors_are_shown_and_nothing_is_saved(clerk, world):
-    response = clerk.post("/department/campaigns/2017/items/new", headers={"Accept-Language": "en"},
-                          data=item_data(code="B0101001", level3=""))
+    response = clerk.post(
+        "/department/campaigns/2017/items/new",
+        headers={"Accept-Language": "en"},
+        data=item_data(code="B0101001", level3=""),
+    )
     text = page(response)
     assert response.status_code == 400
     assert "There is a problem" in text and "Level-3 name is required." in text
@@ -44,8 +48,9 @@ def test_form_errors_are_shown_and_nothing_is_saved(clerk, world):
 
 
 def test_service_rules_come_back_onto_the_form(clerk, world):
-    response = clerk.post("/department/campaigns/2017/items/new", headers={"Accept-Language": "en"},
-                          data=item_data(code="B0101001"))
+    response = clerk.post(
+        "/department/campaigns/2017/items/new", headers={"Accept-Language": "en"}, data=item_data(code="B0101001")
+    )
     assert response.status_code == 400 and "must start with A" in page(response)
 
 
@@ -91,8 +96,9 @@ def test_submit_from_the_check_page_then_read_only(clerk, world):
 def test_after_the_deadline_the_user_sees_when_it_passed(client, auth, world):
     with time_machine.travel(shanghai(date(2017, 8, 1), 0, 0, 0), tick=False):
         auth.login("clerk-civil")
-        response = client.post("/department/campaigns/2017/items/new", data=item_data(),
-                               headers={"Accept-Language": "en"})
+        response = client.post(
+            "/department/campaigns/2017/items/new", data=item_data(), headers={"Accept-Language": "en"}
+        )
     assert response.status_code == 403
     assert "The deadline has passed" in page(response) and "11:59:59" in page(response)
     assert db.session.scalar(db.select(db.func.count(Item.id))) == 0

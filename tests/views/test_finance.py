@@ -1,5 +1,6 @@
 """The finance office's pages: campaigns, progress with filter and download, review, extensions."""
-from datetime import date
+
+from datetime import date, datetime
 from io import BytesIO
 
 import pytest
@@ -17,7 +18,7 @@ NOW = shanghai(date(2017, 7, 10), 10)
 @pytest.fixture
 def submitted(world):
     (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
-    workflow.submit(world.clerk, world.campaign, world.civil, item.catalogue.version, NOW)
+    workflow.submit(world.clerk, world.campaign, world.civil, expected_version=item.catalogue.version, now=NOW)
     db.session.commit()
     return item.catalogue
 
@@ -51,22 +52,33 @@ def test_progress_download_is_a_real_workbook(finance, submitted):
     assert rows["530000007"][2] == "submitted" and rows["530000007"][3] == 1
 
 
+def test_progress_download_has_real_date_cells_in_shanghai_time(finance, submitted):
+    sheet = load_workbook(BytesIO(finance.get("/finance/campaigns/2017/progress.xlsx").data)).active
+    row = next(r for r in sheet.iter_rows(min_row=3) if r[0].value == "530000007")
+    assert row[4].value == datetime(2017, 7, 10, 10, 0) and row[4].is_date  # submitted at, 10:00 in Shanghai
+    assert row[5].value == datetime(2017, 7, 31, 23, 59, 59) and row[5].number_format == "yyyy-mm-dd hh:mm:ss"
+
+
 def test_approve_through_the_page(finance, submitted):
     response = finance.post("/finance/campaigns/2017/departments/530000007/approve", data={"approve-comment": "好"})
     assert response.status_code == 302 and submitted.status == "approved"
 
 
 def test_return_without_a_comment_is_refused_with_a_message(finance, submitted):
-    response = finance.post("/finance/campaigns/2017/departments/530000007/return", data={"return-comment": ""},
-                            headers={"Accept-Language": "en"})
+    response = finance.post(
+        "/finance/campaigns/2017/departments/530000007/return",
+        data={"return-comment": ""},
+        headers={"Accept-Language": "en"},
+    )
     assert response.status_code == 400 and "Say what the department must change." in text(response)
     assert submitted.status == "submitted"
 
 
 def test_an_illegal_transition_is_refused_with_a_message(finance, submitted):
     finance.post("/finance/campaigns/2017/departments/530000007/approve", data={})
-    response = finance.post("/finance/campaigns/2017/departments/530000007/approve", data={},
-                            headers={"Accept-Language": "en"})
+    response = finance.post(
+        "/finance/campaigns/2017/departments/530000007/approve", data={}, headers={"Accept-Language": "en"}
+    )
     assert response.status_code == 409
     assert "approved cannot become approved" in text(response)
 
@@ -82,16 +94,26 @@ def test_grant_and_remove_an_extension(finance, world):
     url = "/finance/campaigns/2017/departments/530000007/extension"
     bad = finance.post(url, data={"extension-due_date": "2017-07-01"}, headers={"Accept-Language": "en"})
     assert bad.status_code == 400 and "after the tier deadline" in text(bad)
-    assert finance.post(url, data={"extension-due_date": "2017-08-20", "extension-reason": "机构改革"}).status_code == 302
+    assert (
+        finance.post(url, data={"extension-due_date": "2017-08-20", "extension-reason": "机构改革"}).status_code == 302
+    )
     assert "2017" in text(finance.get("/finance/campaigns/2017/departments/530000007"))
     assert finance.post(url + "/delete").status_code == 302
 
 
 def test_create_a_campaign_and_its_errors(finance, world):
-    form = {"code": "2027", "name": "2027年度", "notice_number": "", "scheme_id": str(world.scheme.id),
-            "province_date": "2027-07-31", "province_enforced": "y", "prefecture_date": "2028-03-31"}
-    bad = finance.post("/finance/campaigns/new", data=form | {"province_date": "31/07/2027"},
-                       headers={"Accept-Language": "en"})
+    form = {
+        "code": "2027",
+        "name": "2027年度",
+        "notice_number": "",
+        "scheme_id": str(world.scheme.id),
+        "province_date": "2027-07-31",
+        "province_enforced": "y",
+        "prefecture_date": "2028-03-31",
+    }
+    bad = finance.post(
+        "/finance/campaigns/new", data=form | {"province_date": "31/07/2027"}, headers={"Accept-Language": "en"}
+    )
     assert bad.status_code == 400 and "YYYY-MM-DD" in text(bad)
     assert finance.post("/finance/campaigns/new", data=form).status_code == 302
     campaign = db.session.scalar(db.select(Campaign).filter_by(code="2027"))
@@ -104,6 +126,5 @@ def test_prefecture_finance_cannot_create_campaigns(client, auth, world):
 
 
 def test_audit_trail_shows_before_and_after(finance, submitted):
-    page = text(finance.get("/finance/campaigns/2017/departments/530000007/history",
-                            headers={"Accept-Language": "en"}))
+    page = text(finance.get("/finance/campaigns/2017/departments/530000007/history", headers={"Accept-Language": "en"}))
     assert "submitted" in page and "clerk-civil" in page and "服务事项1" in page

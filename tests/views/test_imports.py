@@ -1,4 +1,5 @@
 """The import pages: upload, preview with cell errors, apply; the template and the marked-up error file."""
+
 import re
 from datetime import date
 from io import BytesIO
@@ -22,8 +23,12 @@ def clerk(logged_in):
 
 
 def upload(client, content, name="目录.xlsx"):
-    return client.post("/department/campaigns/2017/import", headers=EN, content_type="multipart/form-data",
-                       data={"file": (BytesIO(content), name)})
+    return client.post(
+        "/department/campaigns/2017/import",
+        headers=EN,
+        content_type="multipart/form-data",
+        data={"file": (BytesIO(content), name)},
+    )
 
 
 def test_upload_preview_apply(clerk, world):

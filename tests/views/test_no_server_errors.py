@@ -1,4 +1,5 @@
 """Bad input is a clear answer, never a 500: every route, as every kind of user, with odd arguments."""
+
 from datetime import date
 
 import pytest
@@ -9,12 +10,31 @@ from tests.conftest import shanghai
 from tests.imports.builders import HEADER, ROWS, xlsx
 
 NOW = shanghai(date(2017, 7, 10), 10)
-ODD_QUERIES = ["", "?page=-1&per_page=0", "?page=99999", "?q=%25%27%22<script>&department=x&level1=%00",
-               "?status=nope&region=zz&tier=moon&mode=x&sheet=nope&show=x&lang=fr&include=1"]
-ODD_FORMS = [{}, {"version": "abc", "code": "a" * 500, "level1_code": "Ω", "direction": "sideways",
-                  "comment": "x" * 5000, "effective_date": "31/31/31", "document_number": "号" * 300,
-                  "extension-due_date": "soon", "province_date": "0000-00-00", "scheme_id": "x",
-                  "sha256": "z", "mode": "explode", "include": "000"}]
+ODD_QUERIES = [
+    "",
+    "?page=-1&per_page=0",
+    "?page=99999",
+    "?q=%25%27%22<script>&department=x&level1=%00",
+    "?status=nope&region=zz&tier=moon&mode=x&sheet=nope&show=x&lang=fr&include=1",
+]
+ODD_FORMS = [
+    {},
+    {
+        "version": "abc",
+        "code": "a" * 500,
+        "level1_code": "Ω",
+        "direction": "sideways",
+        "comment": "x" * 5000,
+        "effective_date": "31/31/31",
+        "document_number": "号" * 300,
+        "extension-due_date": "soon",
+        "province_date": "0000-00-00",
+        "scheme_id": "x",
+        "sha256": "z",
+        "mode": "explode",
+        "include": "000",
+    },
+]
 
 
 def urls(app, values):
@@ -30,9 +50,17 @@ def urls(app, values):
 
 @pytest.mark.parametrize("username", [None, "clerk-civil", "finance-530000", "finance-530100", "admin"])
 def test_no_route_answers_500(app, client, auth, world, published, username):
-    stored = imports.store_upload(world.clerk, world.campaign, world.civil, "a.xlsx", xlsx([HEADER, *ROWS]), NOW)
-    values = {"code": "2017", "department_code": "530000007", "item_id": 1, "upload_id": stored.id,
-              "publication_id": published.id, "fmt": "xlsx"}
+    stored = imports.store_upload(
+        world.clerk, world.campaign, world.civil, filename="a.xlsx", content=xlsx([HEADER, *ROWS]), now=NOW
+    )
+    values = {
+        "code": "2017",
+        "department_code": "530000007",
+        "item_id": 1,
+        "upload_id": stored.id,
+        "publication_id": published.id,
+        "fmt": "xlsx",
+    }
     with time_machine.travel(NOW, tick=False):
         if username:
             auth.login(username)

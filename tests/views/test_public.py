@@ -1,4 +1,5 @@
 """The public site, without logging in: lists, a publication's items, downloads served as stored."""
+
 import hashlib
 import io
 from datetime import date
@@ -17,13 +18,20 @@ def text(response):
 
 
 def test_home_lists_publications_and_marks_superseded(client, world, published):
-    second = publishing.publish(world.finance, world.province, world.campaign, None, "云财综〔2017〕120号",
-                                date(2017, 10, 1), shanghai(date(2017, 9, 20)))
+    second = publishing.publish(
+        world.finance,
+        world.province,
+        world.campaign,
+        title=None,
+        document_number="云财综〔2017〕120号",
+        effective_date=date(2017, 10, 1),
+        now=shanghai(date(2017, 9, 20)),
+    )
     db.session.commit()
     page = text(client.get("/", headers=EN))
     assert page.count("云南省省级政府购买服务指导性目录（2017年）") == 2
     assert "superseded" in page and "version 2" in page
-    assert page.index(f"/publications/{second.id}") < page.index(f"/publications/{published.id}\"")
+    assert page.index(f"/publications/{second.id}") < page.index(f'/publications/{published.id}"')
 
 
 def test_home_filters_by_tier(client, published):
@@ -57,7 +65,9 @@ def test_download_headers_and_stored_bytes(client, published):
     disposition = response.headers["Content-Disposition"]
     assert disposition.startswith('attachment; filename="530000-2017-v1 (2017).xlsx"')
     assert "filename*=UTF-8''530000-2017-v1%20%E4%BA%91%E5%8D%97" in disposition
-    again = client.get(f"/publications/{published.id}/download/xlsx", headers={"If-None-Match": response.headers["ETag"]})
+    again = client.get(
+        f"/publications/{published.id}/download/xlsx", headers={"If-None-Match": response.headers["ETag"]}
+    )
     assert again.status_code == 304 and again.data == b""
     sheet = load_workbook(io.BytesIO(response.data))["汇总"]
     assert sheet.max_row == 3 + 62
@@ -79,7 +89,9 @@ def test_unknown_publication_format_or_department_is_404(client, published):
 def test_cached_pages_answer_conditional_requests(client, published):
     first = client.get(f"/publications/{published.id}")
     assert "public" in first.headers["Cache-Control"]
-    assert client.get(f"/publications/{published.id}", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    assert (
+        client.get(f"/publications/{published.id}", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    )
 
 
 def test_language_links_on_public_pages(client, published):

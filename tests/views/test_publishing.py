@@ -1,4 +1,5 @@
 """The finance office's consolidation and publish pages, and the province-wide view."""
+
 from datetime import date
 
 import pytest
@@ -38,8 +39,9 @@ def test_publish_and_the_correction(finance, world):
 
 def test_publish_errors_are_shown_and_nothing_is_published(finance, world):
     approved(world, world.clerk, world.civil, 1, shanghai(date(2017, 7, 1)))
-    response = finance.post("/finance/campaigns/2017/publish", data={"document_number": "", "effective_date": "9/1"},
-                            headers=EN)
+    response = finance.post(
+        "/finance/campaigns/2017/publish", data={"document_number": "", "effective_date": "9/1"}, headers=EN
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 400 and "Give the document number" in page and "YYYY-MM-DD" in page
     assert db.session.scalar(db.select(db.func.count(Publication.id))) == 0
@@ -48,8 +50,10 @@ def test_publish_errors_are_shown_and_nothing_is_published(finance, world):
 def test_including_an_unapproved_department_deliberately(finance, world):
     approved(world, world.clerk, world.civil, 1, shanghai(date(2017, 7, 1)))
     add_items(world.other_clerk, world.campaign, world.education, 2, shanghai(date(2017, 7, 1)))
-    finance.post("/finance/campaigns/2017/publish", data={"document_number": "x", "effective_date": "2017-09-01",
-                                                          "include": ["530000002"]})
+    finance.post(
+        "/finance/campaigns/2017/publish",
+        data={"document_number": "x", "effective_date": "2017-09-01", "include": ["530000002"]},
+    )
     assert db.session.scalar(db.select(Publication.item_count)) == 3
 
 
