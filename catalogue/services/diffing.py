@@ -3,17 +3,17 @@
 COMPARED = ("level1_code", "level1_name", "level2", "level3", "level4", "description", "remarks")
 
 
-def _key(item):
+def _key(item: dict) -> tuple[str, str]:
     return (item["department_code"], item["code"])
 
 
-def _brief(item):
+def _brief(item: dict) -> dict:
     return {
         name: item[name] for name in ("department_code", "department_name", "code", "level1_name", "level2", "level3")
     }
 
 
-def diff_items(old, new):
+def diff_items(old: list[dict], new: list[dict]) -> dict:
     """A JSON-ready report of what changed from ``old`` to ``new`` (lists of item dicts)."""
     before = {_key(item): item for item in old}
     after = {_key(item): item for item in new}

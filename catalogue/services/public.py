@@ -15,7 +15,9 @@ PER_PAGE = 50
 MAX_PER_PAGE = 200
 
 
-def publications(region_code=None, tier=None, campaign_code=None):
+def publications(
+    *, region_code: str | None = None, tier: str | None = None, campaign_code: str | None = None
+) -> list[Publication]:
     """Newest first, by tier, region and year; superseded versions included and marked."""
     query = (
         select(Publication)
@@ -32,21 +34,21 @@ def publications(region_code=None, tier=None, campaign_code=None):
     return db.session.scalars(query).all()
 
 
-def publishing_regions():
+def publishing_regions() -> list[Region]:
     """The regions that have published something, for the filter."""
     return db.session.scalars(
         select(Region).where(Region.id.in_(select(Publication.region_id))).order_by(Region.code)
     ).all()
 
 
-def get_publication(publication_id):
+def get_publication(publication_id: int) -> Publication:
     publication = db.session.get(Publication, publication_id)
     if publication is None:
         raise NotFound()
     return publication
 
 
-def generation():
+def generation() -> int:
     """Changes whenever something is published: public pages cached under it stay correct."""
     return db.session.scalar(select(func.max(Publication.id))) or 0
 
@@ -101,7 +103,7 @@ def search_items(
     return ItemPage(items, total, page, per_page)
 
 
-def facets(publication):
+def facets(publication: Publication) -> tuple[list, list]:
     """Departments and level-1 categories present, with counts, for the filters."""
     departments = db.session.execute(
         select(PublishedItem.department_code, PublishedItem.department_name, func.count())
@@ -118,7 +120,7 @@ def facets(publication):
     return departments, level1
 
 
-def files_of(publication, department=""):
+def files_of(publication: Publication, department: str = "") -> list[PublicationFile]:
     return db.session.scalars(
         select(PublicationFile)
         .where(PublicationFile.publication_id == publication.id, PublicationFile.department_code == department)
@@ -126,7 +128,7 @@ def files_of(publication, department=""):
     ).all()
 
 
-def get_file(publication, fmt, department=""):
+def get_file(publication: Publication, fmt: str, department: str = "") -> PublicationFile:
     found = db.session.scalar(
         select(PublicationFile).where(
             PublicationFile.publication_id == publication.id,
@@ -139,11 +141,11 @@ def get_file(publication, fmt, department=""):
     return found
 
 
-def file_content(file_id):
+def file_content(file_id: int) -> bytes:
     return db.session.scalar(select(PublicationFile.content).where(PublicationFile.id == file_id))
 
 
-def previous_campaign_publication(publication):
+def previous_campaign_publication(publication: Publication) -> Publication | None:
     """The region's current publication of the campaign before this one, if any."""
     return db.session.scalar(
         select(Publication)
@@ -157,7 +159,7 @@ def previous_campaign_publication(publication):
     )
 
 
-def compare_with_previous_campaign(publication):
+def compare_with_previous_campaign(publication: Publication) -> tuple[Publication | None, dict | None]:
     previous = previous_campaign_publication(publication)
     if previous is None:
         return None, None

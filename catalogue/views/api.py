@@ -41,7 +41,9 @@ def publications():
     tier = request.args.get("tier") or None
     if tier and tier not in TIERS:
         raise BadRequest(_("tier must be one of: %(values)s.", values=", ".join(TIERS)))
-    listed = public.publications(request.args.get("region") or None, tier, request.args.get("campaign") or None)
+    listed = public.publications(
+        region_code=request.args.get("region") or None, tier=tier, campaign_code=request.args.get("campaign") or None
+    )
     return jsonify({"publications": [_summary(p) for p in listed]})
 
 

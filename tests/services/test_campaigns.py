@@ -6,6 +6,7 @@ import pytest
 
 from catalogue.extensions import db
 from catalogue.services import campaigns
+from catalogue.services.deadlines import find_extension
 from catalogue.services.errors import Forbidden, Invalid, NotFound
 from tests.conftest import shanghai
 from tests.factories import add_items
@@ -67,10 +68,10 @@ def test_extension_granted_changed_and_removed(world):
     campaigns.grant_extension(
         world.finance, world.campaign, world.civil, due_date=date(2017, 8, 20), reason="再延", now=NOW
     )
-    extension = campaigns.find_extension(world.campaign, world.civil)
+    extension = find_extension(world.campaign, world.civil)
     assert extension.due_date == date(2017, 8, 20) and extension.reason == "再延"
     campaigns.remove_extension(world.finance, world.campaign, world.civil)
-    assert campaigns.find_extension(world.campaign, world.civil) is None
+    assert find_extension(world.campaign, world.civil) is None
 
 
 def test_prefecture_finance_cannot_extend_a_provincial_department(world):
