@@ -12,9 +12,10 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from core import text
 
 from . import commands, config, errors, i18n, sqlite, templating
+from .converters import IdConverter
 from .extensions import babel, csrf, db, login_manager, migrate
 from .models import User
-from .throttle import login_throttle
+from .throttle import throttle
 from .transaction import TransactionalFlask
 from .views import BLUEPRINTS
 
@@ -38,6 +39,7 @@ def create_app(test_config: dict | None = None) -> TransactionalFlask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.instance_secret_key(app.instance_path)
     app.json.ensure_ascii = False  # the API speaks Chinese as it is
+    app.url_map.converters["int"] = IdConverter
     if app.testing or app.debug:
         app.jinja_env.undefined = StrictUndefined
 
@@ -46,7 +48,7 @@ def create_app(test_config: dict | None = None) -> TransactionalFlask:
         sqlite.register(db.engine)
     migrate.init_app(app, db, directory=str(bundled("migrations")), render_as_batch=True)
     csrf.init_app(app)
-    login_throttle.init_app(app)
+    throttle.init_app(app)
     if app.config["PROXY_FIX_X_FOR"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"])
     babel.init_app(

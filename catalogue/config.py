@@ -33,8 +33,13 @@ def from_environment(instance_path):
         # Log-in attempts are counted per client address, in Redis when there is one.
         "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
         "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10 per minute;60 per hour"),
+        # Spreadsheet uploads per user (each is parsed in a child process).
+        "UPLOAD_RATE_LIMIT": os.environ.get("UPLOAD_RATE_LIMIT", "6 per minute;60 per hour"),
         "PROXY_FIX_X_FOR": int(os.environ.get("PROXY_FIX_X_FOR", "0")),
         "DEMO_PASSWORD": os.environ.get("DEMO_PASSWORD", "demo"),
+        # Where the public reaches the site: absolute links (the API's) are made from it, never from
+        # the Host header of a request.
+        "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000"),
         "BABEL_DEFAULT_LOCALE": "zh_Hans_CN",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Shanghai",
         "LANGUAGES": ("zh_Hans_CN", "en"),

@@ -22,7 +22,7 @@ class InputRejected(BadRequest):
 
 def reject_nul_characters():
     """PostgreSQL cannot store NUL, and no person types one: refuse such input wherever it comes."""
-    values = [*request.args.values(), *request.args.keys()]
+    values = [request.path, *request.args.values(), *request.args.keys()]
     if request.method in ("POST", "PUT", "PATCH"):
         values += [*request.form.values(), *request.form.keys()]
     if any("\x00" in value for value in values):

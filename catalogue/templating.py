@@ -13,8 +13,13 @@ from . import i18n
 
 
 def this_url(**changes):
-    """This page's address with some query arguments changed (the path's own arguments always win)."""
-    arguments = {**request.args.to_dict(), **changes, **(request.view_args or {})}
+    """This page's address with some query arguments changed (the path's own arguments always win).
+
+    Arguments that url_for would read as instructions (``_external``, ``_scheme``, ``_anchor``…) are
+    dropped: a query must never make a cached page link to the host a client named.
+    """
+    query = {name: value for name, value in request.args.to_dict().items() if not name.startswith("_")}
+    arguments = {**query, **changes, **(request.view_args or {})}
     try:
         return url_for(request.endpoint or "public.home", **arguments)
     except (BuildError, TypeError, ValueError):

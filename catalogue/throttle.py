@@ -1,7 +1,5 @@
-"""Throttling log-in attempts per client address (the limits library; Redis when configured).
-
-Only the log-in form is throttled, so nothing runs on any other request.
-"""
+"""Throttling attempts (the limits library; counted in Redis when configured): log-ins per client
+address, uploads per user. Only the throttled views call it, so nothing runs on other requests."""
 
 import logging
 
@@ -12,7 +10,7 @@ from limits.strategies import MovingWindowRateLimiter
 log = logging.getLogger(__name__)
 
 
-class LoginThrottle:
+class Throttle:
     def __init__(self):
         self._limiter = None
         self._storage = None
@@ -20,23 +18,23 @@ class LoginThrottle:
     def init_app(self, app):
         self._storage = storage_from_string(app.config["RATELIMIT_STORAGE_URI"])
         self._limiter = MovingWindowRateLimiter(self._storage)
-        app.extensions["login_throttle"] = self
+        app.extensions["throttle"] = self
 
-    def allow(self, address, rules):
-        """Count one attempt from ``address``; False once any of ``rules`` is exceeded.
+    def allow(self, scope, key, rules):
+        """Count one attempt of ``scope`` by ``key``; False once any of ``rules`` is exceeded.
 
         If the counter store is unreachable, attempts are allowed (and logged): a Redis outage
         must not lock everyone out.
         """
         try:
-            hits = [self._limiter.hit(item, "login", address) for item in parse_many(rules)]  # count under every rule
+            hits = [self._limiter.hit(item, scope, str(key)) for item in parse_many(rules)]  # count under every rule
             return all(hits)
         except Exception:
-            log.exception("log-in throttle storage unavailable; allowing the attempt")
+            log.exception("throttle storage unavailable; allowing the attempt")
             return True
 
     def reset(self):
         self._storage.reset()
 
 
-login_throttle = LoginThrottle()
+throttle = Throttle()

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
+from .characters import refusal
 from .labels import FIELD_LABELS
 from .text import _l
 
@@ -22,7 +23,7 @@ MAX_LENGTHS = {
 }
 REQUIRED = ("code", "level1_code", "level2", "level3")
 TEXT_FIELDS = ("code", "level1_code", "level2", "level3", "level4", "description", "remarks")
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MULTILINE = frozenset(("description", "remarks"))
 CODE_FORMAT_MESSAGE = _l("The code must be a capital letter followed by 2 to 15 digits, for example A0101001.")
 
 
@@ -40,10 +41,9 @@ def normalise(data: dict) -> dict:
 def _shape_errors(data: dict) -> dict:
     errors: dict[str, list] = {}
     for name in TEXT_FIELDS:
-        if CONTROL_CHARACTERS.search(data[name]):
-            errors.setdefault(name, []).append(
-                _l("%(field)s contains invisible control characters; retype it.", field=FIELD_LABELS[name])
-            )
+        message = refusal(data[name], FIELD_LABELS[name], multiline=name in MULTILINE)
+        if message is not None:
+            errors.setdefault(name, []).append(message)
     for name in REQUIRED:
         if not data[name]:
             errors.setdefault(name, []).append(_l("%(field)s is required.", field=FIELD_LABELS[name]))

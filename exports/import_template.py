@@ -6,6 +6,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from .safe import append_row
 from .styles import BOLD, HEADER_FILL, set_widths
 
 HEADINGS = ("编码", "一级目录", "二级目录", "三级目录", "四级目录", "说明", "备注")
@@ -18,7 +19,7 @@ def import_template(level1_names, sheet_title, instructions_title, instructions)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = sheet_title[:31]
-    sheet.append(HEADINGS)
+    append_row(sheet, HEADINGS)
     for cell in sheet[1]:
         cell.font = BOLD
         cell.fill = HEADER_FILL
@@ -26,8 +27,8 @@ def import_template(level1_names, sheet_title, instructions_title, instructions)
     set_widths(sheet, WIDTHS)
     sheet.freeze_panes = "A2"
     lists = workbook.create_sheet("lists")
-    for row, name in enumerate(level1_names, start=1):
-        lists.cell(row=row, column=1, value=name)
+    for name in level1_names:
+        append_row(lists, [name])
     lists.sheet_state = "hidden"
     dropdown = DataValidation(
         type="list", formula1=f"=lists!$A$1:$A${max(len(level1_names), 1)}", allow_blank=True, showErrorMessage=True
@@ -40,7 +41,7 @@ def import_template(level1_names, sheet_title, instructions_title, instructions)
     notes = workbook.create_sheet(instructions_title[:31])
     notes.column_dimensions["A"].width = 110
     for line in instructions:
-        notes.append([line])
+        append_row(notes, [line])
         notes.cell(row=notes.max_row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
     notes["A1"].font = Font(bold=True, size=13)
     buffer = BytesIO()

@@ -13,7 +13,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Alignment
 
-from .safe import FORMULA_STARTS, looks_like_formula
+from core.characters import xml_safe
+
+from .safe import FORMULA_STARTS, clean_items, looks_like_formula, sheet_title
 from .styles import BOLD, HEADER_FILL, TITLE_FONT, WRAP, landscape, set_widths
 
 FORMATS = ("xlsx", "csv", "json")
@@ -40,6 +42,8 @@ WRAPPED = frozenset(("description",))  # the long column; the others fit their w
 
 
 def _cell(sheet, value, font=None, fill=None, alignment=None):
+    """A cell holding ``value`` as written: never a formula, never a character the file forbids."""
+    value = xml_safe(value)
     cell = WriteOnlyCell(sheet, value=value)
     if font:
         cell.font = font
@@ -53,7 +57,7 @@ def _cell(sheet, value, font=None, fill=None, alignment=None):
 
 
 def _sheet(workbook, title, meta, items):
-    sheet = workbook.create_sheet(title[:31])
+    sheet = workbook.create_sheet(sheet_title(title))
     set_widths(sheet, WIDTHS)
     sheet.freeze_panes = "A4"
     landscape(sheet, header_row=3)
@@ -61,11 +65,11 @@ def _sheet(workbook, title, meta, items):
     sheet.append(
         [
             _cell(sheet, "地区", BOLD),
-            meta["region_name"],
+            _cell(sheet, meta["region_name"]),
             _cell(sheet, "编制任务", BOLD),
-            meta["campaign_name"],
+            _cell(sheet, meta["campaign_name"]),
             _cell(sheet, "文号", BOLD),
-            meta["document_number"],
+            _cell(sheet, meta["document_number"]),
             _cell(sheet, "施行日期", BOLD),
             _cell(sheet, meta["effective_date"], alignment=Alignment(horizontal="left")),
         ]
@@ -89,6 +93,7 @@ def _save(workbook):
 
 def xlsx_publication(meta, departments):
     """One consolidated sheet, then one sheet per department. ``departments``: [(name, items)]."""
+    departments = [(name, clean_items(items)) for name, items in departments]
     workbook = Workbook(write_only=True)
     everything = [item for _name, items in departments for item in items]
     _sheet(workbook, "汇总", meta, everything)
@@ -101,17 +106,12 @@ def xlsx_publication(meta, departments):
 
 def xlsx_department(meta, name, items):
     workbook = Workbook(write_only=True)
-    _sheet(workbook, name, meta, items)
+    _sheet(workbook, name, meta, clean_items(items))
     return _save(workbook)
 
 
 def _unique_title(name, used):
-    """Sheet names: at most 31 characters, none of []:*?/\\, and unique in the workbook."""
-    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:31]
-    title, number = clean, 2
-    while title in used:
-        suffix = f"({number})"
-        title, number = clean[: 31 - len(suffix)] + suffix, number + 1
+    title = sheet_title(name, used)
     used.add(title)
     return title
 
@@ -128,13 +128,13 @@ def csv_bytes(items):
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows([neutralise(item[name]) for name in FIELDS] for item in items)
+    writer.writerows([neutralise(item[name]) for name in FIELDS] for item in clean_items(items))
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
 def json_bytes(meta, items):
     document = {
-        "publication": {k: (v.isoformat() if isinstance(v, date) else v) for k, v in meta.items()},
-        "items": [{name: item[name] for name in ITEM_FIELDS} for item in items],
+        "publication": {k: (v.isoformat() if isinstance(v, date) else xml_safe(v)) for k, v in meta.items()},
+        "items": [{name: item[name] for name in ITEM_FIELDS} for item in clean_items(items)],
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -1,12 +1,12 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import InputRequired, Length
 
+from .base import Form
 from .fields import strip
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     username = StringField(
         _l("User name"), filters=[strip], validators=[InputRequired(_l("Enter your user name.")), Length(max=80)]
     )

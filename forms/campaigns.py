@@ -1,14 +1,14 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
 from core.tiers import TIERS
 
+from .base import Form
 from .fields import DATE_MESSAGE, IsoDateField, strip
 
 
-class CampaignForm(FlaskForm):
+class CampaignForm(Form):
     """A campaign with a deadline and an enforce switch for every tier of ``core.tiers`` (added below)."""
 
     code = StringField(
@@ -59,7 +59,7 @@ for _tier in TIERS:
 del _tier
 
 
-class ExtensionForm(FlaskForm):
+class ExtensionForm(Form):
     due_date = IsoDateField(_l("New deadline"), validators=[InputRequired(DATE_MESSAGE)])
     reason = TextAreaField(
         _l("Reason"),

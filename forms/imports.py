@@ -1,14 +1,14 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, IntegerField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, Optional
 
+from .base import Form
 from .fields import strip
 
 
-class UploadForm(FlaskForm):
+class UploadForm(Form):
     file = FileField(
         _l("Spreadsheet (.xlsx, .xls, .ods or .csv)"), validators=[FileRequired(_l("Choose the file to upload."))]
     )
@@ -23,14 +23,14 @@ MODE_CHOICES = [
 ]
 
 
-class ApplyForm(FlaskForm):
+class ApplyForm(Form):
     mode = HiddenField(validators=[AnyOf(["update", "replace"])])
     sheet = HiddenField()
     sha256 = HiddenField(validators=[InputRequired(), Length(min=64, max=64)])
     version = IntegerField(validators=[InputRequired()])
 
 
-class ModeForm(FlaskForm):
+class ModeForm(Form):
     """Chosen on the preview page (GET, no CSRF needed): which way to apply."""
 
     class Meta:

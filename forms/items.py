@@ -1,12 +1,13 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, Optional, Regexp
+from wtforms.widgets import HiddenInput
 
 from core.item_rules import CODE_FORMAT_MESSAGE, CODE_PATTERN, MAX_LENGTHS, TEXT_FIELDS
 from core.labels import FIELD_LABELS
 
+from .base import Form
 from .fields import strip
 
 
@@ -25,7 +26,7 @@ def _length(field):
     )
 
 
-class ItemForm(FlaskForm):
+class ItemForm(Form):
     """One catalogue item; ``level1_code`` choices are set from the campaign's scheme."""
 
     code = StringField(
@@ -42,7 +43,6 @@ class ItemForm(FlaskForm):
         FIELD_LABELS["description"], filters=[strip], validators=[Optional(), _length("description")]
     )
     remarks = TextAreaField(FIELD_LABELS["remarks"], filters=[strip], validators=[Optional(), _length("remarks")])
-    version = HiddenField()
 
     def set_scheme(self, scheme):
         self.level1_code.choices = [SelectChoice("", _l("Choose a category"))] + [
@@ -53,10 +53,24 @@ class ItemForm(FlaskForm):
         return {name: self[name].data or "" for name in TEXT_FIELDS}
 
 
-class VersionForm(FlaskForm):
+VERSION_MESSAGE = _l("This page is out of date or incomplete; reload it and try again.")
+
+
+def version_field():
+    """The version the user saw, sent back by the page: required, a whole number, never taken from the object."""
+    return IntegerField(_l("Version"), widget=HiddenInput(), validators=[InputRequired(VERSION_MESSAGE)])
+
+
+class EditItemForm(ItemForm):
+    """An item being changed: the version it had when the page was shown comes back with it."""
+
+    version = version_field()
+
+
+class VersionForm(Form):
     """A confirmation carrying the version the user saw (delete, submit)."""
 
-    version = IntegerField(validators=[InputRequired()])
+    version = version_field()
 
 
 class MoveForm(VersionForm):

@@ -1,13 +1,13 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from .base import Form
 from .fields import DATE_MESSAGE, IsoDateField, strip
 
 
-class PublishForm(FlaskForm):
+class PublishForm(Form):
     title = StringField(
         _l("Title"),
         filters=[strip],

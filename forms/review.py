@@ -1,14 +1,14 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from catalogue.services.workflow import COMMENT_MAX
 
+from .base import Form
 from .fields import strip
 
 
-class ApproveForm(FlaskForm):
+class ApproveForm(Form):
     comment = TextAreaField(
         _l("Comment (optional)"),
         filters=[strip],
@@ -19,7 +19,7 @@ class ApproveForm(FlaskForm):
     )
 
 
-class ReturnForm(FlaskForm):
+class ReturnForm(Form):
     comment = TextAreaField(
         _l("What must the department change?"),
         filters=[strip],

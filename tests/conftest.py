@@ -28,6 +28,7 @@ from catalogue.clock import SHANGHAI
 from catalogue.config import database_url
 from catalogue.extensions import db
 from catalogue.services import reference
+from catalogue.throttle import throttle
 
 from . import factories
 
@@ -36,6 +37,7 @@ TEST_CONFIG = {
     "SECRET_KEY": "test-secret",
     "WTF_CSRF_ENABLED": False,
     "LOGIN_RATE_LIMIT": "10000 per minute",
+    "UPLOAD_RATE_LIMIT": "10000 per minute",
     "PASSWORD_HASH": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1},
 }
 REFERENCE_TABLES = ("region", "scheme", "scheme_node", "alembic_version")
@@ -102,6 +104,7 @@ def database(app, request):
     """The test's app context and a session whose work is undone at the end of the test."""
     page_cache.pages.clear()
     page_cache.files.clear()
+    throttle.reset()
     with app.app_context():
         if request.node.get_closest_marker("committed") or request.node.get_closest_marker("e2e"):
             yield

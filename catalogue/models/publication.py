@@ -38,6 +38,13 @@ class Publication(db.Model):
     item_count: Mapped[int] = mapped_column(default=0)
     department_count: Mapped[int] = mapped_column(default=0)
     changes: Mapped[dict | None] = mapped_column(JSON)  # against the version it supersedes
+    # What the publication says about its region and campaign, as they were when it was published:
+    # renaming or recoding either later does not change a published list (migration 0005).
+    region_code: Mapped[str] = mapped_column(String(12))
+    region_name: Mapped[str] = mapped_column(String(100))
+    tier: Mapped[str] = mapped_column(String(20))
+    campaign_code: Mapped[str] = mapped_column(String(20), index=True)
+    campaign_name: Mapped[str] = mapped_column(String(200))
 
     region: Mapped[Region] = relationship()
     campaign: Mapped[Campaign] = relationship()

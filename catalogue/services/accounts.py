@@ -8,6 +8,8 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from core.characters import refusals
+
 from ..extensions import db
 from ..models import ROLES, Department, Region, User
 from ..transaction import flush
@@ -55,9 +57,11 @@ def create_user(
     password_hash: str | None = None,
 ) -> User:
     """Create an account; clerks need a department, finance officers a region."""
-    errors = {}
     username = (username or "").strip()
-    if not username or len(username) > 80:
+    errors = refusals([("username", username, _l("User name"), False)])
+    if errors:
+        pass
+    elif not username or len(username) > 80:
         errors["username"] = [_l("The user name must be 1 to 80 characters.")]
     elif db.session.scalar(select(User).where(User.username == username)):
         errors["username"] = [_l("The user name %(name)s is taken.", name=username)]

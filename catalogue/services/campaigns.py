@@ -5,6 +5,7 @@ from datetime import date, datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from core.characters import refusals
 from core.tiers import CODES as TIER_CODES
 
 from ..extensions import db
@@ -53,10 +54,16 @@ def save_campaign(user: Actor, campaign: Campaign | None, *, data: dict) -> Camp
     ``<tier>_date`` and ``<tier>_enforced``.
     """
     require_campaign_manager(user)
-    errors = {}
     code = (data.get("code") or "").strip()
+    errors = refusals(
+        [
+            ("code", code, _l("Code"), False),
+            ("name", data.get("name"), _l("Name"), False),
+            ("notice_number", data.get("notice_number"), _l("Notice number (文号)"), False),
+        ]
+    )
     clash = db.session.scalar(select(Campaign).where(Campaign.code == code))
-    if clash is not None and clash is not campaign:
+    if clash is not None and clash is not campaign and "code" not in errors:
         errors["code"] = [_l("A campaign with code %(code)s already exists.", code=code)]
     scheme = db.session.get(Scheme, data.get("scheme_id"))
     if scheme is None:
@@ -104,6 +111,9 @@ def grant_extension(
     tier_deadline = campaign.deadline_for_tier(department.region.tier)
     if due_date is None:
         raise Invalid({"due_date": [_l("Give the new deadline date.")]})
+    problems = refusals([("reason", reason, _l("Reason"), True)])
+    if problems:
+        raise Invalid(problems)
     if tier_deadline is not None and due_date <= tier_deadline.due_date:
         raise Invalid(
             {

@@ -7,20 +7,22 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select
 
-from core.item_rules import CONTROL_CHARACTERS
+from core.characters import header_safe
 from imports import FileRejected, Plan, plan_file
 
 from ..extensions import db
 from ..models import Campaign, Catalogue, Department, ImportUpload, Item, SchemeNode
 from ..transaction import flush
 from . import audit
-from .errors import Refused
+from .errors import Refused, StaleEdit
 from .item_rules import scheme_index
-from .items import editing_gate, find_catalogue, set_fields, start_catalogue, touch
+from .items import check_version, editing_gate, find_catalogue, set_fields, start_catalogue, touch
 from .permissions import Actor, require_clerk_of, require_own_upload
 
 MODES = ("update", "replace")
 KEEP_UPLOADS = timedelta(days=2)
+KEEP_PER_USER = 10
+KEEP_BYTES_PER_USER = 60 * 1024 * 1024
 
 
 def check_size(size: int) -> None:
@@ -34,16 +36,17 @@ def check_size(size: int) -> None:
 def store_upload(
     user: Actor, campaign: Campaign, department: Department, *, filename: str | None, content: bytes, now: datetime
 ) -> ImportUpload:
-    """Keep the uploaded bytes for preview and apply; uploads older than two days are dropped."""
+    """Keep the uploaded bytes for preview and apply. Uploads older than two days are dropped, and
+    each user keeps at most KEEP_PER_USER files and KEEP_BYTES_PER_USER bytes: the oldest go first."""
     require_clerk_of(user, department)
     check_size(len(content))
     db.session.execute(delete(ImportUpload).where(ImportUpload.created_at < now - KEEP_UPLOADS))
-    name = CONTROL_CHARACTERS.sub("", filename or "").strip() or "upload"
+    _make_room(user, len(content))
     upload = ImportUpload(
         user_id=user.id,
         campaign=campaign,
         department=department,
-        filename=name[:255],
+        filename=header_safe(filename, "upload"),
         content=content,
         size=len(content),
         sha256=hashlib.sha256(content).hexdigest(),
@@ -52,6 +55,22 @@ def store_upload(
     db.session.add(upload)
     flush()
     return upload
+
+
+def _make_room(user: Actor, size: int) -> None:
+    """Drop the user's oldest stored uploads until one more of ``size`` bytes fits the cap."""
+    kept = db.session.execute(
+        select(ImportUpload.id, ImportUpload.size)
+        .where(ImportUpload.user_id == user.id)
+        .order_by(ImportUpload.created_at.desc(), ImportUpload.id.desc())
+    ).all()
+    room, total, dropped = KEEP_PER_USER - 1, size, []
+    for number, (upload_id, stored) in enumerate(kept):
+        total += stored
+        if number >= room or total > KEEP_BYTES_PER_USER:
+            dropped.append(upload_id)
+    if dropped:
+        db.session.execute(delete(ImportUpload).where(ImportUpload.id.in_(dropped)))
 
 
 def get_upload(user: Actor, upload_id: int) -> ImportUpload:
@@ -122,8 +141,10 @@ def apply(
     if hashlib.sha256(content).hexdigest() != expected_sha256:
         raise Refused(_l("This is not the file that was previewed. Preview it again before applying."))
     plan, version = preview(user, campaign, department, content=content, mode=mode, sheet=sheet)
-    if int(expected_version) != version:
-        raise Refused(_l("The catalogue changed since the preview. Preview the file again before applying."))
+    try:
+        check_version(version, expected_version)
+    except StaleEdit:
+        raise Refused(_l("The catalogue changed since the preview. Preview the file again before applying.")) from None
     if plan.has_errors:
         raise Refused(_l("The file still has errors; correct them and upload it again."))
     if not plan.has_changes:

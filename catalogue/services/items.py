@@ -126,15 +126,20 @@ def get_item(user: Actor, item_id: int) -> Item:
     return require_item_of_own_department(user, db.session.get(Item, item_id))
 
 
-def _check_version(version: int, expected_version: int | str | None) -> None:
-    if expected_version is None or int(expected_version) != version:
+def check_version(version: int, expected_version: int | str | None) -> None:
+    """The version the user saw must be the version saved: a missing or unreadable one is stale too."""
+    try:
+        seen = int(expected_version)
+    except (TypeError, ValueError):
+        raise StaleEdit() from None
+    if seen != version:
         raise StaleEdit()
 
 
 def update_item(user: Actor, item: Item, *, data: dict, expected_version: int | None, now: datetime) -> Item:
     catalogue = item.catalogue
     editing_gate(user, catalogue.campaign, catalogue.department, catalogue, now)
-    _check_version(item.version, expected_version)
+    check_version(item.version, expected_version)
     clean, node = _validated(data, catalogue, item)
     before = item.snapshot()
     set_fields(item, clean, node)
@@ -151,7 +156,7 @@ def update_item(user: Actor, item: Item, *, data: dict, expected_version: int | 
 def delete_item(user: Actor, item: Item, *, expected_version: int | None, now: datetime) -> None:
     catalogue = item.catalogue
     editing_gate(user, catalogue.campaign, catalogue.department, catalogue, now)
-    _check_version(item.version, expected_version)
+    check_version(item.version, expected_version)
     audit.record(user, "delete_item", item, catalogue=catalogue, before=item.snapshot())
     catalogue.items.remove(item)
     for position, each in enumerate(sorted(catalogue.items, key=lambda i: i.position), start=1):
@@ -164,7 +169,7 @@ def move_item(user: Actor, item: Item, *, offset: int, expected_version: int | N
     """Move ``item`` by ``offset`` places (-1 up, +1 down); ``expected_version`` is the catalogue's."""
     catalogue = item.catalogue
     editing_gate(user, catalogue.campaign, catalogue.department, catalogue, now)
-    _check_version(catalogue.version, expected_version)
+    check_version(catalogue.version, expected_version)
     ordered = sorted(catalogue.items, key=lambda i: i.position)
     index = ordered.index(item)
     target = index + offset

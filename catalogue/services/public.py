@@ -19,26 +19,27 @@ def publications(
     *, region_code: str | None = None, tier: str | None = None, campaign_code: str | None = None
 ) -> list[Publication]:
     """Newest first, by tier, region and year; superseded versions included and marked."""
-    query = (
-        select(Publication)
-        .join(Region, Publication.region_id == Region.id)
-        .join(Campaign, Publication.campaign_id == Campaign.id)
-        .order_by(Campaign.code.desc(), Region.code, Publication.version.desc())
+    query = select(Publication).order_by(
+        Publication.campaign_code.desc(), Publication.region_code, Publication.version.desc()
     )
     if region_code:
-        query = query.where(Region.code == region_code)
+        query = query.where(Publication.region_code == region_code)
     if tier:
-        query = query.where(Region.tier == tier)
+        query = query.where(Publication.tier == tier)
     if campaign_code:
-        query = query.where(Campaign.code == campaign_code)
+        query = query.where(Publication.campaign_code == campaign_code)
     return db.session.scalars(query).all()
 
 
-def publishing_regions() -> list[Region]:
-    """The regions that have published something, for the filter."""
-    return db.session.scalars(
-        select(Region).where(Region.id.in_(select(Publication.region_id))).order_by(Region.code)
-    ).all()
+def publishing_regions() -> list[tuple[str, str]]:
+    """(code, name) of the regions that have published something, named as their latest publication names them."""
+    rows = db.session.execute(
+        select(Publication.region_code, Publication.region_name).order_by(Publication.region_code, Publication.id)
+    )
+    names = {}
+    for code, name in rows:
+        names[code] = name
+    return list(names.items())
 
 
 def get_publication(publication_id: int) -> Publication:
@@ -76,7 +77,7 @@ def search_items(
 ) -> ItemPage:
     """Items matching ``q`` in the names and description, filtered by department and level-1 code."""
     per_page = min(max(int(per_page or PER_PAGE), 1), MAX_PER_PAGE)
-    page = max(int(page or 1), 1)
+    page = max(int(page or 1), 1)  # a page past the last is clamped below, once the total is known
     query = select(PublishedItem).where(PublishedItem.publication_id == publication.id)
     if q and q.strip():
         text = q.strip()  # literally: % and _ are not wildcards
@@ -99,6 +100,7 @@ def search_items(
     if level1:
         query = query.where(PublishedItem.level1_code == level1)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    page = min(page, max(1, -(-total // per_page)))
     items = db.session.scalars(query.order_by(PublishedItem.number).offset((page - 1) * per_page).limit(per_page)).all()
     return ItemPage(items, total, page, per_page)
 
@@ -149,13 +151,12 @@ def previous_campaign_publication(publication: Publication) -> Publication | Non
     """The region's current publication of the campaign before this one, if any."""
     return db.session.scalar(
         select(Publication)
-        .join(Campaign, Publication.campaign_id == Campaign.id)
         .where(
             Publication.region_id == publication.region_id,
             Publication.superseded.is_(False),
-            Campaign.code < publication.campaign.code,
+            Publication.campaign_code < publication.campaign_code,
         )
-        .order_by(Campaign.code.desc(), Publication.version.desc())
+        .order_by(Publication.campaign_code.desc(), Publication.version.desc())
     )
 
 
@@ -166,15 +167,11 @@ def compare_with_previous_campaign(publication: Publication) -> tuple[Publicatio
     return previous, diff_items(published_items(previous), published_items(publication))
 
 
-def province_overview(campaign_code: str | None = None) -> list[tuple[Region, Publication | None]]:
+def province_overview(campaign: Campaign) -> list[tuple[Region, Publication | None]]:
     """Each region under the province with its current publication of the campaign (or none)."""
     prefectures = db.session.scalars(
         select(Region).where(Region.parent_id == top_region().id).order_by(Region.code)
     ).all()
-    query = select(Publication).join(Campaign).where(Publication.superseded.is_(False))
-    if campaign_code:
-        query = query.where(Campaign.code == campaign_code)
-    current = {}
-    for publication in db.session.scalars(query.order_by(Campaign.code)):
-        current[publication.region_id] = publication
+    query = select(Publication).where(Publication.superseded.is_(False), Publication.campaign_id == campaign.id)
+    current = {publication.region_id: publication for publication in db.session.scalars(query)}
     return [(region, current.get(region.id)) for region in prefectures]

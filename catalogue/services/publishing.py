@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import insert, select
 
 from core import tiers
+from core.characters import header_safe, refusals
 from core.isolation import Child, ChildFailed
 from core.negative_list import screen
 from core.statuses import APPROVED
@@ -132,15 +133,21 @@ def published_items(publication: Publication) -> list[dict]:
 
 
 def _checked_header(
-    title: str | None, document_number: str | None, effective_date: date | None, default: str
+    title: str | None, document_number: str | None, effective_date: date | None, note: str | None, default: str
 ) -> tuple[str, str]:
     document_number, title = (document_number or "").strip(), (title or "").strip() or default
-    errors = {}
+    errors = refusals(
+        [
+            ("title", title, _l("Title"), False),
+            ("document_number", document_number, _l("Document number (文号)"), False),
+            ("note", note, _l("Note on this version (for a correction: what was corrected)"), True),
+        ]
+    )
     if not document_number:
         errors["document_number"] = [_l("Give the document number (文号).")]
-    elif len(document_number) > DOCUMENT_NUMBER_MAX:
+    elif len(document_number) > DOCUMENT_NUMBER_MAX and "document_number" not in errors:
         errors["document_number"] = [_l("At most %(max)d characters.", max=DOCUMENT_NUMBER_MAX)]
-    if len(title) > TITLE_MAX:
+    if len(title) > TITLE_MAX and "title" not in errors:
         errors["title"] = [_l("At most %(max)d characters.", max=TITLE_MAX)]
     if effective_date is None:
         errors["effective_date"] = [_l("Give the date the list takes effect.")]
@@ -162,7 +169,9 @@ def publish(
     note: str | None = "",
 ) -> Publication:
     """Snapshot the consolidation as a new publication (a correction supersedes the current one)."""
-    title, document_number = _checked_header(title, document_number, effective_date, default_title(region, campaign))
+    title, document_number = _checked_header(
+        title, document_number, effective_date, note, default_title(region, campaign)
+    )
     result = consolidation(user, region, campaign, now=now, include=include)
     if not result.items:
         raise Refused(_l("There is nothing to publish: no approved catalogue has items."))
@@ -180,6 +189,11 @@ def publish(
         supersedes=previous,
         item_count=len(result.items),
         department_count=len(result.by_department),
+        region_code=region.code,
+        region_name=region.name,
+        tier=region.tier,
+        campaign_code=campaign.code,
+        campaign_name=campaign.name,
     )
     items = [{**item, "number": number} for number, item in enumerate(result.items, start=1)]
     # Performance: the consolidated workbook, the largest file, is written by a forked child on the
@@ -212,11 +226,11 @@ def metadata(publication: Publication) -> dict:
         "effective_date": publication.effective_date,
         "version": publication.version,
         "supersedes": publication.supersedes_id,
-        "region_code": publication.region.code,
-        "region_name": publication.region.name,
-        "tier": publication.region.tier,
-        "campaign_code": publication.campaign.code,
-        "campaign_name": publication.campaign.name,
+        "region_code": publication.region_code,
+        "region_name": publication.region_name,
+        "tier": publication.tier,
+        "campaign_code": publication.campaign_code,
+        "campaign_name": publication.campaign_name,
         "published_at": publication.published_at.isoformat() if publication.published_at else None,
         "item_count": publication.item_count,
     }
@@ -254,7 +268,7 @@ def _store_files(publication: Publication, items: list[dict], consolidated: Chil
                 department_code=code,
                 department_name=name,
                 format=fmt,
-                filename=filename,
+                filename=header_safe(filename),
                 content=content,
                 size=len(content),
                 sha256=hashlib.sha256(content).hexdigest(),

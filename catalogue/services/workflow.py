@@ -5,14 +5,15 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
+from core.characters import refusals
 from core.statuses import SUBMITTED, TRANSITIONS
 
 from ..models import Campaign, Catalogue, Department
 from ..transaction import flush
 from . import audit
 from .deadlines import ensure_open
-from .errors import IllegalTransition, Invalid, Refused, StaleEdit
-from .items import find_catalogue
+from .errors import IllegalTransition, Invalid, Refused
+from .items import check_version, find_catalogue
 from .permissions import Actor, require_clerk_of, require_reviewer_of
 
 COMMENT_MAX = 2000
@@ -34,6 +35,9 @@ def _move(catalogue: Catalogue, action: str, actor: Actor, now: datetime, commen
 
 def _checked_comment(comment: str | None, required: bool) -> str:
     comment = (comment or "").strip()
+    problems = refusals([("comment", comment, _l("Comment"), True)])
+    if problems:
+        raise Invalid(problems)
     if required and not comment:
         raise Invalid({"comment": [_l("Say what the department must change.")]})
     if len(comment) > COMMENT_MAX:
@@ -52,8 +56,7 @@ def submit(
     if catalogue.status not in TRANSITIONS["submit"][0]:
         raise IllegalTransition(catalogue.status, SUBMITTED)
     ensure_open(catalogue.campaign, catalogue.department, now)
-    if expected_version is None or int(expected_version) != catalogue.version:
-        raise StaleEdit()
+    check_version(catalogue.version, expected_version)
     if not catalogue.items:
         raise Refused(EMPTY_MESSAGE)
     catalogue.submitted_at = now

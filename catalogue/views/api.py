@@ -1,6 +1,6 @@
 """The read-only open-data API: publications, their files and items, as JSON."""
 
-from flask import Blueprint, jsonify, request, url_for
+from flask import Blueprint, jsonify, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest
 
@@ -10,6 +10,7 @@ from exports.publication import ITEM_FIELDS
 from ..services import public
 from ..services.publishing import metadata
 from .api_spec import openapi_document
+from .common import public_url
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -30,8 +31,8 @@ def _summary(publication):
     data.update(
         effective_date=publication.effective_date.isoformat(),
         superseded=publication.superseded,
-        url=url_for("api.publication", publication_id=publication.id, _external=True),
-        html_url=url_for("public.publication", publication_id=publication.id, _external=True),
+        url=public_url("api.publication", publication_id=publication.id),
+        html_url=public_url("public.publication", publication_id=publication.id),
     )
     return data
 
@@ -59,12 +60,8 @@ def publication(publication_id):
             "department_name": f.department_name or None,
             "size": f.size,
             "sha256": f.sha256,
-            "url": url_for(
-                "public.download",
-                publication_id=found.id,
-                fmt=f.format,
-                department=f.department_code or None,
-                _external=True,
+            "url": public_url(
+                "public.download", publication_id=found.id, fmt=f.format, department=f.department_code or None
             ),
         }
         for f in found.files
@@ -98,4 +95,4 @@ def items(publication_id):
 
 @bp.get("/openapi.json")
 def openapi():
-    return jsonify(openapi_document(request.host_url.rstrip("/") + "/api/v1"))
+    return jsonify(openapi_document(public_url("api.publications").removesuffix("/publications")))

@@ -17,7 +17,7 @@ from flask_login import login_required, login_user, logout_user
 from forms.auth import LoginForm
 
 from ..services.accounts import authenticate
-from ..throttle import login_throttle
+from ..throttle import throttle
 from .common import safe_next
 
 bp = Blueprint("auth", __name__)
@@ -25,8 +25,8 @@ bp = Blueprint("auth", __name__)
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    if request.method == "POST" and not login_throttle.allow(
-        request.remote_addr or "-", current_app.config["LOGIN_RATE_LIMIT"]
+    if request.method == "POST" and not throttle.allow(
+        "login", request.remote_addr or "-", current_app.config["LOGIN_RATE_LIMIT"]
     ):
         abort(429)
     form = LoginForm()

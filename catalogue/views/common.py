@@ -3,8 +3,10 @@
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import flash
+from flask import current_app, flash, url_for
 from flask_login import current_user, login_required
+
+from core.characters import IN_LINE
 
 from ..services.permissions import require_role
 from ..transaction import doom
@@ -42,9 +44,15 @@ def copy_errors(form, errors):
 
 
 def safe_next(target, fallback):
-    """Only follow a relative path on this site, never another host."""
-    if target:
+    """Only follow a relative path on this site, never another host, and never a line break."""
+    if target and not IN_LINE.search(target):
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
             return target
     return fallback
+
+
+def public_url(endpoint, **values):
+    """An absolute address for others to follow (API links): from the configured public base URL,
+    never from the Host header a client sent."""
+    return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + url_for(endpoint, **values)

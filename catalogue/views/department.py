@@ -4,7 +4,7 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from forms.items import ItemForm, MoveForm, VersionForm
+from forms.items import EditItemForm, ItemForm, MoveForm, VersionForm
 
 from ..clock import now
 from ..services import audit, items, workflow
@@ -68,7 +68,7 @@ def edit_item(item_id):
     catalogue = item.catalogue
     state = catalogue_state(current_user, catalogue.campaign, catalogue.department, now=now())
     items.editing_gate(current_user, state.campaign, state.department, catalogue, state.now)
-    form = ItemForm(obj=item)
+    form = EditItemForm(obj=item)
     form.set_scheme(state.campaign.scheme)
     if not form.is_submitted():
         form.level1_code.data = item.level1_code

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
+from core.characters import header_safe
 from core.statuses import PROGRESS
 from exports import XLSX_MIMETYPE
 from exports.progress import progress_workbook
@@ -147,7 +148,7 @@ def progress_xlsx(code):
         BytesIO(data),
         as_attachment=True,
         mimetype=XLSX_MIMETYPE,
-        download_name=_("progress-%(code)s.xlsx", code=campaign.code),
+        download_name=header_safe(_("progress-%(code)s.xlsx", code=campaign.code)),
     )
 
 

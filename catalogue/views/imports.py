@@ -4,6 +4,7 @@ from io import BytesIO
 
 from flask import (
     Blueprint,
+    current_app,
     flash,
     redirect,
     render_template,
@@ -14,6 +15,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from core.characters import header_safe
 from exports import XLSX_MIMETYPE
 from exports.error_workbook import error_workbook
 from exports.import_template import import_template
@@ -26,6 +28,7 @@ from ..services.campaigns import get_campaign
 from ..services.errors import Refused
 from ..services.items import editing_gate
 from ..services.overview import catalogue_state
+from ..throttle import throttle
 from .common import refused, role_required
 
 bp = Blueprint("imports", __name__, url_prefix="/department")
@@ -37,6 +40,9 @@ def upload(code):
     state = catalogue_state(current_user, get_campaign(code), current_user.department, now=now())
     editing_gate(current_user, state.campaign, state.department, state.catalogue, state.now)
     form = UploadForm()
+    if form.is_submitted() and not throttle.allow("upload", current_user.id, current_app.config["UPLOAD_RATE_LIMIT"]):
+        message = _("Too many uploads in a short time. Wait a minute, then upload the file again.")
+        return render_template("imports/upload.html", state=state, form=form, rejected=message), 429
     if form.validate_on_submit():
         content = form.file.data.read()
         sheet = form.sheet.data or None
@@ -167,7 +173,10 @@ def errors_workbook(upload_id):
     )
     name = stored.filename.rsplit(".", 1)[0]
     return send_file(
-        BytesIO(data), mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=_("%(name)s-errors.xlsx", name=name)
+        BytesIO(data),
+        mimetype=XLSX_MIMETYPE,
+        as_attachment=True,
+        download_name=header_safe(_("%(name)s-errors.xlsx", name=name)),
     )
 
 
@@ -199,5 +208,5 @@ def template(code):
         BytesIO(data),
         mimetype=XLSX_MIMETYPE,
         as_attachment=True,
-        download_name=_("catalogue-template-%(code)s.xlsx", code=campaign.code),
+        download_name=header_safe(_("catalogue-template-%(code)s.xlsx", code=campaign.code)),
     )

@@ -4,6 +4,7 @@ from io import BytesIO
 
 from flask import Blueprint, Response, render_template, request, send_file
 
+from core.characters import header_safe
 from exports import XLSX_MIMETYPE
 
 from .. import page_cache
@@ -87,7 +88,7 @@ def _stored_file(publication_id, fmt, department):
         return hit[0]
     found = public.get_publication(publication_id)
     file = public.get_file(found, fmt, department)
-    ascii_name = f"{found.region.code}-{found.campaign.code}-v{found.version}"
+    ascii_name = f"{found.region_code}-{found.campaign_code}-v{found.version}"
     if file.department_code:
         ascii_name += f"-{file.department_code}"
     content = public.file_content(file.id)
@@ -95,7 +96,7 @@ def _stored_file(publication_id, fmt, department):
         BytesIO(content),
         mimetype=MIMETYPES[fmt],
         as_attachment=True,
-        download_name=f"{ascii_name} {file.filename}",
+        download_name=header_safe(f"{ascii_name} {file.filename}"),
         etag=file.sha256,
         max_age=86400,
         last_modified=found.published_at,

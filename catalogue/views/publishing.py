@@ -85,6 +85,6 @@ def _page(campaign, region, form, consolidation, include, status):
 def overview(code):
     require_all_publications_viewer(current_user)
     campaign = get_campaign(code)
-    rows = public.province_overview(campaign.code)
+    rows = public.province_overview(campaign)
     province = publishing.current_publication(top_region(), campaign)
     return render_template("finance/overview.html", campaign=campaign, rows=rows, province=province)

@@ -137,4 +137,4 @@ def test_a_truncated_xls_that_makes_the_reader_panic_is_refused(index):
 def test_control_characters_in_a_cell_are_reported_at_the_cell(index):
     data = csv_bytes([HEADER, ["A0101001", "基本公共服务", "社会\x07救助", "核查"]])
     (error,) = plan_file(data, {}, index).errors
-    assert error.place == "CSV!C2" and "control characters" in str(error.message)
+    assert error.place == "CSV!C2" and "not allowed (U+0007)" in str(error.message)

@@ -71,6 +71,21 @@ def test_code_must_be_unique_in_the_catalogue(world):
     assert "already used" in message
 
 
-@pytest.mark.parametrize("value", ["社会\x00救助", "社会\x07救助", "社会\x1b救助"])
-def test_control_characters_are_refused(schemes, value):
-    assert "control characters" in errors_for(item_data(level2=value), schemes["2014"])["level2"][0]
+@pytest.mark.parametrize(
+    "value, code",
+    [
+        ("社会\x00救助", "0000"),
+        ("社会\x07救助", "0007"),
+        ("社会\x1b救助", "001B"),
+        ("社会\uffff救助", "FFFF"),
+        ("社会\ufffe救助", "FFFE"),
+        ("社会\x85救助", "0085"),
+    ],
+)
+def test_characters_no_file_may_hold_are_refused_and_named(schemes, value, code):
+    assert f"not allowed (U+{code})" in errors_for(item_data(level2=value), schemes["2014"])["level2"][0]
+
+
+def test_one_line_names_refuse_line_breaks_but_descriptions_keep_them(schemes):
+    assert "on one line" in errors_for(item_data(level3="第一行\n第二行"), schemes["2014"])["level3"][0]
+    assert errors_for(item_data(description="第一段\r\n第二段\t完"), schemes["2014"]) == {}

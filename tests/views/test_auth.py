@@ -1,5 +1,7 @@
 """Logging in and out: hashed passwords, a fresh session, logout only by POST, safe redirects."""
 
+from catalogue.throttle import throttle
+
 
 def test_login_and_logout(client, auth, world):
     response = auth.login("clerk-civil")
@@ -48,9 +50,8 @@ def test_roles_land_on_their_home(client, auth, world):
 
 def test_repeated_log_in_attempts_are_throttled(app, client, world):
     app.config.update(LOGIN_RATE_LIMIT="3 per minute")
-    from catalogue.throttle import login_throttle as limiter
 
-    limiter.reset()
+    throttle.reset()
     try:
         codes = [
             client.post(
@@ -62,4 +63,4 @@ def test_repeated_log_in_attempts_are_throttled(app, client, world):
         assert "Too many attempts" in codes[-1].get_data(as_text=True)
     finally:
         app.config.update(LOGIN_RATE_LIMIT="10000 per minute")
-        limiter.reset()
+        throttle.reset()

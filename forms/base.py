@@ -1,0 +1,22 @@
+"""The base of every form: text fields refuse characters no file may hold."""
+
+from flask_wtf import FlaskForm
+
+from core.characters import refusal
+
+CHECKED = {"StringField": False, "HiddenField": False, "TextAreaField": True}  # field type -> multi-line
+
+
+class Form(FlaskForm):
+    """A FlaskForm whose text fields refuse control characters, U+FFFE/U+FFFF and lone surrogates
+    (and, in one-line fields, tabs and line breaks), each with a message at the field."""
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        for field in self:
+            if field.type in CHECKED and isinstance(field.data, str):
+                message = refusal(field.data, field.label.text or field.name, multiline=CHECKED[field.type])
+                if message is not None:
+                    field.errors = [*field.errors, str(message)]
+                    valid = False
+        return valid
