@@ -42,7 +42,7 @@ run: translations
 	$(FLASK) init-db
 	$(FLASK) seed-demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops)"
-	$(BIN)/gunicorn --workers 2 --bind $(HOST):$(PORT) --access-logfile - 'catalogue:create_app()'
+	$(BIN)/gunicorn -c python:catalogue.gunicorn_conf --bind $(HOST):$(PORT) 'catalogue:create_app()'
 
 test: install-dev translations
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -102,6 +102,13 @@ class Child:
     def pid(self):
         return self._process.pid
 
+    def cancel(self):
+        """Stop the child if it still runs (its result is no longer wanted) and reap it."""
+        self._receiver.close()
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+
     def result(self, time_limit=TIME_LIMIT):
         """The child's return value or the exception it raised; ChildFailed if it died or overran."""
         try:

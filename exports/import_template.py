@@ -36,8 +36,7 @@ def import_template(level1_names, sheet_title, instructions_title, instructions)
     dropdown.add(f"B2:B{ROWS_WITH_DROPDOWN}")
     sheet.add_data_validation(dropdown)
     for column in ("A", "C", "D", "E", "F", "G"):
-        for row in range(2, 200):
-            sheet[f"{column}{row}"].number_format = "@"  # text: codes keep their leading zeros
+        sheet.column_dimensions[column].number_format = "@"  # the whole column is text: codes keep leading zeros
     notes = workbook.create_sheet(instructions_title[:31])
     notes.column_dimensions["A"].width = 110
     for line in instructions:

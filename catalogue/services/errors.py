@@ -119,3 +119,9 @@ class Refused(DomainError):
     @property
     def message(self):
         return str(self.text)
+
+
+class Unavailable(Refused):
+    """Work that could not be done just now (a child process failed); nothing was written: try again."""
+
+    status_code = 503

@@ -30,7 +30,7 @@ from ..models import (
 from ..transaction import flush
 from . import audit
 from .diffing import diff_items
-from .errors import Invalid, Refused
+from .errors import Invalid, Refused, Unavailable
 from .permissions import Actor, require_publisher
 from .progress import ProgressRow, campaign_progress
 
@@ -172,10 +172,25 @@ def publish(
     title, document_number = _checked_header(
         title, document_number, effective_date, note, default_title(region, campaign)
     )
+    _one_publisher_at_a_time(region)
     result = consolidation(user, region, campaign, now=now, include=include)
     if not result.items:
         raise Refused(_l("There is nothing to publish: no approved catalogue has items."))
     previous = current_publication(region, campaign)
+    items = [{**item, "number": number} for number, item in enumerate(result.items, start=1)]
+    previous_items = published_items(previous) if previous is not None else None
+    if previous is not None and (previous_items, previous.title, previous.document_number, previous.effective_date) == (
+        items,
+        title,
+        document_number,
+        effective_date,
+    ):
+        raise Refused(
+            _l(
+                "Version %(version)d already publishes exactly this; nothing was published.",
+                version=previous.version,
+            )
+        )
     publication = Publication(
         region=region,
         campaign=campaign,
@@ -195,19 +210,22 @@ def publish(
         campaign_code=campaign.code,
         campaign_name=campaign.name,
     )
-    items = [{**item, "number": number} for number, item in enumerate(result.items, start=1)]
     # Performance: the consolidated workbook, the largest file, is written by a forked child on the
     # other core while this process records the publication and writes the other files.
     sheets = [(name, group) for _code, name, group in _by_department(items)]
     consolidated = Child(files.xlsx_publication, (metadata(publication), sheets), memory_limit=False)
-    if previous is not None:
-        previous.superseded = True
-        publication.changes = diff_items(published_items(previous), items)
-    db.session.add(publication)
-    flush()
-    db.session.execute(insert(PublishedItem), [{**item, "publication_id": publication.id} for item in items])
-    _store_files(publication, items, consolidated)
-    flush()
+    try:
+        if previous is not None:
+            previous.superseded = True
+            publication.changes = diff_items(previous_items, items)
+        db.session.add(publication)
+        flush()
+        db.session.execute(insert(PublishedItem), [{**item, "publication_id": publication.id} for item in items])
+        _store_files(publication, items, consolidated)
+        flush()
+    except BaseException:
+        consolidated.cancel()  # the parent failed: the child's workbook is not wanted
+        raise
     audit.record(
         user,
         "publish",
@@ -215,6 +233,13 @@ def publish(
         after={"title": publication.title, "version": publication.version, "items": publication.item_count},
     )
     return publication
+
+
+def _one_publisher_at_a_time(region: Region) -> None:
+    """Publishes of one region wait for each other (a row lock held to the end of the transaction), so
+    each sees the version the one before it made. SQLite has no row locks: there every writing
+    request already holds the database's write lock from its start (catalogue/sqlite.py)."""
+    db.session.execute(select(Region.id).where(Region.id == region.id).with_for_update())
 
 
 def metadata(publication: Publication) -> dict:
@@ -260,7 +285,9 @@ def _store_files(publication: Publication, items: list[dict], consolidated: Chil
     try:
         stored.insert(0, ("", "", "xlsx", f"{title}.xlsx", consolidated.result()))
     except ChildFailed as error:
-        raise RuntimeError("writing the consolidated workbook failed") from error
+        raise Unavailable(
+            _l("The consolidated workbook could not be written, so nothing was published. Publish again.")
+        ) from error
     for code, name, fmt, filename, content in stored:
         db.session.add(
             PublicationFile(

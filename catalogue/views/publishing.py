@@ -36,6 +36,7 @@ def publish(code):
     include = request.form.getlist("include") if request.method == "POST" else request.args.getlist("include")
     consolidation = publishing.consolidation(current_user, region, campaign, now=moment, include=include)
     form = _form(consolidation, region, campaign)
+    status = 200
     if form.validate_on_submit():
         try:
             published = publishing.publish(
@@ -53,6 +54,7 @@ def publish(code):
             copy_errors(form, error.errors)
         except Refused as error:
             refused(error)
+            status = 409  # another tab or another officer published first, or nothing changed
         else:
             flash(
                 _(
@@ -64,7 +66,7 @@ def publish(code):
                 "success",
             )
             return redirect(url_for("public.publication", publication_id=published.id))
-    return _page(campaign, region, form, consolidation, include, 400 if form.errors else 200)
+    return _page(campaign, region, form, consolidation, include, 400 if form.errors else status)
 
 
 def _page(campaign, region, form, consolidation, include, status):

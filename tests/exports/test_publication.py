@@ -115,3 +115,42 @@ def test_department_workbook_and_long_or_odd_sheet_names():
     long_name = "中国共产主义青年团云南省委员会/青年志愿者行动指导中心[附属]"
     book = workbook([(long_name, [item(1)]), (long_name, [item(2)])])
     assert len(book.sheetnames) == 3 and all(len(n) <= 31 for n in book.sheetnames)
+
+
+HOSTILE_META = {
+    **META,
+    "title": '=HYPERLINK("http://evil.example","目录")\uffff',
+    "region_name": "+云南省\x0b",
+    "campaign_name": "@2017年度\ufffe",
+    "document_number": "-云财综〔2017〕1号\x1b",
+}
+HOSTILE_VALUES = ['=HYPERLINK("http://evil.example","x")', "+1\uffff", "-2\x0c", "@A1\ufffe", "\x01控制"]
+
+
+def hostile_items():
+    names = ["level2", "level3", "level4", "description", "remarks", "code"]
+    return [
+        item(n + 1, department="民政厅[1]:*?/\\\uffff", **dict.fromkeys(names, HOSTILE_VALUES[n % 5]))
+        for n in range(10)
+    ]
+
+
+def test_files_written_from_hostile_values_read_back_clean():
+    items = hostile_items()
+    for data in (
+        xlsx_publication(HOSTILE_META, [("民政厅[1]:*?/\\\uffff", items)]),
+        xlsx_department(HOSTILE_META, "民政厅\uffff", items),
+    ):
+        workbook = load_workbook(io.BytesIO(data))  # well-formed: it opens
+        cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row if cell.value is not None]
+        assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+        assert not [
+            cell.value
+            for cell in cells
+            if isinstance(cell.value, str) and any(ch in cell.value for ch in "\uffff\ufffe\x0b\x0c\x1b\x01")
+        ]
+    rows = list(csv.reader(io.StringIO(csv_bytes(items).decode("utf-8-sig"))))
+    assert all(not value.startswith(("=", "+", "-", "@")) for row in rows[1:] for value in row)
+    assert not any("\uffff" in value for row in rows for value in row)
+    document = json.loads(json_bytes(HOSTILE_META, items))
+    assert "\uffff" not in json.dumps(document, ensure_ascii=False) and document["items"][0]["level2"].startswith("=")

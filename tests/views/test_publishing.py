@@ -32,9 +32,20 @@ def test_publish_and_the_correction(finance, world):
     form = {"title": "", "document_number": "云财综〔2017〕100号", "effective_date": "2017-09-01"}
     response = finance.post("/finance/campaigns/2017/publish", data=form)
     assert response.status_code == 302 and response.headers["Location"].startswith("/publications/")
-    response = finance.post("/finance/campaigns/2017/publish", data=form | {"note": "更正"})
+    correction = form | {"document_number": "云财综〔2017〕120号", "note": "更正文号"}
+    response = finance.post("/finance/campaigns/2017/publish", data=correction)
     versions = db.session.scalars(db.select(Publication.version).order_by(Publication.version)).all()
     assert versions == [1, 2]
+
+
+def test_publishing_the_same_again_is_refused_and_writes_nothing(finance, world):
+    """A double click, a second tab, a retried request: the list is already published."""
+    approved(world, world.clerk, world.civil, 3, shanghai(date(2017, 7, 1)))
+    form = {"title": "", "document_number": "云财综〔2017〕100号", "effective_date": "2017-09-01"}
+    assert finance.post("/finance/campaigns/2017/publish", data=form).status_code == 302
+    again = finance.post("/finance/campaigns/2017/publish", data=form | {"note": "再点一次"}, headers=EN)
+    assert again.status_code == 409 and "Version 1 already publishes exactly this" in again.get_data(as_text=True)
+    assert db.session.scalars(db.select(Publication.version)).all() == [1]
 
 
 def test_publish_errors_are_shown_and_nothing_is_published(finance, world):

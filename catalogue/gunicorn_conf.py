@@ -1,0 +1,22 @@
+"""Gunicorn's settings for this application: ``gunicorn -c python:catalogue.gunicorn_conf 'catalogue:create_app()'``.
+
+Threads (``gthread``) let a worker go on serving while a client is slow to send its request or read
+the answer: with synchronous workers, two slow clients stalled a two-worker server for 32 s. A
+reverse proxy in front should still buffer requests and responses (docs/deploy.md). Every value can
+be overridden on the command line or with GUNICORN_CMD_ARGS.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+# A request may wait up to 60 s for the child process that reads a workbook (core.isolation); the
+# worker must not be killed as unresponsive before that limit is reached.
+timeout = 120
+graceful_timeout = 30
+keepalive = 5
+max_requests = 5000  # workers are replaced now and then, each after its requests finish
+max_requests_jitter = 500
+accesslog = "-"

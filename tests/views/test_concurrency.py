@@ -1,0 +1,62 @@
+"""Requests that arrive together: one wins, the others get a clear refusal, none gets a 500."""
+
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+from werkzeug.serving import make_server
+
+from catalogue.extensions import db
+from catalogue.models import Publication
+from tests.conftest import shanghai
+from tests.factories import PASSWORD, approved
+
+pytestmark = pytest.mark.committed
+PARALLEL = 8
+
+
+@pytest.fixture
+def server(app):
+    """The application on a free port, one thread per request (as gunicorn's threads would)."""
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    thread.join(timeout=5)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def post(base, path, data, cookie=""):
+    request = urllib.request.Request(
+        base + path, data=urllib.parse.urlencode(data, doseq=True).encode(), headers={"Cookie": cookie}
+    )
+    try:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=60) as response:
+            return response.status, response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers
+
+
+def test_parallel_publishes_of_one_campaign_make_one_version(server, world):
+    approved(world, world.clerk, world.civil, 40, shanghai(date(2017, 7, 1)))
+    approved(world, world.other_clerk, world.education, 40, shanghai(date(2017, 7, 1)), prefix="A0102")
+    _status, headers = post(server, "/login", {"username": "finance-530000", "password": PASSWORD})
+    cookie = headers["Set-Cookie"].split(";")[0]
+    form = {"title": "", "document_number": "云财综〔2017〕100号", "effective_date": "2017-09-01"}
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        answers = list(
+            pool.map(lambda _n: post(server, "/finance/campaigns/2017/publish", form, cookie)[0], range(PARALLEL))
+        )
+    assert sorted(answers) == [302] + [409] * (PARALLEL - 1), answers
+    db.session.expire_all()
+    assert db.session.scalars(select(Publication.version)).all() == [1]
