@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
-from .characters import refusal
+from .characters import IN_LINE, IN_TEXT, refusal
 from .labels import FIELD_LABELS
 from .text import _l
 
@@ -24,6 +24,7 @@ MAX_LENGTHS = {
 REQUIRED = ("code", "level1_code", "level2", "level3")
 TEXT_FIELDS = ("code", "level1_code", "level2", "level3", "level4", "description", "remarks")
 MULTILINE = frozenset(("description", "remarks"))
+ONE_LINE = tuple(name for name in TEXT_FIELDS if name not in MULTILINE)
 CODE_FORMAT_MESSAGE = _l("The code must be a capital letter followed by 2 to 15 digits, for example A0101001.")
 
 
@@ -40,10 +41,14 @@ def normalise(data: dict) -> dict:
 
 def _shape_errors(data: dict) -> dict:
     errors: dict[str, list] = {}
-    for name in TEXT_FIELDS:
-        message = refusal(data[name], FIELD_LABELS[name], multiline=name in MULTILINE)
-        if message is not None:
-            errors.setdefault(name, []).append(message)
+    # Performance: one search over the joined values finds most rows clean (an import checks thousands).
+    if IN_TEXT.search("".join([data[name] for name in TEXT_FIELDS])) or IN_LINE.search(
+        "".join([data[name] for name in ONE_LINE])
+    ):
+        for name in TEXT_FIELDS:
+            message = refusal(data[name], FIELD_LABELS[name], multiline=name in MULTILINE)
+            if message is not None:
+                errors.setdefault(name, []).append(message)
     for name in REQUIRED:
         if not data[name]:
             errors.setdefault(name, []).append(_l("%(field)s is required.", field=FIELD_LABELS[name]))
