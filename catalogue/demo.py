@@ -1,4 +1,5 @@
-"""Demo data: Yunnan's 2017 campaign, mostly done, and an open 2027 campaign to try.
+"""Demo data: Yunnan's 2017 campaign (2014 scheme, province and prefectures), mostly done and
+published, and an open 2027 campaign (2020 scheme, all three tiers) to try.
 
 Everything goes through the services with a simulated ``now``, so the demo catalogues
 carry the same audit trail real ones would.
@@ -8,14 +9,14 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
-from core.tiers import CODES as TIER_CODES
-
 from .clock import SHANGHAI
 from .extensions import db
-from .models import Campaign, User
+from .models import Campaign, Department, User
 from .services import accounts, campaigns, items, publishing, reference, workflow
 
 PREFECTURES_WITH_ITEMS = ("530100", "530300", "530400", "532900")
+# Counties with their bureaus, clerks and a finance office in the demo: 元谋县 first.
+DEMO_COUNTIES = ("532328", "530102", "530181", "530302", "532901", "532923")
 
 
 def at(day, hour=10):
@@ -62,6 +63,43 @@ def _sample_items(department_name, samples):
     return result
 
 
+def _sample_items_2020(department_name, samples, level2_names):
+    """2020-scheme items: the department's own kind of service, then a few every department buys."""
+    own = [s for s in samples if s["typical_department"] and s["typical_department"] in department_name]
+    generic = [s for s in samples if not s["typical_department"]]
+    start = sum(map(ord, department_name)) % len(generic)
+    chosen = own[:6] + [generic[(start + k) % len(generic)] for k in range(2 if own else 4)]
+    numbering, result = {}, []
+    for sample in chosen:
+        prefix = sample["level2_code"]
+        numbering[prefix] = numbering.get(prefix, 0) + 1
+        result.append(
+            {
+                "code": f"{prefix}{numbering[prefix]:03d}",
+                "level1_code": prefix[0],
+                "level2": level2_names[prefix],
+                "level3": sample["level3"],
+                "description": f"由{department_name}向具备条件的社会力量购买：{sample['level3']}。",
+            }
+        )
+    return result
+
+
+def _county_departments(regions):
+    """The typical bureaus of the demo counties: 元谋县民政局 is 532328006."""
+    known = {d.code for d in db.session.scalars(select(Department))}
+    created = []
+    for county in DEMO_COUNTIES:
+        region = regions[county]
+        for row in reference.read_rows("county-bureaus.csv"):
+            code = f"{county}{row['code_suffix']}"
+            if code not in known:
+                created.append(Department(code=code, name=f"{region.name}{row['name_suffix']}", region=region))
+    db.session.add_all(created)
+    db.session.flush()
+    return created
+
+
 def _fill(clerk, campaign, department, rows, when):
     items.add_items(clerk, campaign, department, rows=rows, now=when)
 
@@ -72,6 +110,7 @@ def _users(password_hash, regions, departments):
     finance = {
         code: User(username=f"finance-{code}", role="finance", region=region, password_hash=password_hash)
         for code, region in regions.items()
+        if region.tier != "county" or code in DEMO_COUNTIES
     }
     clerks = {
         d.code: User(username=f"clerk-{d.code}", role="clerk", department=d, password_hash=password_hash)
@@ -82,12 +121,12 @@ def _users(password_hash, regions, departments):
     return admin, finance, clerks
 
 
-def _campaign(admin, code, name, notice, scheme, deadlines):
-    """A campaign with ``deadlines`` (one date per tier, top first), all enforced."""
+def _campaign(admin, code, name, notice, scheme, deadlines, when):
+    """A campaign of the province with ``deadlines`` (a date per tier it covers), all enforced."""
     data = {"code": code, "name": name, "notice_number": notice, "scheme_id": scheme.id}
-    for tier, day in zip(TIER_CODES, deadlines, strict=True):
+    for tier, day in deadlines.items():
         data.update({f"{tier}_date": day, f"{tier}_enforced": True})
-    return campaigns.save_campaign(admin, None, data=data)
+    return campaigns.save_campaign(admin, None, data=data, now=when)
 
 
 def _run_2017(campaign, departments, finance, clerks, samples):
@@ -119,25 +158,50 @@ def _run_2017(campaign, departments, finance, clerks, samples):
             workflow.approve(reviewer, catalogue, now=at(tier_day - timedelta(days=2)), comment="审核通过。")
 
 
-def _run_2027(campaign, departments, finance, clerks, samples):
-    by_name = {d.name: d for d in departments}
+def _run_2027(campaign, departments, finance, clerks, samples, level2_names):
+    """A spread of statuses across the three tiers, a few days before today."""
     today = datetime.now(SHANGHAI).date()
-    for name, action in (
-        ("云南省教育厅", "submit"),
-        ("云南省文化厅", "submit"),
-        ("云南省司法厅", "draft"),
-        ("云南省体育局", "approve"),
-    ):
-        department = by_name[name]
+    plan = {
+        "云南省教育厅": "submit",
+        "云南省文化厅": "approve",
+        "云南省司法厅": "draft",
+        "云南省体育局": "approve",
+        "云南省民政厅": "return",
+        "昆明市民政局": "submit",
+        "昆明市教育局": "draft",
+        "大理白族自治州民政局": "approve",
+        "元谋县民政局": "submit",
+        "元谋县教育体育局": "approve",
+        "元谋县卫生健康局": "draft",
+        "元谋县农业农村局": "return",
+        "五华区民政局": "submit",
+        "大理市文化和旅游局": "draft",
+    }
+    by_name = {d.name: d for d in departments}
+    for name, action in plan.items():
+        department = by_name.get(name)
+        if department is None:
+            continue
         clerk = clerks[department.code]
-        _fill(clerk, campaign, department, _sample_items(name, samples)[:4], at(today - timedelta(days=6)))
+        reviewer = finance[department.region.code]
+        _fill(
+            clerk, campaign, department, _sample_items_2020(name, samples, level2_names), at(today - timedelta(days=12))
+        )
         catalogue = items.find_catalogue(campaign, department)
-        if action in ("submit", "approve"):
-            workflow.submit(
-                clerk, campaign, department, expected_version=catalogue.version, now=at(today - timedelta(days=5))
-            )
+        if action == "draft":
+            continue
+        workflow.submit(
+            clerk, campaign, department, expected_version=catalogue.version, now=at(today - timedelta(days=8))
+        )
         if action == "approve":
-            workflow.approve(finance["530000"], catalogue, now=at(today - timedelta(days=1)))
+            workflow.approve(reviewer, catalogue, now=at(today - timedelta(days=3)), comment="审核通过。")
+        elif action == "return":
+            workflow.return_catalogue(
+                reviewer,
+                catalogue,
+                now=at(today - timedelta(days=4)),
+                comment="请按2020年目录核对二级目录名称，补充服务内容说明后重新报送。",
+            )
 
 
 def _publish_2017(campaign, regions, finance, clerks, departments):
@@ -217,26 +281,30 @@ def _publish_2017(campaign, regions, finance, clerks, departments):
 def seed(password):
     """Load the demo data; return the number of accounts created."""
     regions, departments, schemes = reference.load_reference()
+    departments = [*departments, *_county_departments(regions)]
     admin, finance, clerks = _users(accounts.hash_password(password), regions, departments)
-    samples = reference.read_rows("sample-items-2014.csv")
     c2017 = _campaign(
         admin,
         "2017",
         "2017年度政府购买服务指导性目录编制",
         "云财综〔2016〕48号",
         schemes["2014"],
-        (date(2017, 7, 31), date(2018, 3, 31)),
+        {"province": date(2017, 7, 31), "prefecture": date(2018, 3, 31)},
+        at(date(2016, 12, 1)),
     )
     with_items = [d for d in departments if d.region.tier == "province" or d.region.code in PREFECTURES_WITH_ITEMS]
-    _run_2017(c2017, with_items, finance, clerks, samples)
+    _run_2017(c2017, with_items, finance, clerks, reference.read_rows("sample-items-2014.csv"))
     _publish_2017(c2017, regions, finance, clerks, departments)
+    today = datetime.now(SHANGHAI).date()
     c2027 = _campaign(
         admin,
         "2027",
         "2027年度政府购买服务指导性目录编制",
         "云财综〔2026〕（示例）",
-        schemes["2014"],
-        (date(2027, 7, 31), date(2028, 3, 31)),
+        schemes["2020"],
+        {"province": date(2027, 7, 31), "prefecture": date(2027, 10, 31), "county": date(2027, 12, 31)},
+        at(today - timedelta(days=30)),
     )
-    _run_2027(c2027, [d for d in departments if d.region.tier == "province"], finance, clerks, samples)
+    level2_names = {node.code: node.name for node in schemes["2020"].nodes if node.level == 2}
+    _run_2027(c2027, departments, finance, clerks, reference.read_rows("sample-items-2020.csv"), level2_names)
     return 1 + len(finance) + len(clerks)

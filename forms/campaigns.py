@@ -42,13 +42,22 @@ class CampaignForm(Form):
         """The (date, enforced) fields of ``tier``."""
         return self[f"{tier}_date"], self[f"{tier}_enforced"]
 
+    def limit_tiers(self, codes):
+        """Keep the deadline fields of the tiers in ``codes`` only (those the campaign's owner may cover)."""
+        for tier in TIERS:
+            if tier.code not in codes:
+                del self[f"{tier.code}_date"]
+                del self[f"{tier.code}_enforced"]
+
 
 for _tier in TIERS:
     setattr(
         CampaignForm,
         f"{_tier.code}_date",
         IsoDateField(
-            _l("Deadline for %(tier)s departments", tier=_tier.label), validators=[InputRequired(DATE_MESSAGE)]
+            _l("Deadline for %(tier)s departments", tier=_tier.label),
+            description=_l("Leave it empty if the campaign does not cover these departments."),
+            validators=[Optional()],
         ),
     )
     setattr(

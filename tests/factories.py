@@ -27,8 +27,12 @@ class World:
     finance: User  # provincial finance office
     kunming_finance: User
     admin: User
-    campaign: Campaign
+    campaign: Campaign  # 2017: the province and the prefectures, 2014 scheme
     scheme: Scheme
+    yuanmou: Region  # 元谋县, under 楚雄州
+    yuanmou_civil: Department  # 元谋县民政局
+    county_clerk: User
+    county_finance: User
 
 
 _HASHES = {}
@@ -55,13 +59,26 @@ def campaign(
     prefecture=PREFECTURE_DEADLINE,
     province_enforced=True,
     prefecture_enforced=True,
+    county=None,
+    county_enforced=True,
+    owner=None,
 ):
+    """A campaign run by the province (or ``owner``), with a deadline for each tier given a date."""
+    owner = owner or db.session.scalar(select(Region).where(Region.parent_id.is_(None)))
     result = Campaign(
-        code=code, name=f"{code}年度政府购买服务指导性目录编制", notice_number="云财综〔2016〕48号", scheme=scheme
+        code=code,
+        name=f"{code}年度政府购买服务指导性目录编制",
+        notice_number="云财综〔2016〕48号",
+        scheme=scheme,
+        region=owner,
+    )
+    deadlines = (
+        ("province", province, province_enforced),
+        ("prefecture", prefecture, prefecture_enforced),
+        ("county", county, county_enforced),
     )
     result.deadlines = [
-        TierDeadline(tier="province", due_date=province, enforced=province_enforced),
-        TierDeadline(tier="prefecture", due_date=prefecture, enforced=prefecture_enforced),
+        TierDeadline(tier=tier, due_date=day, enforced=enforced) for tier, day, enforced in deadlines if day is not None
     ]
     db.session.add(result)
     db.session.flush()
@@ -77,6 +94,7 @@ def world():
             ("530000007", "云南省民政厅", "530000"),
             ("530000002", "云南省教育厅", "530000"),
             ("530100007", "昆明市民政局", "530100"),
+            ("532328006", "元谋县民政局", "532328"),
         )
     }
     db.session.add_all(departments.values())
@@ -95,6 +113,10 @@ def world():
         admin=user("admin", "admin"),
         campaign=campaign(schemes["2014"]),
         scheme=schemes["2014"],
+        yuanmou=regions["532328"],
+        yuanmou_civil=departments["532328006"],
+        county_clerk=user("clerk-yuanmou", "clerk", departments["532328006"]),
+        county_finance=user("finance-532328", "finance", region=regions["532328"]),
     )
     db.session.commit()
     return result

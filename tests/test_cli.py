@@ -18,7 +18,7 @@ def test_seed_demo_loads_yunnan_once(app):
     first = runner.invoke(args=["seed-demo"])
     assert first.exit_code == 0, first.output
     counts = (db.session.scalar(select(func.count(Department.id))), db.session.scalar(select(func.count(Item.id))))
-    assert counts[0] == 81 + 448 and counts[1] > 500
+    assert counts[0] == 81 + 448 + 6 * 25 and counts[1] > 500  # six demo counties with 25 bureaus each
     statuses = set(db.session.scalars(select(Catalogue.status)))
     assert {"approved", "returned", "draft", "submitted"} <= statuses
     assert authenticate("clerk-530000007", "demo") is not None

@@ -5,11 +5,11 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from catalogue.extensions import db
-from catalogue.models import Catalogue, Item
+from catalogue.models import Campaign, Catalogue, Item, Publication
 from catalogue.services import items
 from tests.factories import item_data
 
@@ -38,3 +38,34 @@ def test_the_status_check_goes_down_and_up_with_data_in_place(world, before_dead
     upgrade()
     assert db.session.scalar(select(func.count()).select_from(Item)) == 1
     assert db.session.scalar(select(Catalogue.status)) == "draft"
+
+
+@pytest.mark.committed
+def test_a_database_of_the_landed_schema_upgrades_with_its_data(app):
+    """Revision 0003 is what the product ran before campaigns had owners and publications snapshots."""
+    db.session.remove()
+    downgrade(revision="0003")
+    with db.engine.begin() as connection:
+        province = connection.execute(text("SELECT id, name FROM region WHERE code = '530000'")).one()
+        scheme = connection.execute(text("SELECT id FROM scheme WHERE code = '2014'")).scalar()
+        connection.execute(
+            text(
+                "INSERT INTO campaign (code, name, notice_number, scheme_id, created_at) "
+                "VALUES ('2017', '2017年度', '', :scheme, '2016-12-01 02:00:00')"
+            ),
+            {"scheme": scheme},
+        )
+        campaign = connection.execute(text("SELECT id FROM campaign WHERE code = '2017'")).scalar()
+        connection.execute(
+            text(
+                "INSERT INTO publication (region_id, campaign_id, version, title, document_number, effective_date, "
+                "published_at, superseded, note, item_count, department_count) VALUES (:region, :campaign, 1, '目录', "
+                "'云财综〔2017〕100号', '2017-09-01', '2017-08-15 02:00:00', :false, '', 0, 0)"
+            ),
+            {"region": province.id, "campaign": campaign, "false": False},
+        )
+    upgrade()
+    campaign = db.session.scalar(select(Campaign))
+    publication = db.session.scalar(select(Publication))
+    assert campaign.region.code == "530000"
+    assert (publication.region_name, publication.campaign_code, publication.tier) == (province.name, "2017", "province")

@@ -13,6 +13,7 @@ from .. import demo
 from ..models import ROLES
 from ..services.accounts import create_user as create_account
 from ..services.errors import Invalid
+from .campaigns import create_campaign
 from .common import transactional
 from .importing import import_catalogue
 from .publishing import export_publication, publish
@@ -72,5 +73,5 @@ def create_user(username, role, department_code, region_code):
 
 
 def register(app):
-    for command in (init_db, seed_demo, create_user, import_catalogue, publish, export_publication):
+    for command in (init_db, seed_demo, create_user, create_campaign, import_catalogue, publish, export_publication):
         app.cli.add_command(command)

@@ -9,26 +9,36 @@ from core import tiers
 
 from ..clock import now
 from ..extensions import db
-from .region import Department
+from .region import Department, Region
 from .scheme import Scheme
 from .types import UTCDateTime
 
 
 class Campaign(db.Model):
+    """A compilation exercise run by the finance office of ``region``, for the departments of that
+    region and of the regions below it, in the tiers it has a deadline for."""
+
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     notice_number: Mapped[str] = mapped_column(String(100), default="")
     scheme_id: Mapped[int] = mapped_column(ForeignKey("scheme.id"))
+    region_id: Mapped[int] = mapped_column(ForeignKey("region.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
 
     scheme: Mapped[Scheme] = relationship()
+    region: Mapped[Region] = relationship()
     deadlines: Mapped[list["TierDeadline"]] = relationship(
         back_populates="campaign", cascade="all, delete-orphan", order_by=lambda: _tier_order(TierDeadline.tier)
     )
 
     def deadline_for_tier(self, tier):
         return next((d for d in self.deadlines if d.tier == tier), None)
+
+    @property
+    def tiers(self):
+        """The tiers the campaign covers (those it has a deadline for), top first."""
+        return [deadline.tier for deadline in self.deadlines]
 
     def __repr__(self):
         return f"<Campaign {self.code}>"

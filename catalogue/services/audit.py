@@ -1,4 +1,6 @@
-"""Audit trail: written in the same transaction as the change it records."""
+"""Audit trail: written in the same transaction as the change it records, at the moment it used."""
+
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -11,12 +13,15 @@ def record(
     action: str,
     obj,
     *,
+    at: datetime,
     catalogue: Catalogue | None = None,
     before: dict | None = None,
     after: dict | None = None,
     comment: str = "",
 ) -> AuditEvent:
+    """Record that ``actor`` did ``action`` to ``obj`` at ``at``: the ``now`` the change itself used."""
     event = AuditEvent(
+        at=at,
         actor_id=actor.id if actor is not None else None,
         action=action,
         object_type=type(obj).__name__.lower(),

@@ -1,32 +1,67 @@
-"""Campaigns (run by the provincial finance office), tier deadlines and extensions."""
+"""Campaigns (each run by a region's finance office for its tier and the tiers below), tier deadlines
+and extensions."""
 
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from core import tiers
 from core.characters import refusals
-from core.tiers import CODES as TIER_CODES
 
 from ..extensions import db
-from ..models import Campaign, Catalogue, Department, Extension, Item, Scheme, TierDeadline
+from ..models import Campaign, Catalogue, Department, Extension, Item, Region, Scheme, TierDeadline
 from ..transaction import flush
 from . import audit
+from .coverage import require_covered
 from .deadlines import find_extension
-from .errors import Invalid, NotFound
+from .errors import Forbidden, Invalid, NotFound
 from .items import find_catalogue
-from .permissions import Actor, require_campaign_manager, require_reviewer_of
+from .permissions import (
+    COMMAND_LINE,
+    Actor,
+    require_campaign_manager,
+    require_campaign_visible,
+    require_reviewer_of,
+    top_region,
+    visible_campaigns,
+)
+
+DEFAULT_SCHEME = "2020"  # 财政部令第102号 has replaced the 2014 measures since 2020-03-01
 
 
-def list_campaigns() -> list[Campaign]:
-    return db.session.scalars(select(Campaign).order_by(Campaign.code.desc())).all()
+def list_campaigns(user: Actor) -> list[Campaign]:
+    return visible_campaigns(user)
 
 
-def get_campaign(code: str) -> Campaign:
+def get_campaign(code: str, user: Actor = COMMAND_LINE) -> Campaign:
+    """The campaign with ``code``, if ``user`` takes part in it; otherwise NotFound."""
     campaign = db.session.scalar(select(Campaign).where(Campaign.code == code))
     if campaign is None:
         raise NotFound()
+    require_campaign_visible(user, campaign)
     return campaign
+
+
+def default_scheme() -> Scheme | None:
+    return db.session.scalar(select(Scheme).where(Scheme.code == DEFAULT_SCHEME))
+
+
+def campaign_owner(user: Actor, campaign: Campaign | None, region_code: str | None = None) -> Region:
+    """Whose campaign it is: an existing one's owner; for a new one the user's own region, or (for
+    an administrator or the command line) the region asked for, else the top region."""
+    if campaign is not None:
+        return campaign.region
+    if user.is_finance:
+        if region_code and region_code != user.region.code:
+            raise Forbidden()
+        return user.region
+    if region_code:
+        region = db.session.scalar(select(Region).where(Region.code == region_code))
+        if region is None:
+            raise Invalid({"region": [_l("There is no region with code %(code)s.", code=region_code)]})
+        return region
+    return top_region()
 
 
 def _snapshot(campaign: Campaign) -> dict:
@@ -35,6 +70,7 @@ def _snapshot(campaign: Campaign) -> dict:
         "name": campaign.name,
         "notice_number": campaign.notice_number,
         "scheme": campaign.scheme.code if campaign.scheme else None,
+        "region": campaign.region.code if campaign.region else None,
     }
     for deadline in campaign.deadlines:
         data[f"{deadline.tier}_date"] = deadline.due_date.isoformat()
@@ -42,18 +78,45 @@ def _snapshot(campaign: Campaign) -> dict:
     return data
 
 
-def _has_items(campaign: Campaign) -> bool:
+def _has_items(campaign: Campaign, tier: str | None = None) -> bool:
     count = select(func.count(Item.id)).join(Catalogue).where(Catalogue.campaign_id == campaign.id)
+    if tier is not None:
+        count = count.join(Department, Catalogue.department_id == Department.id).join(Region).where(Region.tier == tier)
     return db.session.scalar(count) > 0
 
 
-def save_campaign(user: Actor, campaign: Campaign | None, *, data: dict) -> Campaign:
+def _tier_errors(owner: Region, campaign: Campaign | None, data: dict) -> dict:
+    """The deadlines the campaign may have: the owner's tier and those below; at least one."""
+    allowed = tiers.at_and_below(owner.tier)
+    covered = [tier for tier in tiers.CODES if data.get(f"{tier}_date") is not None]
+    errors = {}
+    for tier in covered:
+        if tier not in allowed:
+            errors[f"{tier}_date"] = [
+                _l(
+                    "The finance office of %(region)s cannot set a deadline for %(tier)s departments.",
+                    region=owner.name,
+                    tier=tiers.get(tier).label,
+                )
+            ]
+    for tier in campaign.tiers if campaign is not None else ():
+        if tier not in covered and _has_items(campaign, tier):
+            errors[f"{tier}_date"] = [
+                _l("%(tier)s departments have already entered items: keep their deadline.", tier=tiers.get(tier).label)
+            ]
+    if not covered:
+        errors[f"{owner.tier}_date"] = [_l("Give at least one deadline: the campaign covers the tiers that have one.")]
+    return errors
+
+
+def save_campaign(user: Actor, campaign: Campaign | None, *, data: dict, now: datetime) -> Campaign:
     """Create (``campaign`` None) or update a campaign from ``data``.
 
-    ``data`` has code, name, notice_number, scheme_id and, for each tier of ``core.tiers``,
-    ``<tier>_date`` and ``<tier>_enforced``.
+    ``data`` has code, name, notice_number, scheme_id (or scheme, a code), region (a code; for a new
+    campaign of an administrator) and, for each tier it covers, ``<tier>_date`` and ``<tier>_enforced``.
     """
-    require_campaign_manager(user)
+    require_campaign_manager(user, campaign)
+    owner = campaign_owner(user, campaign, data.get("region"))
     code = (data.get("code") or "").strip()
     errors = refusals(
         [
@@ -65,26 +128,33 @@ def save_campaign(user: Actor, campaign: Campaign | None, *, data: dict) -> Camp
     clash = db.session.scalar(select(Campaign).where(Campaign.code == code))
     if clash is not None and clash is not campaign and "code" not in errors:
         errors["code"] = [_l("A campaign with code %(code)s already exists.", code=code)]
-    scheme = db.session.get(Scheme, data.get("scheme_id"))
-    if scheme is None:
+    if data.get("scheme") is not None:
+        scheme = db.session.scalar(select(Scheme).where(Scheme.code == data["scheme"]))
+    else:
+        scheme = db.session.get(Scheme, data.get("scheme_id"))
+    if scheme is None and data.get("scheme") is not None:
+        errors["scheme_id"] = [_l("There is no classification scheme %(code)s.", code=data["scheme"])]
+    elif scheme is None:
         errors["scheme_id"] = [_l("Choose a classification scheme.")]
     elif campaign is not None and campaign.scheme_id != scheme.id and _has_items(campaign):
         errors["scheme_id"] = [_l("The scheme cannot change once departments have entered items.")]
-    for tier in TIER_CODES:
-        if data.get(f"{tier}_date") is None:
-            errors[f"{tier}_date"] = [_l("Give the deadline date.")]
+    errors.update(_tier_errors(owner, campaign, data))
     if errors:
         raise Invalid(errors)
     before = _snapshot(campaign) if campaign is not None else None
     if campaign is None:
-        campaign = Campaign()
+        campaign = Campaign(region=owner)
         db.session.add(campaign)
     campaign.code = code
     campaign.name = data["name"].strip()
     campaign.notice_number = (data.get("notice_number") or "").strip()
     campaign.scheme = scheme
-    for tier in TIER_CODES:
+    for tier in tiers.CODES:
         deadline = campaign.deadline_for_tier(tier)
+        if data.get(f"{tier}_date") is None:
+            if deadline is not None:
+                campaign.deadlines.remove(deadline)
+            continue
         if deadline is None:
             deadline = TierDeadline(tier=tier)
             campaign.deadlines.append(deadline)
@@ -92,7 +162,12 @@ def save_campaign(user: Actor, campaign: Campaign | None, *, data: dict) -> Camp
         deadline.enforced = bool(data.get(f"{tier}_enforced"))
     flush()
     audit.record(
-        user, "edit_campaign" if before else "create_campaign", campaign, before=before, after=_snapshot(campaign)
+        user,
+        "edit_campaign" if before else "create_campaign",
+        campaign,
+        before=before,
+        after=_snapshot(campaign),
+        at=now,
     )
     return campaign
 
@@ -108,6 +183,7 @@ def grant_extension(
 ) -> Extension:
     """Give ``department`` until ``due_date`` (later than its tier's deadline)."""
     require_reviewer_of(user, department)
+    require_covered(campaign, department)
     tier_deadline = campaign.deadline_for_tier(department.region.tier)
     if due_date is None:
         raise Invalid({"due_date": [_l("Give the new deadline date.")]})
@@ -143,11 +219,12 @@ def grant_extension(
         before=before,
         after={"due_date": due_date.isoformat(), "department": department.code},
         comment=extension.reason,
+        at=now,
     )
     return extension
 
 
-def remove_extension(user: Actor, campaign: Campaign, department: Department) -> None:
+def remove_extension(user: Actor, campaign: Campaign, department: Department, *, now: datetime) -> None:
     require_reviewer_of(user, department)
     extension = find_extension(campaign, department)
     if extension is None:
@@ -158,6 +235,7 @@ def remove_extension(user: Actor, campaign: Campaign, department: Department) ->
         extension,
         catalogue=find_catalogue(campaign, department),
         before={"due_date": extension.due_date.isoformat(), "department": department.code},
+        at=now,
     )
     db.session.delete(extension)
     flush()

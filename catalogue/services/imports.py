@@ -14,6 +14,7 @@ from ..extensions import db
 from ..models import Campaign, Catalogue, Department, ImportUpload, Item, SchemeNode
 from ..transaction import flush
 from . import audit
+from .coverage import require_covered
 from .errors import Refused, StaleEdit
 from .item_rules import scheme_index
 from .items import check_version, editing_gate, find_catalogue, set_fields, start_catalogue, touch
@@ -114,6 +115,7 @@ def preview(
 ) -> tuple[Plan, int]:
     """The plan for ``content`` against the department's catalogue as it is now, and its version."""
     require_clerk_of(user, department)
+    require_covered(campaign, department)
     check_size(len(content))
     if mode not in MODES:
         mode = "update"
@@ -161,6 +163,7 @@ def apply(
         catalogue=catalogue,
         after={k: totals[k] for k in ("new", "changed", "removed")},
         comment=plan.sheet,
+        at=now,
     )
     return plan
 
@@ -175,7 +178,7 @@ def _apply_plan(user: Actor, catalogue: Catalogue, plan: Plan, now: datetime) ->
     items = {item.id: item for item in catalogue.items}
     for snapshot in plan.removed:
         item = items.pop(snapshot["id"])
-        audit.record(user, "delete_item", item, catalogue=catalogue, before=item.snapshot())
+        audit.record(user, "delete_item", item, catalogue=catalogue, before=item.snapshot(), at=now)
         catalogue.items.remove(item)
     flush()  # codes of removed items may come back as new ones
     position = db.session.scalar(select(func.max(Item.position)).where(Item.catalogue_id == catalogue.id)) or 0
@@ -200,9 +203,9 @@ def _apply_plan(user: Actor, catalogue: Catalogue, plan: Plan, now: datetime) ->
     flush()
     for item, before in order:
         if before is None:
-            audit.record(user, "add_item", item, catalogue=catalogue, after=item.snapshot())
+            audit.record(user, "add_item", item, catalogue=catalogue, after=item.snapshot(), at=now)
         elif before:
-            audit.record(user, "edit_item", item, catalogue=catalogue, before=before, after=item.snapshot())
+            audit.record(user, "edit_item", item, catalogue=catalogue, before=before, after=item.snapshot(), at=now)
     if plan.mode == "replace":
         for number, (item, _before) in enumerate(order, start=1):
             item.position = number

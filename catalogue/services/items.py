@@ -13,6 +13,7 @@ from ..extensions import db
 from ..models import Campaign, Catalogue, Department, Item, SchemeNode
 from ..transaction import flush
 from . import audit
+from .coverage import require_covered
 from .deadlines import ensure_open
 from .errors import Invalid, NotEditable, StaleEdit
 from .item_rules import check_item, duplicate_code, scheme_index
@@ -30,6 +31,7 @@ def editing_gate(
 ) -> None:
     """The one check before any change to a catalogue's content."""
     require_clerk_of(user, department)
+    require_covered(campaign, department)
     if catalogue is not None and catalogue.status not in EDITABLE:
         raise NotEditable(catalogue.status)
     ensure_open(campaign, department, now)
@@ -46,7 +48,7 @@ def start_catalogue(user: Actor, campaign: Campaign, department: Department, now
     catalogue = Catalogue(campaign=campaign, department=department, status=DRAFT, created_at=now, updated_at=now)
     db.session.add(catalogue)
     flush()
-    audit.record(user, "create", catalogue, catalogue=catalogue, after={"status": DRAFT})
+    audit.record(user, "create", catalogue, catalogue=catalogue, after={"status": DRAFT}, at=now)
     return catalogue
 
 
@@ -81,7 +83,7 @@ def add_item(user: Actor, campaign: Campaign, department: Department, *, data: d
     db.session.add(item)
     touch(catalogue, now)
     flush()
-    audit.record(user, "add_item", item, catalogue=catalogue, after=item.snapshot())
+    audit.record(user, "add_item", item, catalogue=catalogue, after=item.snapshot(), at=now)
     return item
 
 
@@ -117,7 +119,7 @@ def add_items(
     touch(catalogue, now)
     flush()
     for item in added:
-        audit.record(user, "add_item", item, catalogue=catalogue, after=item.snapshot())
+        audit.record(user, "add_item", item, catalogue=catalogue, after=item.snapshot(), at=now)
     return added
 
 
@@ -149,7 +151,7 @@ def update_item(user: Actor, item: Item, *, data: dict, expected_version: int | 
     item.updated_at = now
     touch(catalogue, now)
     flush()
-    audit.record(user, "edit_item", item, catalogue=catalogue, before=before, after=after)
+    audit.record(user, "edit_item", item, catalogue=catalogue, before=before, after=after, at=now)
     return item
 
 
@@ -157,7 +159,7 @@ def delete_item(user: Actor, item: Item, *, expected_version: int | None, now: d
     catalogue = item.catalogue
     editing_gate(user, catalogue.campaign, catalogue.department, catalogue, now)
     check_version(item.version, expected_version)
-    audit.record(user, "delete_item", item, catalogue=catalogue, before=item.snapshot())
+    audit.record(user, "delete_item", item, catalogue=catalogue, before=item.snapshot(), at=now)
     catalogue.items.remove(item)
     for position, each in enumerate(sorted(catalogue.items, key=lambda i: i.position), start=1):
         each.position = position
@@ -181,5 +183,11 @@ def move_item(user: Actor, item: Item, *, offset: int, expected_version: int | N
     touch(catalogue, now)
     flush()
     audit.record(
-        user, "move_item", item, catalogue=catalogue, before={"position": index + 1}, after={"position": target + 1}
+        user,
+        "move_item",
+        item,
+        catalogue=catalogue,
+        before={"position": index + 1},
+        after={"position": target + 1},
+        at=now,
     )

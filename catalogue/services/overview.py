@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from core.statuses import APPROVED, EDITABLE, NOT_STARTED, RETURNED, allowed_actions
 
 from ..models import Campaign, Catalogue, Department, Item
+from .coverage import require_covered
 from .deadlines import Deadline, deadline_for
 from .items import find_catalogue
 from .permissions import Actor, require_viewer_of
@@ -61,6 +62,7 @@ class CatalogueState:
 
 def catalogue_state(user: Actor, campaign: Campaign, department: Department, *, now: datetime) -> CatalogueState:
     require_viewer_of(user, department)
+    require_covered(campaign, department)
     return CatalogueState(
         campaign, department, find_catalogue(campaign, department), deadline_for(campaign, department), now
     )

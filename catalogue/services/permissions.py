@@ -7,7 +7,8 @@ data is not even admitted to exist); ``can_*`` and ``is_*`` answer for templates
 from sqlalchemy import Select, select
 
 from ..extensions import db
-from ..models import Department, ImportUpload, Item, Region, User
+from ..models import Campaign, Department, ImportUpload, Item, Region, User
+from .coverage import ancestors_or_self, campaigns_covering, covers
 from .errors import Forbidden, NotFound
 
 
@@ -33,19 +34,52 @@ def require_role(user: Actor, roles: tuple[str, ...]) -> None:
         raise Forbidden()
 
 
-def is_campaign_manager(user: Actor) -> bool:
-    """The finance office of the top region (the province) and administrators run campaigns."""
-    return user.is_admin or (user.is_finance and user.region is not None and user.region.parent_id is None)
+def can_create_campaigns(user: Actor) -> bool:
+    """Every finance office runs campaigns for its region (and the regions below); so do administrators."""
+    return user.is_admin or user.is_finance
 
 
-def require_campaign_manager(user: Actor) -> None:
-    if not is_campaign_manager(user):
+def can_manage_campaign(user: Actor, campaign: Campaign) -> bool:
+    """The finance office that owns the campaign, or an administrator."""
+    return user.is_admin or (user.is_finance and user.region_id == campaign.region_id)
+
+
+def require_campaign_manager(user: Actor, campaign: Campaign | None = None) -> None:
+    """Creating (``campaign`` None): a finance office or an administrator; changing: its owner."""
+    allowed = can_create_campaigns(user) if campaign is None else can_manage_campaign(user, campaign)
+    if not allowed:
         raise Forbidden()
 
 
+def visible_campaigns(user: Actor) -> list[Campaign]:
+    """The campaigns ``user`` takes part in: those covering its department or region, and those it runs."""
+    if user.is_admin:
+        return db.session.scalars(select(Campaign).order_by(Campaign.code.desc())).all()
+    if user.is_clerk:
+        return campaigns_covering(user.department.region)
+    if user.is_finance:
+        owned = db.session.scalars(select(Campaign).where(Campaign.region_id == user.region_id)).all()
+        found = {c.id: c for c in [*campaigns_covering(user.region), *owned]}
+        return sorted(found.values(), key=lambda c: c.code, reverse=True)
+    return []
+
+
+def require_campaign_visible(user: Actor, campaign: Campaign) -> None:
+    if user.is_admin or user is COMMAND_LINE:
+        return
+    if user.is_clerk and covers(campaign, user.department):
+        return
+    if user.is_finance and (
+        campaign.region_id == user.region_id
+        or (user.region.tier in campaign.tiers and campaign.region_id in {r.id for r in ancestors_or_self(user.region)})
+    ):
+        return
+    raise NotFound()
+
+
 def can_see_all_publications(user: Actor) -> bool:
-    """The province-wide view of every region's publications."""
-    return is_campaign_manager(user)
+    """The province-wide view of every region's publications: the top region's office, administrators."""
+    return user.is_admin or (user.is_finance and user.region is not None and user.region.parent_id is None)
 
 
 def require_all_publications_viewer(user: Actor) -> None:

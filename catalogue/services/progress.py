@@ -10,6 +10,7 @@ from core.statuses import DONE, NOT_STARTED
 
 from ..extensions import db
 from ..models import Campaign, Catalogue, Department, Extension, Item, Region
+from .coverage import covered_departments
 from .deadlines import Deadline, deadline_for
 from .permissions import Actor, reviewable_departments
 
@@ -29,7 +30,8 @@ def campaign_progress(
     user: Actor, campaign: Campaign, *, now: datetime, region: Region | None = None
 ) -> tuple[list[ProgressRow], Counter]:
     """One row per department ``user`` reviews, and the count of each status."""
-    departments = db.session.scalars(reviewable_departments(user, region)).all()
+    covered = covered_departments(campaign).with_only_columns(Department.id)
+    departments = db.session.scalars(reviewable_departments(user, region).where(Department.id.in_(covered))).all()
     catalogues = {
         c.department_id: c for c in db.session.scalars(select(Catalogue).where(Catalogue.campaign_id == campaign.id))
     }

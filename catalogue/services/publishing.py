@@ -231,6 +231,7 @@ def publish(
         "publish",
         publication,
         after={"title": publication.title, "version": publication.version, "items": publication.item_count},
+        at=now,
     )
     return publication
 

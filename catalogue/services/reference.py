@@ -25,10 +25,13 @@ def read_rows(name: str) -> list[dict]:
     return list(csv.DictReader(text.splitlines()))
 
 
+REGION_FILES = ("regions.csv", "regions-county.csv")  # parents come before their children
+
+
 def load_regions() -> dict[str, Region]:
-    """Every region by code (parents come before their children in regions.csv)."""
+    """Every region by code: the province, its prefectures and their counties."""
     regions = {region.code: region for region in db.session.scalars(select(Region))}
-    for row in read_rows("regions.csv"):
+    for row in (row for name in REGION_FILES for row in read_rows(name)):
         if row["code"] not in regions:
             regions[row["code"]] = Region(
                 code=row["code"],

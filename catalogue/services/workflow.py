@@ -11,6 +11,7 @@ from core.statuses import SUBMITTED, TRANSITIONS
 from ..models import Campaign, Catalogue, Department
 from ..transaction import flush
 from . import audit
+from .coverage import require_covered
 from .deadlines import ensure_open
 from .errors import IllegalTransition, Invalid, Refused
 from .items import check_version, find_catalogue
@@ -29,7 +30,7 @@ def _move(catalogue: Catalogue, action: str, actor: Actor, now: datetime, commen
     catalogue.updated_at = now
     flush()
     audit.record(
-        actor, action, catalogue, catalogue=catalogue, before=before, after={"status": target}, comment=comment
+        actor, action, catalogue, catalogue=catalogue, before=before, after={"status": target}, comment=comment, at=now
     )
 
 
@@ -50,6 +51,7 @@ def submit(
 ) -> Catalogue:
     """The clerk hands the catalogue to the finance office, exactly as last reviewed on screen."""
     require_clerk_of(user, department)
+    require_covered(campaign, department)
     catalogue = find_catalogue(campaign, department)
     if catalogue is None:
         raise Refused(EMPTY_MESSAGE)

@@ -17,7 +17,7 @@ bp = Blueprint("department", __name__, url_prefix="/department")
 
 
 def _state(code):
-    return catalogue_state(current_user, get_campaign(code), current_user.department, now=now())
+    return catalogue_state(current_user, get_campaign(code, current_user), current_user.department, now=now())
 
 
 @bp.get("/")
@@ -25,7 +25,7 @@ def _state(code):
 def home():
     department = current_user.department
     moment = now()
-    states = [catalogue_state(current_user, c, department, now=moment) for c in list_campaigns()]
+    states = [catalogue_state(current_user, c, department, now=moment) for c in list_campaigns(current_user)]
     return render_template("department/home.html", states=states, department=department)
 
 

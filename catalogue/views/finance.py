@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
+from core import tiers
 from core.characters import header_safe
 from core.statuses import PROGRESS
 from exports import XLSX_MIMETYPE
@@ -22,8 +23,9 @@ from ..services.errors import Invalid, NotFound
 from ..services.overview import catalogue_state
 from ..services.permissions import (
     can_choose_region,
+    can_create_campaigns,
+    can_manage_campaign,
     can_see_all_publications,
-    is_campaign_manager,
     progress_region,
     require_campaign_manager,
     require_reviewer_of,
@@ -38,34 +40,55 @@ REVIEWERS = ("finance", "admin")
 @bp.get("/")
 @role_required(*REVIEWERS)
 def home():
+    listed = campaigns.list_campaigns(current_user)
     return render_template(
-        "finance/home.html", campaigns=campaigns.list_campaigns(), can_manage=is_campaign_manager(current_user)
+        "finance/home.html",
+        campaigns=listed,
+        can_create=can_create_campaigns(current_user),
+        managed={c.id for c in listed if can_manage_campaign(current_user, c)},
     )
 
 
-def _campaign_form(campaign=None):
+def _campaign_form(campaign, owner):
     form = CampaignForm(obj=campaign)
+    form.limit_tiers(tiers.at_and_below(owner.tier))
     form.scheme_id.choices = [SelectChoice(s.id, s.name) for s in reference.list_schemes()]
-    if campaign is not None and not form.is_submitted():
-        for deadline in campaign.deadlines:
-            form.deadline_fields(deadline.tier)[0].data = deadline.due_date
-            form.deadline_fields(deadline.tier)[1].data = deadline.enforced
+    if not form.is_submitted():
+        if campaign is None:
+            scheme = campaigns.default_scheme()
+            form.scheme_id.data = scheme.id if scheme else None
+        else:
+            for deadline in campaign.deadlines:
+                form.deadline_fields(deadline.tier)[0].data = deadline.due_date
+                form.deadline_fields(deadline.tier)[1].data = deadline.enforced
     return form
 
 
 def _save_campaign(campaign):
-    require_campaign_manager(current_user)
-    form = _campaign_form(campaign)
+    require_campaign_manager(current_user, campaign)
+    owner = campaigns.campaign_owner(current_user, campaign, request.args.get("region"))
+    form = _campaign_form(campaign, owner)
     if form.validate_on_submit():
         try:
-            saved = campaigns.save_campaign(current_user, campaign, data=form.data)
+            saved = campaigns.save_campaign(
+                current_user,
+                campaign,
+                data={**form.data, "region": owner.code if campaign is None else None},
+                now=now(),
+            )
         except Invalid as error:
             copy_errors(form, error.errors)
         else:
             flash(_("Campaign %(code)s saved.", code=saved.code), "success")
             return redirect(url_for(".progress", code=saved.code))
     status = 400 if form.errors else 200
-    return render_template("finance/campaign_form.html", form=form, campaign=campaign), status
+    return render_template(
+        "finance/campaign_form.html",
+        form=form,
+        campaign=campaign,
+        owner=owner,
+        tiers=[tiers.get(code) for code in tiers.at_and_below(owner.tier)],
+    ), status
 
 
 @bp.route("/campaigns/new", methods=["GET", "POST"])
@@ -77,11 +100,11 @@ def new_campaign():
 @bp.route("/campaigns/<code>/edit", methods=["GET", "POST"])
 @role_required(*REVIEWERS)
 def edit_campaign(code):
-    return _save_campaign(campaigns.get_campaign(code))
+    return _save_campaign(campaigns.get_campaign(code, current_user))
 
 
 def _progress(code):
-    campaign = campaigns.get_campaign(code)
+    campaign = campaigns.get_campaign(code, current_user)
     region = progress_region(current_user, request.args.get("region"))
     rows, totals = campaign_progress(current_user, campaign, now=now(), region=region)
     status = request.args.get("status", "")
@@ -159,7 +182,9 @@ def _department(code):
 
 
 def _review_state(code, department_code):
-    return catalogue_state(current_user, campaigns.get_campaign(code), _department(department_code), now=now())
+    return catalogue_state(
+        current_user, campaigns.get_campaign(code, current_user), _department(department_code), now=now()
+    )
 
 
 def _review_page(state, status=200, **forms):
@@ -257,7 +282,7 @@ def grant_extension(code, department_code):
 @role_required(*REVIEWERS)
 def remove_extension(code, department_code):
     state = _review_state(code, department_code)
-    campaigns.remove_extension(current_user, state.campaign, state.department)
+    campaigns.remove_extension(current_user, state.campaign, state.department, now=state.now)
     flash(_("The extension was removed; the tier deadline applies again."), "success")
     return redirect(url_for(".review", code=code, department_code=department_code))
 

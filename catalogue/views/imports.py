@@ -37,7 +37,7 @@ bp = Blueprint("imports", __name__, url_prefix="/department")
 @bp.route("/campaigns/<code>/import", methods=["GET", "POST"])
 @role_required("clerk")
 def upload(code):
-    state = catalogue_state(current_user, get_campaign(code), current_user.department, now=now())
+    state = catalogue_state(current_user, get_campaign(code, current_user), current_user.department, now=now())
     editing_gate(current_user, state.campaign, state.department, state.catalogue, state.now)
     form = UploadForm()
     if form.is_submitted() and not throttle.allow("upload", current_user.id, current_app.config["UPLOAD_RATE_LIMIT"]):
@@ -183,7 +183,7 @@ def errors_workbook(upload_id):
 @bp.get("/campaigns/<code>/import-template.xlsx")
 @role_required("clerk")
 def template(code):
-    campaign = get_campaign(code)
+    campaign = get_campaign(code, current_user)
     names = [node.name for node in campaign.scheme.nodes if node.level == 1]
     instructions = [
         _("How to fill in the catalogue template"),

@@ -32,7 +32,11 @@ def _form(consolidation, region, campaign):
 @bp.route("/campaigns/<code>/publish", methods=["GET", "POST"])
 @role_required(*REVIEWERS)
 def publish(code):
-    campaign, region, moment = get_campaign(code), publishing_region(current_user, request.args.get("region")), now()
+    campaign, region, moment = (
+        get_campaign(code, current_user),
+        publishing_region(current_user, request.args.get("region")),
+        now(),
+    )
     include = request.form.getlist("include") if request.method == "POST" else request.args.getlist("include")
     consolidation = publishing.consolidation(current_user, region, campaign, now=moment, include=include)
     form = _form(consolidation, region, campaign)
@@ -86,7 +90,7 @@ def _page(campaign, region, form, consolidation, include, status):
 @role_required(*REVIEWERS)
 def overview(code):
     require_all_publications_viewer(current_user)
-    campaign = get_campaign(code)
+    campaign = get_campaign(code, current_user)
     rows = public.province_overview(campaign)
     province = publishing.current_publication(top_region(), campaign)
     return render_template("finance/overview.html", campaign=campaign, rows=rows, province=province)

@@ -1,15 +1,16 @@
-"""Campaigns are run by the provincial finance office; extensions by each region's office."""
+"""Campaigns: each finance office runs them for its tier and the tiers below, within its region;
+they cover the tiers they have a deadline for. Extensions by each region's office."""
 
 from datetime import date
 
 import pytest
 
 from catalogue.extensions import db
-from catalogue.services import campaigns
+from catalogue.services import campaigns, items
 from catalogue.services.deadlines import find_extension
 from catalogue.services.errors import Forbidden, Invalid, NotFound
 from tests.conftest import shanghai
-from tests.factories import add_items
+from tests.factories import add_items, item_data
 
 NOW = shanghai(date(2026, 11, 1))
 
@@ -29,20 +30,58 @@ def data(world, **changes):
 
 
 def test_provincial_finance_creates_a_campaign_with_tier_deadlines(world):
-    campaign = campaigns.save_campaign(world.finance, None, data=data(world))
+    campaign = campaigns.save_campaign(
+        world.finance, None, data=data(world, county_date=date(2027, 12, 31), county_enforced=True), now=NOW
+    )
+    assert campaign.region == world.province and campaign.tiers == ["province", "prefecture", "county"]
     assert campaign.deadline_for_tier("province").due_date == date(2027, 7, 31)
     assert campaign.deadline_for_tier("prefecture").enforced is False
 
 
-@pytest.mark.parametrize("who", ["kunming_finance", "clerk"])
-def test_others_may_not_create_campaigns(world, who):
+def test_a_prefecture_office_covers_its_tier_and_below_not_the_province(world):
+    with pytest.raises(Invalid) as error:
+        campaigns.save_campaign(world.kunming_finance, None, data=data(world), now=NOW)
+    assert set(error.value.errors) == {"province_date"}
+    campaign = campaigns.save_campaign(world.kunming_finance, None, data=data(world, province_date=None), now=NOW)
+    assert campaign.region == world.kunming and campaign.tiers == ["prefecture"]
+
+
+def test_a_campaign_needs_a_deadline(world):
+    with pytest.raises(Invalid) as error:
+        campaigns.save_campaign(
+            world.county_finance, None, data=data(world, province_date=None, prefecture_date=None), now=NOW
+        )
+    assert set(error.value.errors) == {"county_date"}
+
+
+def test_clerks_may_not_create_campaigns_and_others_may_not_change_one(world):
     with pytest.raises(Forbidden):
-        campaigns.save_campaign(getattr(world, who), None, data=data(world))
+        campaigns.save_campaign(world.clerk, None, data=data(world), now=NOW)
+    with pytest.raises(Forbidden):
+        campaigns.save_campaign(world.kunming_finance, world.campaign, data=data(world, code="2017"), now=NOW)
+
+
+def test_a_campaign_reaches_the_departments_of_its_region_and_tiers_only(world):
+    kunming = campaigns.save_campaign(
+        world.kunming_finance,
+        None,
+        data=data(world, code="2027-km", province_date=None, county_date=date(2027, 12, 31)),
+        now=NOW,
+    )
+    assert kunming in campaigns.list_campaigns(world.prefecture_clerk)
+    assert kunming not in campaigns.list_campaigns(world.county_clerk)  # 元谋县 is under 楚雄州
+    assert world.campaign not in campaigns.list_campaigns(world.county_clerk)  # 2017 had no county deadline
+    with pytest.raises(NotFound):
+        campaigns.get_campaign("2017", world.county_clerk)
+    with pytest.raises(NotFound):
+        items.add_item(
+            world.county_clerk, world.campaign, world.yuanmou_civil, data=item_data(), now=shanghai(date(2017, 7, 1))
+        )
 
 
 def test_campaign_codes_are_unique(world):
     with pytest.raises(Invalid) as error:
-        campaigns.save_campaign(world.finance, None, data=data(world, code="2017"))
+        campaigns.save_campaign(world.finance, None, data=data(world, code="2017"), now=NOW)
     assert "code" in error.value.errors
 
 
@@ -50,7 +89,9 @@ def test_scheme_is_fixed_once_items_exist(world):
     add_items(world.clerk, world.campaign, world.civil, 1, shanghai(date(2017, 7, 1)))
     other = next(s for s in campaigns.db.session.scalars(db.select(campaigns.Scheme)) if s.code == "2020")
     with pytest.raises(Invalid) as error:
-        campaigns.save_campaign(world.finance, world.campaign, data=data(world, code="2017", scheme_id=other.id))
+        campaigns.save_campaign(
+            world.finance, world.campaign, data=data(world, code="2017", scheme_id=other.id), now=NOW
+        )
     assert "scheme_id" in error.value.errors
 
 
@@ -70,7 +111,7 @@ def test_extension_granted_changed_and_removed(world):
     )
     extension = find_extension(world.campaign, world.civil)
     assert extension.due_date == date(2017, 8, 20) and extension.reason == "再延"
-    campaigns.remove_extension(world.finance, world.campaign, world.civil)
+    campaigns.remove_extension(world.finance, world.campaign, world.civil, now=NOW)
     assert find_extension(world.campaign, world.civil) is None
 
 

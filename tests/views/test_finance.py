@@ -120,8 +120,16 @@ def test_create_a_campaign_and_its_errors(finance, world):
     assert campaign.deadline_for_tier("prefecture").enforced is False
 
 
-def test_prefecture_finance_cannot_create_campaigns(client, auth, world):
+def test_a_prefecture_office_runs_a_campaign_for_its_own_tier_and_its_counties(client, auth, world):
     auth.login("finance-530100")
+    page = client.get("/finance/campaigns/new", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "昆明市" in page and 'name="prefecture_date"' in page and 'name="county_date"' in page
+    assert 'name="province_date"' not in page
+    assert client.get("/finance/campaigns/new", headers={"Accept-Language": "en"}).status_code == 200
+
+
+def test_clerks_cannot_create_campaigns(client, auth, world):
+    auth.login("clerk-civil")
     assert client.get("/finance/campaigns/new").status_code == 403
 
 
