@@ -13,8 +13,11 @@ from .clock import SHANGHAI
 from .extensions import db
 from .models import Campaign, Department, User
 from .services import accounts, campaigns, items, publishing, reference, workflow
+from .services import departments as departments_service
 
 PREFECTURES_WITH_ITEMS = ("530100", "530300", "530400", "532900")
+# Public-welfare class-one institutions (公益一类): not eligible purchasers.
+NOT_ELIGIBLE = ("530000072", "530000078", "530000080")  # 疾病预防控制中心, 儿童福利院, 环境监测中心站
 # Counties with their bureaus, clerks and a finance office in the demo: 元谋县 first.
 DEMO_COUNTIES = ("532328", "530102", "530181", "530302", "532901", "532923")
 
@@ -283,6 +286,9 @@ def seed(password):
     regions, departments, schemes = reference.load_reference()
     departments = [*departments, *_county_departments(regions)]
     admin, finance, clerks = _users(accounts.hash_password(password), regions, departments)
+    for department in departments:
+        if department.code in NOT_ELIGIBLE:
+            departments_service.set_eligible(finance["530000"], department, eligible=False, now=at(date(2016, 12, 1)))
     c2017 = _campaign(
         admin,
         "2017",

@@ -44,6 +44,7 @@ ACTION_LABELS = {
     "edit_campaign": _l("edited the campaign"),
     "import": _l("imported a spreadsheet"),
     "publish": _l("published"),
+    "set_eligible": _l("changed whether the department is an eligible purchaser"),
 }
 # Keys of audit records' before/after that are not item fields.
 HISTORY_LABELS = {
@@ -51,6 +52,7 @@ HISTORY_LABELS = {
     "position": _l("Position"),
     "due_date": _l("Deadline"),
     "department": _l("Department"),
+    "eligible": _l("Eligible purchaser"),
     **FIELD_LABELS,
 }
 

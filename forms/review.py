@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import TextAreaField
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms import HiddenField, TextAreaField
+from wtforms.validators import AnyOf, InputRequired, Length, Optional
 
 from catalogue.services.workflow import COMMENT_MAX
 
@@ -28,3 +28,9 @@ class ReturnForm(Form):
             Length(max=COMMENT_MAX, message=_l("The comment must be at most %(max)d characters.", max=COMMENT_MAX)),
         ],
     )
+
+
+class EligibleForm(Form):
+    """Whether the department is an eligible purchaser: "1" yes, "0" no."""
+
+    eligible = HiddenField(validators=[AnyOf(["0", "1"])])

@@ -33,6 +33,8 @@ class Department(db.Model):
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     region_id: Mapped[int] = mapped_column(ForeignKey("region.id"), index=True)
+    # 符合购买主体资格: public-welfare class-one institutions (公益一类事业单位) are not purchasers.
+    eligible: Mapped[bool] = mapped_column(default=True)
 
     region: Mapped[Region] = relationship()
 

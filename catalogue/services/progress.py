@@ -1,18 +1,20 @@
-"""How far each department of a region has got in a campaign."""
+"""How far each department has got in a campaign, and the figures per tier a finance office reports
+("省级符合政府购买服务主体资格的81家部门均编制了…目录，及时向社会进行了公开")."""
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from core.statuses import DONE, NOT_STARTED
+from core import tiers
+from core.statuses import APPROVED, DONE, NOT_STARTED
 
 from ..extensions import db
-from ..models import Campaign, Catalogue, Department, Extension, Item, Region
-from .coverage import covered_departments
+from ..models import Campaign, Catalogue, Department, Extension, Item, Publication, PublishedItem, Region
+from .coverage import covered_departments, subtree_ids
 from .deadlines import Deadline, deadline_for
-from .permissions import Actor, reviewable_departments
+from .permissions import Actor, require_role, reviewable_departments
 
 
 @dataclass
@@ -24,14 +26,25 @@ class ProgressRow:
     submitted_at: datetime | None
     deadline: Deadline | None
     overdue: bool
+    first_submitted_at: datetime | None = None
+    approved_at: datetime | None = None
+    on_time: bool = False  # first submitted before its deadline (or its extension)
+    published: bool = False  # its items are in a current publication of the campaign
 
 
-def campaign_progress(
-    user: Actor, campaign: Campaign, *, now: datetime, region: Region | None = None
-) -> tuple[list[ProgressRow], Counter]:
-    """One row per department ``user`` reviews, and the count of each status."""
-    covered = covered_departments(campaign).with_only_columns(Department.id)
-    departments = db.session.scalars(reviewable_departments(user, region).where(Department.id.in_(covered))).all()
+@dataclass
+class TierFigures:
+    tier: str
+    departments: int = 0
+    eligible: int = 0
+    compiled: int = 0  # eligible, with a catalogue of at least one item
+    on_time: int = 0  # eligible, first submitted before the deadline
+    approved: int = 0  # eligible, approved
+    published: int = 0  # eligible, in a current publication
+    first_published: date | None = None  # when the tier's first list of the campaign took effect
+
+
+def _rows(campaign: Campaign, departments: list[Department], now: datetime) -> list[ProgressRow]:
     catalogues = {
         c.department_id: c for c in db.session.scalars(select(Catalogue).where(Catalogue.campaign_id == campaign.id))
     }
@@ -46,24 +59,73 @@ def campaign_progress(
     extensions = {
         e.department_id: e for e in db.session.scalars(select(Extension).where(Extension.campaign_id == campaign.id))
     }
+    published = set(
+        db.session.scalars(
+            select(PublishedItem.department_code)
+            .join(Publication, PublishedItem.publication_id == Publication.id)
+            .where(Publication.campaign_id == campaign.id, Publication.superseded.is_(False))
+            .distinct()
+        )
+    )
     rows = []
     for department in departments:
         catalogue = catalogues.get(department.id)
         status = catalogue.status if catalogue else NOT_STARTED
         deadline = deadline_for(campaign, department, extensions.get(department.id))
-        overdue = deadline is not None and deadline.is_past(now) and status not in DONE
+        first = catalogue.first_submitted_at if catalogue else None
         rows.append(
             ProgressRow(
-                department,
-                catalogue,
-                status,
-                counts.get(department.id, 0),
-                catalogue.submitted_at if catalogue else None,
-                deadline,
-                overdue,
+                department=department,
+                catalogue=catalogue,
+                status=status,
+                item_count=counts.get(department.id, 0),
+                submitted_at=catalogue.submitted_at if catalogue else None,
+                deadline=deadline,
+                overdue=deadline is not None and deadline.is_past(now) and status not in DONE,
+                first_submitted_at=first,
+                approved_at=catalogue.approved_at if catalogue else None,
+                on_time=first is not None and (deadline is None or first < deadline.closes_at),
+                published=department.code in published,
             )
         )
+    return rows
+
+
+def campaign_progress(
+    user: Actor, campaign: Campaign, *, now: datetime, region: Region | None = None
+) -> tuple[list[ProgressRow], Counter]:
+    """One row per department ``user`` reviews, and the count of each status."""
+    covered = covered_departments(campaign).with_only_columns(Department.id)
+    departments = db.session.scalars(reviewable_departments(user, region).where(Department.id.in_(covered))).all()
+    rows = _rows(campaign, departments, now)
     totals = Counter(row.status for row in rows)
     totals["all"] = len(rows)
     totals["overdue"] = sum(row.overdue for row in rows)
     return rows, totals
+
+
+def campaign_figures(user: Actor, campaign: Campaign, *, now: datetime) -> list[TierFigures]:
+    """Per tier the campaign covers: the figures for the departments of ``user``'s region and the regions
+    below it (an administrator: all)."""
+    require_role(user, ("finance", "admin"))
+    query = covered_departments(campaign).order_by(Department.code)
+    lists = select(Publication.tier, func.min(Publication.effective_date)).where(Publication.campaign_id == campaign.id)
+    if user.is_finance:
+        scope = subtree_ids(user.region)
+        query = query.where(Department.region_id.in_(scope))
+        lists = lists.where(Publication.region_id.in_(scope))
+    figures = {tier: TierFigures(tier) for tier in campaign.tiers}
+    for row in _rows(campaign, db.session.scalars(query).all(), now):
+        tier = figures[row.department.region.tier]
+        tier.departments += 1
+        if not row.department.eligible:
+            continue
+        tier.eligible += 1
+        tier.compiled += row.item_count > 0
+        tier.on_time += row.on_time
+        tier.approved += row.status == APPROVED
+        tier.published += row.published
+    for tier, day in db.session.execute(lists.group_by(Publication.tier)).all():
+        if tier in figures:
+            figures[tier].first_published = day
+    return [figures[code] for code in tiers.CODES if code in figures]

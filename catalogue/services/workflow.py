@@ -62,6 +62,7 @@ def submit(
     if not catalogue.items:
         raise Refused(EMPTY_MESSAGE)
     catalogue.submitted_at = now
+    catalogue.first_submitted_at = catalogue.first_submitted_at or now  # a resubmission keeps the first
     catalogue.submitted_by_id = user.id
     _move(catalogue, "submit", user, now)
     return catalogue
@@ -80,6 +81,7 @@ def _review(user: Actor, catalogue: Catalogue, action: str, now: datetime, comme
 
 def approve(user: Actor, catalogue: Catalogue, *, now: datetime, comment: str | None = "") -> None:
     _review(user, catalogue, "approve", now, _checked_comment(comment, required=False))
+    catalogue.approved_at = now
 
 
 def return_catalogue(user: Actor, catalogue: Catalogue, *, now: datetime, comment: str | None) -> None:

@@ -1,5 +1,5 @@
 """Blueprints, one per audience: the public site and API, log-in, clerks, finance offices."""
 
-from . import api, auth, department, finance, imports, main, public, publishing
+from . import api, auth, department, finance, imports, main, progress, public, publishing  # noqa: F401 - progress adds routes to finance
 
 BLUEPRINTS = (public.bp, main.bp, auth.bp, department.bp, imports.bp, finance.bp, publishing.bp, api.bp)

@@ -1,36 +1,25 @@
 """The finance office's pages: campaigns, progress, review, extensions, audit trail."""
 
-from io import BytesIO
-
-from flask import Blueprint, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from core import tiers
-from core.characters import header_safe
-from core.statuses import PROGRESS
-from exports import XLSX_MIMETYPE
-from exports.progress import progress_workbook
 from forms.campaigns import CampaignForm, ExtensionForm
-from forms.review import ApproveForm, ReturnForm
+from forms.review import ApproveForm, EligibleForm, ReturnForm
 
-from ..clock import SHANGHAI, now
-from ..i18n import status_label
-from ..services import audit, campaigns, reference, workflow
+from ..clock import now
+from ..services import audit, campaigns, departments, reference, workflow
 from ..services.deadlines import find_extension
 from ..services.errors import Invalid, NotFound
 from ..services.overview import catalogue_state
 from ..services.permissions import (
-    can_choose_region,
     can_create_campaigns,
     can_manage_campaign,
-    can_see_all_publications,
-    progress_region,
     require_campaign_manager,
     require_reviewer_of,
 )
-from ..services.progress import campaign_progress
 from .common import copy_errors, role_required
 
 bp = Blueprint("finance", __name__, url_prefix="/finance")
@@ -101,78 +90,6 @@ def new_campaign():
 @role_required(*REVIEWERS)
 def edit_campaign(code):
     return _save_campaign(campaigns.get_campaign(code, current_user))
-
-
-def _progress(code):
-    campaign = campaigns.get_campaign(code, current_user)
-    region = progress_region(current_user, request.args.get("region"))
-    rows, totals = campaign_progress(current_user, campaign, now=now(), region=region)
-    status = request.args.get("status", "")
-    if status == "overdue":
-        rows = [row for row in rows if row.overdue]
-    elif status in PROGRESS:
-        rows = [row for row in rows if row.status == status]
-    return campaign, region, rows, totals, status
-
-
-@bp.get("/campaigns/<code>/progress")
-@role_required(*REVIEWERS)
-def progress(code):
-    campaign, region, rows, totals, status = _progress(code)
-    regions = reference.list_regions() if can_choose_region(current_user) else []
-    return render_template(
-        "finance/progress.html",
-        campaign=campaign,
-        rows=rows,
-        totals=totals,
-        status=status,
-        statuses=PROGRESS,
-        regions=regions,
-        region=region,
-        can_see_all_publications=can_see_all_publications(current_user),
-    )
-
-
-def _local(moment):
-    """A moment as the Shanghai wall-clock time a spreadsheet cell holds (cells have no time zone)."""
-    return moment.astimezone(SHANGHAI).replace(tzinfo=None) if moment else None
-
-
-@bp.get("/campaigns/<code>/progress.xlsx")
-@role_required(*REVIEWERS)
-def progress_xlsx(code):
-    campaign, _region, rows, _totals, _status = _progress(code)
-    headings = [
-        _("Department code"),
-        _("Department"),
-        _("Status"),
-        _("Items"),
-        _("Submitted at"),
-        _("Deadline"),
-        _("Extended"),
-        _("Overdue"),
-    ]
-    table = [
-        [
-            row.department.code,
-            row.department.name,
-            status_label(row.status),
-            row.item_count,
-            _local(row.submitted_at),
-            _local(row.deadline.last_second) if row.deadline else None,
-            _("yes") if row.deadline and row.deadline.extended else "",
-            _("yes") if row.overdue else "",
-        ]
-        for row in rows
-    ]
-    title = _("Progress of %(campaign)s", campaign=campaign.name)
-    data = progress_workbook(title, headings, table, sheet_name=_("Progress"))
-    return send_file(
-        BytesIO(data),
-        as_attachment=True,
-        mimetype=XLSX_MIMETYPE,
-        download_name=header_safe(_("progress-%(code)s.xlsx", code=campaign.code)),
-    )
 
 
 def _department(code):
@@ -293,3 +210,16 @@ def history(code, department_code):
     state = _review_state(code, department_code)
     events = audit.catalogue_trail(state.catalogue) if state.catalogue else []
     return render_template("shared/history.html", state=state, events=events)
+
+
+@bp.post("/campaigns/<code>/departments/<department_code>/eligible")
+@role_required(*REVIEWERS)
+def set_eligible(code, department_code):
+    state = _review_state(code, department_code)
+    form = EligibleForm()
+    if form.validate_on_submit():
+        departments.set_eligible(current_user, state.department, eligible=form.eligible.data == "1", now=state.now)
+        flash(_("Saved whether the department is an eligible purchaser."), "success")
+    else:
+        flash(_("The request was not understood."), "error")
+    return redirect(url_for(".review", code=code, department_code=department_code))

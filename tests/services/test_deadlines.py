@@ -8,6 +8,7 @@ from catalogue.extensions import db
 from catalogue.services import campaigns, items, workflow
 from catalogue.services.deadlines import deadline_for, end_of_day, ensure_open
 from catalogue.services.errors import DeadlinePassed
+from tests import factories
 from tests.conftest import shanghai
 from tests.factories import PREFECTURE_DEADLINE, PROVINCE_DEADLINE, add_items, item_data
 
@@ -102,3 +103,36 @@ def test_deadline_passed_message_names_the_last_second(world, app):
         with pytest.raises(DeadlinePassed) as error:
             ensure_open(world.campaign, world.civil, end_of_day(PROVINCE_DEADLINE))
         assert "Jul 31, 2017" in error.value.message and "11:59:59" in error.value.message
+
+
+THREE_TIERS = {"province": date(2027, 7, 31), "prefecture": date(2027, 10, 31), "county": date(2027, 12, 31)}
+
+
+@pytest.fixture
+def campaign_2027(world):
+    return factories.campaign(world.scheme, code="2027", **THREE_TIERS)
+
+
+@pytest.mark.parametrize(
+    "tier, clerk_attr, department_attr",
+    [
+        ("province", "clerk", "civil"),
+        ("prefecture", "prefecture_clerk", "kunming_civil"),
+        ("county", "county_clerk", "yuanmou_civil"),
+    ],
+)
+def test_each_of_three_tiers_is_open_to_its_last_second_and_closed_at_midnight(
+    world, campaign_2027, tier, clerk_attr, department_attr
+):
+    clerk, department, due = getattr(world, clerk_attr), getattr(world, department_attr), THREE_TIERS[tier]
+    assert deadline_for(campaign_2027, department).due_date == due
+    item = items.add_item(clerk, campaign_2027, department, data=item_data(), now=shanghai(due, *LAST_SECOND))
+    with pytest.raises(DeadlinePassed):
+        items.add_item(clerk, campaign_2027, department, data=item_data(code="A0101002"), now=next_midnight(due))
+    with pytest.raises(DeadlinePassed):
+        workflow.submit(
+            clerk, campaign_2027, department, expected_version=item.catalogue.version, now=next_midnight(due)
+        )
+    workflow.submit(
+        clerk, campaign_2027, department, expected_version=item.catalogue.version, now=shanghai(due, *LAST_SECOND)
+    )

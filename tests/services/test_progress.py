@@ -3,7 +3,7 @@
 from datetime import date
 
 from catalogue.extensions import db
-from catalogue.services import workflow
+from catalogue.services import departments, progress, workflow
 from catalogue.services.progress import campaign_progress
 from tests.conftest import shanghai
 from tests.factories import add_items
@@ -44,3 +44,45 @@ def test_admin_sees_every_region_or_one(world):
     assert len(rows) == 3
     rows, _ = campaign_progress(world.admin, world.campaign, now=shanghai(date(2017, 7, 1)), region=world.kunming)
     assert len(rows) == 1
+
+
+def test_a_resubmission_keeps_the_first_submission_and_approval_is_stamped(world):
+    (item,) = add_items(world.clerk, world.campaign, world.civil, 1, shanghai(date(2017, 7, 1)))
+    catalogue = item.catalogue
+    workflow.submit(
+        world.clerk, world.campaign, world.civil, expected_version=catalogue.version, now=shanghai(date(2017, 7, 2))
+    )
+    workflow.return_catalogue(world.finance, catalogue, now=shanghai(date(2017, 7, 3)), comment="请补充")
+    workflow.submit(
+        world.clerk, world.campaign, world.civil, expected_version=catalogue.version, now=shanghai(date(2017, 7, 20))
+    )
+    workflow.approve(world.finance, catalogue, now=shanghai(date(2017, 7, 21)))
+    assert catalogue.first_submitted_at == shanghai(date(2017, 7, 2))
+    assert catalogue.submitted_at == shanghai(date(2017, 7, 20)) and catalogue.approved_at == shanghai(
+        date(2017, 7, 21)
+    )
+
+
+def test_figures_per_tier_count_eligible_purchasers_and_first_submissions_on_time(world):
+    on_time, late = shanghai(date(2017, 7, 31), 23, 59, 59), shanghai(date(2017, 8, 1))
+    for clerk, department, moment in ((world.clerk, world.civil, on_time), (world.other_clerk, world.education, late)):
+        (item,) = add_items(clerk, world.campaign, department, 1, shanghai(date(2017, 7, 1)))
+        world.campaign.deadline_for_tier("province").enforced = False  # a late submission is still accepted
+        workflow.submit(clerk, world.campaign, department, expected_version=item.catalogue.version, now=moment)
+    departments.set_eligible(world.finance, world.education, eligible=True, now=late)
+    province, prefecture = progress.campaign_figures(world.finance, world.campaign, now=late)
+    assert (province.tier, province.departments, province.eligible, province.compiled, province.on_time) == (
+        "province",
+        2,
+        2,
+        2,
+        1,
+    )
+    departments.set_eligible(world.finance, world.education, eligible=False, now=late)
+    province, _prefecture = progress.campaign_figures(world.finance, world.campaign, now=late)
+    assert (province.eligible, province.compiled, province.on_time) == (1, 1, 1)
+    assert (prefecture.tier, prefecture.departments) == ("prefecture", 1)
+    assert [f.tier for f in progress.campaign_figures(world.kunming_finance, world.campaign, now=late)] == [
+        "province",
+        "prefecture",
+    ]  # the province's campaign, as 昆明 sees it: its own departments only

@@ -43,20 +43,36 @@ def test_progress_filter_by_status(finance, submitted):
     assert "云南省教育厅" in page and "云南省民政厅" not in page
 
 
-def test_progress_download_is_a_real_workbook(finance, submitted):
+def download(finance):
+    """The progress workbook's rows as {department code: {heading: cell}}, and the workbook."""
     response = finance.get("/finance/campaigns/2017/progress.xlsx", headers={"Accept-Language": "en"})
     assert response.status_code == 200 and "attachment" in response.headers["Content-Disposition"]
-    sheet = load_workbook(BytesIO(response.data)).active
-    assert sheet["A2"].value == "Department code" and sheet.freeze_panes == "A3"
-    rows = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
-    assert rows["530000007"][2] == "submitted" and rows["530000007"][3] == 1
+    workbook = load_workbook(BytesIO(response.data))
+    sheet = workbook.active
+    headings = [cell.value for cell in sheet[2]]
+    return {row[0].value: dict(zip(headings, row)) for row in sheet.iter_rows(min_row=3)}, workbook
+
+
+def test_progress_download_is_a_real_workbook(finance, submitted):
+    rows, workbook = download(finance)
+    assert workbook.active["A2"].value == "Department code" and workbook.active.freeze_panes == "A3"
+    assert rows["530000007"]["Status"].value == "submitted" and rows["530000007"]["Items"].value == 1
 
 
 def test_progress_download_has_real_date_cells_in_shanghai_time(finance, submitted):
-    sheet = load_workbook(BytesIO(finance.get("/finance/campaigns/2017/progress.xlsx").data)).active
-    row = next(r for r in sheet.iter_rows(min_row=3) if r[0].value == "530000007")
-    assert row[4].value == datetime(2017, 7, 10, 10, 0) and row[4].is_date  # submitted at, 10:00 in Shanghai
-    assert row[5].value == datetime(2017, 7, 31, 23, 59, 59) and row[5].number_format == "yyyy-mm-dd hh:mm:ss"
+    row = download(finance)[0]["530000007"]
+    assert row["Submitted at"].value == datetime(2017, 7, 10, 10, 0) and row["Submitted at"].is_date  # Shanghai time
+    assert row["First submitted at"].value == datetime(2017, 7, 10, 10, 0) and row["On time"].value == "yes"
+    assert row["Deadline"].value == datetime(2017, 7, 31, 23, 59, 59)
+    assert row["Deadline"].number_format == "yyyy-mm-dd hh:mm:ss"
+
+
+def test_progress_download_has_the_figures_per_tier(finance, submitted):
+    summary = download(finance)[1]["Figures per tier"]
+    headings = [cell.value for cell in summary[2]]
+    province, prefecture = [dict(zip(headings, row)) for row in summary.iter_rows(min_row=3, values_only=True)]
+    assert province["Tier"] == "provincial" and province["Departments"] == 2 and province["Submitted on time"] == 1
+    assert prefecture["Tier"] == "prefecture-level" and prefecture["Departments"] == 1  # 昆明市民政局, followed
 
 
 def test_approve_through_the_page(finance, submitted):
@@ -136,3 +152,17 @@ def test_clerks_cannot_create_campaigns(client, auth, world):
 def test_audit_trail_shows_before_and_after(finance, submitted):
     page = text(finance.get("/finance/campaigns/2017/departments/530000007/history", headers={"Accept-Language": "en"}))
     assert "submitted" in page and "clerk-civil" in page and "服务事项1" in page
+
+
+def test_finance_marks_a_department_not_eligible_and_the_figures_follow(finance, submitted, world):
+    page = text(finance.get("/finance/campaigns/2017/progress", headers={"Accept-Language": "en"}))
+    assert "of the 2 eligible purchasers, 1 compiled a catalogue, 1 submitted it on time" in page
+    response = finance.post("/finance/campaigns/2017/departments/530000002/eligible", data={"eligible": "0"})
+    assert response.status_code == 302 and world.education.eligible is False
+    page = text(finance.get("/finance/campaigns/2017/progress", headers={"Accept-Language": "en"}))
+    assert "of the 1 eligible purchasers, 1 compiled" in page and "not an eligible purchaser" in page
+    assert (
+        finance.post("/finance/campaigns/2017/departments/530000002/eligible", data={"eligible": "x"}).status_code
+        == 302
+    )
+    assert world.education.eligible is False
