@@ -128,4 +128,4 @@ def campaign_figures(user: Actor, campaign: Campaign, *, now: datetime) -> list[
     for tier, day in db.session.execute(lists.group_by(Publication.tier)).all():
         if tier in figures:
             figures[tier].first_published = day
-    return [figures[code] for code in tiers.CODES if code in figures]
+    return [figures[code] for code in tiers.CODES if code in figures and figures[code].departments]

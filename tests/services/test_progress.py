@@ -83,6 +83,5 @@ def test_figures_per_tier_count_eligible_purchasers_and_first_submissions_on_tim
     assert (province.eligible, province.compiled, province.on_time) == (1, 1, 1)
     assert (prefecture.tier, prefecture.departments) == ("prefecture", 1)
     assert [f.tier for f in progress.campaign_figures(world.kunming_finance, world.campaign, now=late)] == [
-        "province",
-        "prefecture",
+        "prefecture"
     ]  # the province's campaign, as 昆明 sees it: its own departments only
