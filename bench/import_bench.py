@@ -65,7 +65,7 @@ def seed():
     schemes = reference.load_schemes()
     department = Department(code="530000007", name="云南省民政厅", region=regions["530000"])
     clerk = User(username="clerk", role="clerk", department=department, password_hash="x")
-    campaign = Campaign(code="2027", name="2027", scheme=schemes["2014"])
+    campaign = Campaign(code="2027", name="2027", scheme=schemes["2014"], region=regions["530000"])
     campaign.deadlines = [
         TierDeadline(tier="province", due_date=date(2099, 1, 1)),
         TierDeadline(tier="prefecture", due_date=date(2099, 1, 1)),

@@ -44,7 +44,9 @@ def seed():
     regions = reference.load_regions()
     schemes = reference.load_schemes()
     nodes = {node.code: node for node in schemes["2014"].nodes}
-    campaign = Campaign(code="2017", name="2017年度政府购买服务指导性目录编制", scheme=schemes["2014"])
+    campaign = Campaign(
+        code="2017", name="2017年度政府购买服务指导性目录编制", scheme=schemes["2014"], region=regions["530000"]
+    )
     campaign.deadlines = [
         TierDeadline(tier="province", due_date=date(2017, 7, 31)),
         TierDeadline(tier="prefecture", due_date=date(2018, 3, 31)),
