@@ -6,10 +6,10 @@ from werkzeug.routing import BuildError
 
 from core import tiers
 from core.labels import FIELD_LABELS, ROLE_LABELS, ROW_STATUS_LABELS
-from core.negative_list import screen_item
 from core.statuses import ROW_STATUSES
 
 from . import i18n
+from .services.screening import item_hits, warned_items
 
 
 def this_url(**changes):
@@ -49,7 +49,8 @@ def register(app):
         ROW_STATUS_LABELS=ROW_STATUS_LABELS,
         FIELD_LABELS=FIELD_LABELS,
         TIERS=tiers.TIERS,
-        negative_hits=screen_item,
+        negative_hits=item_hits,
+        warned_items=warned_items,
         history_value=i18n.history_value,
         language_url=language_url,
         this_url=this_url,

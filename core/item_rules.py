@@ -69,6 +69,7 @@ class SchemeIndex:
     name: str
     level1: dict = dataclass_field(default_factory=dict)  # code -> name
     children: dict = dataclass_field(default_factory=dict)  # level-1 code -> [(code, name)]
+    era: str = "2020"  # the negative-list measures in force for its campaigns (core.negative_list.era_of)
 
 
 def _scheme_errors(data: dict, index: SchemeIndex) -> dict:

@@ -1,62 +1,170 @@
-"""Screening against the negative list: what must never be bought as a service
-(财政部令第102号 第十条; 财预〔2017〕87号). A hit is a warning, not a refusal."""
+"""Screening against the negative list: what must never be bought as a service (财政部令第102号
+第十条; 财预〔2017〕87号). A hit is a warning naming the rule in force for the campaign, not a refusal.
+
+Each rule (core/data/negative-list.csv, one line per pattern) has its patterns, the ordinary
+words that contain one (工程造价 is a service, 金融资产 is not financing: they are taken out before
+the patterns are sought), and the words that, following a mention, make it ordinary: the service is
+about the thing, not the thing (a loan policy's *publicity*, a restoration's *assessment*), while
+培训楼装修 is still decoration. Each text is screened on its own, so the 培训 of a level-2 name
+does not excuse the 装修 of a level-3 name.
+"""
 
 import csv
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .text import LazyText, _l
 
-@dataclass(frozen=True)
-class Hit:
-    rule: str
-    source: str
-    keyword: str
+SCREENED = ("level2", "level3", "level4", "description")  # 说明 too: bundling shows there
+LITERAL = re.compile(r"[^\\.^$*+?{}\[\]|()]+")  # a pattern that is a plain word
 
-
-# Ordinary words that happen to contain a keyword: "组织和实施工作" is not construction (施工).
-BENIGN_COMPOUNDS = {
-    "施工": ("实施工",),
-    "工程": ("工程师",),
-    "聘用": ("解聘用",),
+RULE_LABELS = {
+    "outside_duties": _l("services outside the government's duties"),
+    "direct_duties": _l("matters the government must perform directly"),
+    "goods": _l("goods under the government procurement laws"),
+    "construction": _l(
+        "construction works under the government procurement laws (building, rebuilding, extending, "
+        "and their decoration, demolition and repair)"
+    ),
+    "infrastructure": _l(
+        "infrastructure construction, preliminary development of reserved land, farmland irrigation "
+        "and other construction works"
+    ),
+    "bundling": _l("projects bundling works or goods with services"),
+    "financing": _l("financing"),
+    "labour_dispatch": _l("employing staff through labour dispatch"),
+    "recruitment": _l("the purchaser's own recruitment and hiring, or setting up public-welfare posts"),
+    "other_prohibited": _l("other matters laws, regulations and the State Council exclude from purchase"),
+}
+SOURCE_LABELS = {
+    "order102:1": _l("Ministry of Finance Order No. 102, article 10 (1)"),
+    "order102:2": _l("Ministry of Finance Order No. 102, article 10 (2)"),
+    "order102:3": _l("Ministry of Finance Order No. 102, article 10 (3)"),
+    "order102:4": _l("Ministry of Finance Order No. 102, article 10 (4)"),
+    "order102:5": _l("Ministry of Finance Order No. 102, article 10 (5)"),
+    "order102:6": _l("Ministry of Finance Order No. 102, article 10 (6)"),
+    "notice87": _l("Notice Cai Yu [2017] No. 87, section 2"),
+    "measures2014": _l("Interim Measures for Government Purchase of Services (2014), article 14"),
+}
+BASIS_LABELS = {  # the negative list as a whole, per era
+    "2020": _l("Ministry of Finance Order No. 102, article 10"),
+    "2014": _l("Notice Cai Yu [2017] No. 87 and the 2014 Interim Measures"),
 }
 
 
-def _mentions(text, keyword):
-    for compound in BENIGN_COMPOUNDS.get(keyword, ()):
-        text = text.replace(compound, "")
-    return keyword in text
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    sources: dict  # era -> source key
+    patterns: re.Pattern | None
+    benign: tuple
+    unless: tuple
+    supersedes: tuple = ()  # narrower readings: a bundle of works and services is not also "works"
+    triggers: tuple = ()
+
+    def matches(self, text: str) -> str | None:
+        """The words of ``text`` that fall under this rule in earnest, or None."""
+        if self.patterns is None:
+            return None
+        for phrase in self.benign:
+            text = text.replace(phrase, "")
+        found = self.patterns.search(text)
+        if found is None:
+            return None
+        purpose = text[found.start() :]
+        if any(word in purpose for word in self.unless):
+            return None
+        return found.group(0)
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: str
+    source: str  # the provision in force for the campaign: a key of SOURCE_LABELS
+    keyword: str  # the words that matched
+    field: str = ""  # which screened field holds them
+
+    @property
+    def rule(self) -> LazyText:
+        return RULE_LABELS[self.key]
+
+    @property
+    def citation(self) -> LazyText:
+        return SOURCE_LABELS[self.source]
+
+    @property
+    def message(self) -> LazyText:
+        return _l(
+            "Negative list: %(rule)s (%(source)s), “%(keyword)s”.",
+            rule=self.rule,
+            source=self.citation,
+            keyword=self.keyword,
+        )
 
 
 @lru_cache(maxsize=1)
-def rules():
+def rules() -> tuple[Rule, ...]:
     text = resources.files("core").joinpath("data/negative-list.csv").read_text("utf-8")
-    result = []
+    parts = defaultdict(lambda: defaultdict(list))
     for row in csv.DictReader(text.splitlines()):
-        keywords = [k.strip() for k in (row["keywords"] or "").split(";") if k.strip()]
-        result.append((row["rule"], row["source"], keywords))
-    return result
+        parts[row["rule"]][row["kind"]].append(row["text"])
+    return tuple(
+        Rule(
+            key,
+            {"2020": kinds["source_2020"][0], "2014": kinds["source_2014"][0]},
+            re.compile("|".join(kinds["pattern"])) if kinds["pattern"] else None,
+            tuple(kinds["benign"]),
+            tuple(kinds["unless"]),
+            tuple(kinds["supersedes"]),
+            tuple(kinds["trigger"]) + tuple(p for p in kinds["pattern"] if LITERAL.fullmatch(p)),
+        )
+        for key, kinds in parts.items()
+    )
 
 
 @lru_cache(maxsize=1)
-def _any_keyword():
-    keywords = sorted({k for _rule, _source, words in rules() for k in words}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, keywords)))
+def _rules_by_key() -> dict:
+    return {rule.key: rule for rule in rules()}
 
 
-def screen(*texts):
-    """The rules whose keywords occur in any of ``texts``, one hit per rule."""
-    joined = " ".join(t for t in texts if t)
-    if not _any_keyword().search(joined):
+@lru_cache(maxsize=1)
+def _triggers() -> re.Pattern:
+    """Performance: words one of which every match contains, as a union of plain words (which the
+    regular expression engine scans for quickly). A literal pattern is its own trigger; each rule
+    with other patterns lists its triggers in the data, and a test holds the data to that."""
+    words = {word for rule in rules() for word in rule.triggers}
+    return re.compile("|".join(sorted(words, key=len, reverse=True)))
+
+
+def era_of(scheme_code: str) -> str:
+    """Which measures a campaign on ``scheme_code`` is judged by: the 2014 scheme's, or 102号's."""
+    return "2014" if scheme_code == "2014" else "2020"
+
+
+def screen_fields(data: dict, era: str = "2020") -> list[Hit]:
+    """One hit per rule that a screened field of ``data`` falls under, naming the first such field."""
+    texts = [data.get(name) or "" for name in SCREENED]
+    if not _triggers().search("\n".join(texts)):
         return []
+    texts = [(name, text) for name, text in zip(SCREENED, texts, strict=True) if _triggers().search(text)]
     hits = []
-    for rule, source, keywords in rules():
-        keyword = next((k for k in keywords if _mentions(joined, k)), None)
-        if keyword:
-            hits.append(Hit(rule, source, keyword))
-    return hits
+    for rule in rules():
+        for name, text in texts:
+            keyword = rule.matches(text)
+            if keyword:
+                hits.append(Hit(rule.key, rule.sources[era], keyword, name))
+                break
+    superseded = {key for hit in hits for key in _rules_by_key()[hit.key].supersedes}
+    return [hit for hit in hits if hit.key not in superseded]
 
 
-def screen_item(item):
-    return screen(item.level2, item.level3, item.level4)
+def screen(*texts, era: str = "2020") -> list[Hit]:
+    """The hits of ``texts`` read as level 2, 3, 4 and description, in that order."""
+    return screen_fields(dict(zip(SCREENED, texts, strict=False)), era)
+
+
+def screen_item(item, era: str = "2020") -> list[Hit]:
+    return screen_fields({name: getattr(item, name) for name in SCREENED}, era)

@@ -16,12 +16,8 @@ class FileRejected(Exception):
         return str(self.message)
 
 
-@dataclass(frozen=True)
-class CellError:
-    sheet: str
-    row: int  # 1-based, as the spreadsheet shows it
-    column: int | None  # 1-based; None when the whole row is wrong
-    message: object  # a lazy string
+class _Cell:
+    """A place in the sheet: ``sheet``, ``row`` (1-based, as the spreadsheet shows it), ``column``."""
 
     @property
     def column_letter(self):
@@ -32,5 +28,40 @@ class CellError:
         """Where to look, e.g. ``Sheet1!C12``."""
         return f"{self.sheet}!{self.column_letter}{self.row}"
 
+
+@dataclass(frozen=True)
+class CellError(_Cell):
+    sheet: str
+    row: int
+    column: int | None  # 1-based; None when the whole row is wrong
+    message: object  # a lazy string
+
     def as_dict(self):
         return {"sheet": self.sheet, "row": self.row, "column": self.column_letter, "message": str(self.message)}
+
+
+@dataclass(frozen=True)
+class CellWarning(_Cell):
+    """An item the negative list flags: accepted, but to be checked (``hit`` a core.negative_list.Hit)."""
+
+    sheet: str
+    row: int
+    column: int | None
+    hit: object
+
+    @property
+    def field(self):
+        return self.hit.field
+
+    @property
+    def message(self):
+        return self.hit.message
+
+    def as_dict(self):
+        return {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column_letter,
+            "rule": self.hit.key,
+            "message": str(self.message),
+        }

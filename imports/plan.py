@@ -4,11 +4,11 @@ import difflib
 from dataclasses import dataclass, field
 
 from core.item_rules import TEXT_FIELDS, check_fields, normalise
-from core.negative_list import screen
+from core.negative_list import screen_fields
 from core.statuses import ROW_STATUSES
 from core.text import _l
 
-from .errors import CellError
+from .errors import CellError, CellWarning
 from .records import LEVEL1_PREFIX, clean_name
 
 
@@ -19,7 +19,7 @@ class PlannedRow:
     data: dict
     changes: dict = field(default_factory=dict)  # field -> (old, new)
     errors: list = field(default_factory=list)  # CellError
-    warnings: list = field(default_factory=list)  # negative-list hits
+    warnings: list = field(default_factory=list)  # CellWarning: negative-list hits
     item_id: int | None = None
 
 
@@ -36,6 +36,10 @@ class Plan:
     def errors(self):
         """Every error once (a wrong heading cell blames every row under it, but is one mistake)."""
         return list(dict.fromkeys(error for row in self.rows for error in row.errors))
+
+    @property
+    def warnings(self):
+        return [warning for row in self.rows for warning in row.warnings]
 
     @property
     def has_errors(self):
@@ -129,7 +133,10 @@ def make_plan(records, existing, index, mode="update", sheet="", sheet_names=())
             )
         elif code:
             seen[code] = record.row
-        warnings = screen(clean["level2"], clean["level3"], clean["level4"])
+        warnings = [
+            CellWarning(sheet, record.row, record.columns.get(hit.field), hit)
+            for hit in screen_fields(clean, index.era)
+        ]
         current = existing.get(code)
         if errors:
             rows.append(PlannedRow(record.row, "error", clean, errors=errors, warnings=warnings))

@@ -42,11 +42,26 @@ def test_json_report_and_apply(run):
         "removed": 0,
         "unchanged": 0,
         "errors": [],
+        "warnings": [],
         "applied": True,
         "message": None,
     }
     assert count() == 3
     assert db.session.scalar(db.select(AuditEvent).filter_by(action="import")).actor_id is None
+
+
+def test_negative_list_warnings_name_cell_rule_and_the_2014_measures(run):
+    rows = [HEADER, ["A0101001", "基本公共服务", "社会救助", "救助服务", "", "含设备购置"]]
+    result = run(rows, "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.output)["applied"] is True
+    (warning,) = json.loads(result.output)["warnings"]
+    assert warning | {"message": ""} == {"sheet": "Sheet1", "row": 2, "column": "F", "rule": "bundling", "message": ""}
+    assert "财预〔2017〕87号" in warning["message"] and "含设备购置" in warning["message"]
+
+
+def test_the_text_report_shows_warnings_with_their_cell(run):
+    result = run([HEADER, ["A0101001", "基本公共服务", "社会救助", "劳务派遣人员"]])
+    assert result.exit_code == 0 and "Sheet1!D2\t注意：负面清单：以劳务派遣方式用工" in result.output
 
 
 def test_dry_run_writes_nothing(run):

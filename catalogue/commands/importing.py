@@ -28,6 +28,7 @@ def _report(plan, applied, refusal, output):
                     "removed": totals.get("removed", 0),
                     "unchanged": totals.get("unchanged", 0),
                     "errors": [e.as_dict() for e in plan.errors] if plan else [],
+                    "warnings": [w.as_dict() for w in plan.warnings] if plan else [],
                     "applied": applied,
                     "message": refusal,
                 },
@@ -48,6 +49,8 @@ def _report(plan, applied, refusal, output):
         )
         for error in plan.errors:
             click.echo(f"{error.place}\t{error.message}")
+        for warning in plan.warnings:
+            click.echo(f"{warning.place}\t" + _("Warning: %(message)s", message=warning.message))
     if refusal:
         click.echo(refusal, err=True)
     click.echo(_("Applied.") if applied else _("Nothing was written."))

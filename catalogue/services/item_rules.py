@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from core.item_rules import SchemeIndex, check_fields
+from core.negative_list import era_of
 
 from ..extensions import db
 from ..models import Catalogue, Item, Scheme, SchemeNode
@@ -18,7 +19,7 @@ def scheme_index(scheme: Scheme) -> SchemeIndex:
     for node in scheme.nodes:
         if node.level == 2 and node.parent_id in ids:
             children.setdefault(ids[node.parent_id], []).append((node.code, node.name))
-    return SchemeIndex(scheme.name, level1, children)
+    return SchemeIndex(scheme.name, level1, children, era_of(scheme.code))
 
 
 def code_taken(catalogue: Catalogue | None, code: str, except_item: Item | None = None) -> bool:

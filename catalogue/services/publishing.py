@@ -11,7 +11,6 @@ from sqlalchemy import insert, select
 from core import tiers
 from core.characters import header_safe, refusals
 from core.isolation import Child, ChildFailed
-from core.negative_list import screen
 from core.statuses import APPROVED
 from exports import publication as files
 
@@ -33,6 +32,7 @@ from .diffing import diff_items
 from .errors import Invalid, Refused, Unavailable
 from .permissions import Actor, require_publisher
 from .progress import ProgressRow, campaign_progress
+from .screening import data_hits
 
 TITLE_MAX, DOCUMENT_NUMBER_MAX = 200, 100
 
@@ -104,7 +104,7 @@ def consolidation(
         result.by_department[item["department_code"]] += 1
         result.by_level1[(item["level1_code"], item["level1_name"])] += 1
         by_name[item["level3"]].append(item)
-        hits = screen(item["level2"], item["level3"], item["level4"])
+        hits = data_hits(campaign, item)
         if hits:
             result.negative.append((item, hits))
         if item["code"][:1] != item["level1_code"]:

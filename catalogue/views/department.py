@@ -11,6 +11,7 @@ from ..services import audit, items, workflow
 from ..services.campaigns import get_campaign, list_campaigns
 from ..services.errors import Invalid, Refused, StaleEdit
 from ..services.overview import catalogue_state
+from ..services.screening import item_hits
 from .common import copy_errors, refused, role_required
 
 bp = Blueprint("department", __name__, url_prefix="/department")
@@ -37,6 +38,16 @@ def catalogue(code):
     )
 
 
+def _saved(item, done):
+    """Say the item was saved; if the negative list flags it, say so in the same message, not in green."""
+    hits = item_hits(item)
+    if not hits:
+        flash(done, "success")
+        return
+    warnings = " ".join(str(hit.message) for hit in hits)
+    flash(_("%(done)s Check it before you submit. %(warnings)s", done=done, warnings=warnings), "warning")
+
+
 def _item_page(state, form, item=None, status=200):
     return render_template("department/item_form.html", state=state, form=form, item=item), status
 
@@ -56,7 +67,7 @@ def add_item(code):
         except Invalid as error:
             copy_errors(form, error.errors)
         else:
-            flash(_("Item %(code)s added.", code=item.code), "success")
+            _saved(item, _("Item %(code)s added.", code=item.code))
             return redirect(url_for(".catalogue", code=code, _anchor=f"item-{item.id}"))
     return _item_page(state, form, status=400 if form.errors else 200)
 
@@ -84,7 +95,7 @@ def edit_item(item_id):
         except Invalid as error:
             copy_errors(form, error.errors)
         else:
-            flash(_("Item %(code)s saved.", code=item.code), "success")
+            _saved(item, _("Item %(code)s saved.", code=item.code))
             return redirect(url_for(".catalogue", code=state.campaign.code, _anchor=f"item-{item.id}"))
     return _item_page(state, form, item, status=400 if form.errors else 200)
 

@@ -28,6 +28,7 @@ from ..services.campaigns import get_campaign
 from ..services.errors import Refused
 from ..services.items import editing_gate
 from ..services.overview import catalogue_state
+from ..services.screening import basis as negative_list_basis
 from ..throttle import throttle
 from .common import refused, role_required
 
@@ -197,7 +198,11 @@ def template(code):
         ),
         _("Level-1 category: choose from the list: %(names)s.", names="、".join(names)),
         _("Level-2 and level-3 names are required; at most 100 characters each."),
-        _("Items that match the negative list (财政部令第102号 第十条) are accepted with a warning; check them."),
+        _(
+            "Items that look like something the negative list forbids buying (%(rules)s) are accepted with a "
+            "warning; check them.",
+            rules=negative_list_basis(campaign),
+        ),
         _(
             "Upload the file on your catalogue page; you will see every change and every error before anything "
             "is saved."

@@ -1,22 +1,90 @@
-"""Items that look like something the regulations forbid buying are flagged with the rule's name."""
+"""Items that fall under 第十条 or 财预〔2017〕87号 are flagged with the rule in force; ordinary services are not.
 
-from core.negative_list import screen
+data/negative-list-cases.csv holds real published item names (and the kinds of item audits found),
+each with the rules it should hit: nothing for an ordinary service.
+"""
 
+import csv
+from pathlib import Path
 
-def test_labour_dispatch_hits_rule_five():
-    (hit,) = screen("后勤服务", "劳务派遣人员管理")
-    assert hit.keyword == "劳务派遣" and "第十条(五)" in hit.source and "劳务派遣" in hit.rule
+import pytest
+from flask_babel import force_locale
 
-
-def test_construction_and_financing_are_separate_hits():
-    rules = {hit.keyword for hit in screen("办公楼装修", "融资咨询")}
-    assert rules == {"装修", "融资"}
-
-
-def test_an_ordinary_service_has_no_hits():
-    assert screen("养老服务", "居家和社区养老服务", "") == []
+from core.negative_list import SCREENED, era_of, rules, screen, screen_fields
 
 
-def test_a_keyword_inside_an_ordinary_word_is_not_a_hit():
-    assert screen("公共教育", "教师、学生竞赛活动的组织和实施工作") == []
-    assert [hit.keyword for hit in screen("后勤服务", "食堂改造施工")] == ["施工"]
+@pytest.fixture
+def english(app):
+    with app.test_request_context(), force_locale("en"):
+        yield
+
+
+CASES = list(csv.DictReader((Path(__file__).parent / "data/negative-list-cases.csv").open(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['level3']}|{c['description']}" for c in CASES])
+def test_real_item_names_hit_exactly_their_rules(case):
+    hits = screen(case["level2"], case["level3"], "", case["description"])
+    assert {hit.key for hit in hits} == set(case["expected"].split())
+
+
+def test_the_case_list_holds_both_directions():
+    ordinary = [case for case in CASES if not case["expected"]]
+    assert len(ordinary) >= 200 and len(CASES) - len(ordinary) >= 90
+
+
+def test_the_issue_examples_are_ordinary():
+    for name in ("工程服务", "工程造价咨询", "金融资产管理", "就业招聘会组织", "农业技术推广服务", "文物修缮评估"):
+        assert screen("", name) == [], name
+    assert screen("金融", "创业担保贷款政策宣传") == []
+
+
+def test_2020_campaigns_cite_order_102_and_2014_campaigns_notice_87(english):
+    (new,) = screen("", "办公设备购置", era=era_of("2020"))
+    (old,) = screen("", "办公设备购置", era=era_of("2014"))
+    assert str(new.citation) == "Ministry of Finance Order No. 102, article 10 (3)"
+    assert str(old.citation) == "Notice Cai Yu [2017] No. 87, section 2"
+
+
+def test_labour_dispatch_before_2020_cites_the_2014_measures(english):
+    (hit,) = screen("", "劳务派遣人员管理", era="2014")
+    assert hit.key == "labour_dispatch" and "2014" in str(hit.citation)
+
+
+def test_the_description_is_screened_and_named_as_the_field():
+    (hit,) = screen_fields({"level2": "绿化", "level3": "城市绿化养护", "description": "含苗木采购"})
+    assert (hit.key, hit.field, hit.keyword) == ("bundling", "description", "含苗木采购")
+
+
+def test_a_bundle_is_one_warning_not_also_goods():
+    assert [hit.key for hit in screen("", "信息化项目服务", "", "含硬件设备采购")] == ["bundling"]
+
+
+def test_each_text_is_judged_on_its_own():
+    """The 培训 of a level-2 name does not excuse the 装修 of the level-3 name."""
+    assert [hit.key for hit in screen("教育培训", "办公楼装修")] == ["construction"]
+
+
+def test_only_what_follows_a_mention_makes_it_ordinary():
+    assert screen("", "文物修缮评估") == []
+    assert [hit.key for hit in screen("", "培训楼装修")] == ["construction"]
+
+
+def test_the_message_names_rule_source_and_words(english):
+    (hit,) = screen("", "购买劳务派遣服务")
+    assert str(hit.message) == (
+        "Negative list: employing staff through labour dispatch (Ministry of Finance Order No. 102, "
+        "article 10 (5)), “劳务派遣”."
+    )
+
+
+def test_every_screened_field_is_an_item_field():
+    assert SCREENED == ("level2", "level3", "level4", "description")
+
+
+def test_every_match_holds_a_trigger_of_its_rule():
+    """Texts without any trigger are not screened further: the triggers must not miss a match."""
+    by_key = {rule.key: rule for rule in rules()}
+    for case in CASES:
+        for hit in screen(case["level2"], case["level3"], "", case["description"]):
+            assert any(word in hit.keyword for word in by_key[hit.key].triggers), hit

@@ -54,10 +54,25 @@ def test_service_rules_come_back_onto_the_form(clerk, world):
     assert response.status_code == 400 and "must start with A" in page(response)
 
 
-def test_negative_list_hit_is_saved_with_a_visible_warning(clerk, world):
-    clerk.post("/department/campaigns/2017/items/new", data=item_data(level3="劳务派遣人员管理服务"))
-    text = page(clerk.get("/department/campaigns/2017", headers={"Accept-Language": "en"}))
-    assert "Negative list" in text and "劳务派遣" in text and "第十条(五)" in text
+def test_a_negative_list_hit_is_saved_with_a_warning_not_a_green_message(clerk, world):
+    data = item_data(level3="劳务派遣人员管理服务")
+    response = clerk.post("/department/campaigns/2017/items/new", data=data, follow_redirects=True)
+    text = page(response)
+    assert "flash-warning" in text and "flash-success" not in text
+    assert "已添加" in text and "以劳务派遣方式用工" in text and "政府购买服务管理办法（暂行）第十四条" in text
+
+
+def test_an_ordinary_item_gets_the_green_message(clerk, world):
+    response = clerk.post("/department/campaigns/2017/items/new", data=item_data(), follow_redirects=True)
+    assert "flash-success" in page(response) and "flash-warning" not in page(response)
+
+
+def test_the_submit_page_sums_up_the_warnings_first(clerk, world):
+    clerk.post("/department/campaigns/2017/items/new", data=item_data(level3="救助服务", description="含设备购置"))
+    text = page(clerk.get("/department/campaigns/2017/submit", headers={"Accept-Language": "en"}))
+    summary = text[text.index("warning-summary") : text.index('<table class="items"')]
+    assert "1 item looks like something the negative list forbids buying" in summary
+    assert "A0101001" in summary and "Notice Cai Yu [2017] No. 87, section 2" in summary
 
 
 def test_concurrent_edit_second_save_is_refused_and_input_kept(clerk, world):

@@ -126,3 +126,11 @@ def test_error_workbook_of_an_unreadable_upload_is_a_clear_400(clerk, world):
     db.session.commit()
     response = clerk.get(f"/department/imports/{stored.id}/errors.xlsx", headers=EN)
     assert response.status_code == 400 and "not a spreadsheet" in response.get_data(as_text=True)
+
+
+def test_the_preview_sums_up_negative_list_warnings_and_still_applies(clerk, world):
+    rows = [HEADER, ROWS[0], ["A0101002", "基本公共服务", "社会救助", "劳务派遣人员管理"]]
+    page = clerk.get(upload(clerk, xlsx(rows)).headers["Location"], headers=EN).get_data(as_text=True)
+    summary = page[page.index("warning-summary") : page.index('<table class="items preview">')]
+    assert "1 item looks like something the negative list forbids buying" in summary and "Sheet1!D3" in summary
+    assert "Apply: 2 added" in page
