@@ -28,6 +28,29 @@ ONE_LINE = tuple(name for name in TEXT_FIELDS if name not in MULTILINE)
 CODE_FORMAT_MESSAGE = _l("The code must be a capital letter followed by 2 to 15 digits, for example A0101001.")
 
 
+LOCAL_SUFFIXES = ("事项", "类")  # 基本公共服务类, 其他适宜由社会力量承担的服务: the same category
+SPACES = re.compile(r"\s+")
+
+
+def canonical(name: str) -> str:
+    """A category name as local catalogues vary it: without spaces (full-width ones too) and
+    without a trailing 事项 or 类."""
+    name = SPACES.sub("", name)
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in LOCAL_SUFFIXES:
+            if name.endswith(suffix) and len(name) > len(suffix) + 1:
+                name, stripped = name[: -len(suffix)], True
+    return name
+
+
+def official_name(written: str, names) -> str | None:
+    """The one of ``names`` that ``written`` is a local variant of, or None."""
+    wanted = canonical(written)
+    return next((name for name in names if canonical(name) == wanted), None)
+
+
 def normalise(data: dict) -> dict:
     """Strip whitespace from every field, upper-case the code and the level-1 code."""
     clean = {}

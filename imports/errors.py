@@ -41,6 +41,18 @@ class CellError(_Cell):
 
 
 @dataclass(frozen=True)
+class CellNote(_Cell):
+    """How a cell was read, where the reading is worth saying (a local name taken as the official one)."""
+
+    sheet: str
+    row: int
+    column: int | None
+    message: object
+
+    as_dict = CellError.as_dict
+
+
+@dataclass(frozen=True)
 class CellWarning(_Cell):
     """An item the negative list flags: accepted, but to be checked (``hit`` a core.negative_list.Hit)."""
 

@@ -43,6 +43,7 @@ def test_json_report_and_apply(run):
         "unchanged": 0,
         "errors": [],
         "warnings": [],
+        "notes": [],
         "applied": True,
         "message": None,
     }

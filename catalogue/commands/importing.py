@@ -29,6 +29,7 @@ def _report(plan, applied, refusal, output):
                     "unchanged": totals.get("unchanged", 0),
                     "errors": [e.as_dict() for e in plan.errors] if plan else [],
                     "warnings": [w.as_dict() for w in plan.warnings] if plan else [],
+                    "notes": [n.as_dict() for n in plan.notes] if plan else [],
                     "applied": applied,
                     "message": refusal,
                 },
@@ -49,6 +50,8 @@ def _report(plan, applied, refusal, output):
         )
         for error in plan.errors:
             click.echo(f"{error.place}\t{error.message}")
+        for note in plan.notes:
+            click.echo(f"{note.place}\t" + _("Note: %(message)s", message=note.message))
         for warning in plan.warnings:
             click.echo(f"{warning.place}\t" + _("Warning: %(message)s", message=warning.message))
     if refusal:

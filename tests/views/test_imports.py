@@ -48,7 +48,7 @@ def test_upload_preview_apply(clerk, world):
 def test_errors_are_listed_with_their_cells_and_no_apply_button(clerk, world):
     bad = xlsx([HEADER, ROWS[0], ["A0101009", "基本公共服物", "社会救助", "x"]])
     page = clerk.get(upload(clerk, bad).headers["Location"], headers=EN).get_data(as_text=True)
-    assert "Sheet1!B3" in page and "did you mean “基本公共服务”" in page
+    assert "Sheet1!B3" in page and "the code starts with A: did you mean “基本公共服务”" in page
     assert "Apply:" not in page
 
 
@@ -56,7 +56,7 @@ def test_cell_errors_come_in_chinese(clerk, world):
     bad = xlsx([HEADER, ["A0101009", "基本公共服物", "社会救助", "x"]])
     location = upload(clerk, bad).headers["Location"]
     page = clerk.get(location, headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
-    assert "一级目录“基本公共服物”不在本次编制的分类中，是否应为“基本公共服务”？" in page
+    assert "一级目录“基本公共服物”不在本次编制的分类中；编码以 A 开头，是否应为“基本公共服务”？" in page
 
 
 def test_a_bad_file_is_refused_on_the_upload_page(clerk, world):
