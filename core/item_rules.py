@@ -4,6 +4,7 @@ spreadsheet, command line). ``catalogue.services.item_rules`` adds the ones that
 Forms reuse the limits below for early feedback; the services decide.
 """
 
+import difflib
 import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -87,12 +88,75 @@ def _shape_errors(data: dict) -> dict:
 
 @dataclass(frozen=True)
 class SchemeIndex:
-    """A classification scheme as plain data: what the rules need, without the database."""
+    """A classification scheme as plain data: what the rules need, without the database.
+
+    An official scheme's level-2 names bind but its codes are only data (a province may number level
+    2 its own way). A tier catalogue (``edition``) binds its names down to level 3 and, where it gives
+    them, its codes: an item descends from one of its paths and its code starts with that path's code.
+    """
 
     name: str
     level1: dict = dataclass_field(default_factory=dict)  # code -> name
     children: dict = dataclass_field(default_factory=dict)  # level-1 code -> [(code, name)]
     era: str = "2020"  # the negative-list measures in force for its campaigns (core.negative_list.era_of)
+    level3: dict = dataclass_field(default_factory=dict)  # (level-1 code, level-2 name) -> [(code, name)]
+    edition: bool = False
+
+
+def _closest(value, nodes):
+    """The node of ``nodes`` ((code, name) pairs) whose name is most like ``value``, or None."""
+    names = [name for _code, name in nodes]
+    close = difflib.get_close_matches(value, names, n=1, cutoff=0.4)
+    return next(node for node in nodes if node[1] == close[0]) if close else None
+
+
+def _node_label(node):
+    code, name = node
+    return f"{name}（{code}）" if code else name
+
+
+LEVEL_NAMES = {2: _l("level-2 name"), 3: _l("level-3 name")}
+
+
+def _not_under(level, value, parent, nodes, index, elsewhere=None):
+    """The message for a level name that is not among ``nodes`` under ``parent``, naming the closest."""
+    if elsewhere is not None:
+        return _l(
+            "“%(value)s” is not under %(parent)s in %(scheme)s but under %(other)s; change the %(level)s or the "
+            "level above.",
+            value=value,
+            parent=parent,
+            scheme=index.name,
+            other=_node_label(elsewhere),
+            level=LEVEL_NAMES[level],
+        )
+    closest = _closest(value, nodes)
+    if closest is not None:
+        return _l(
+            "“%(value)s” is not a %(level)s under %(parent)s in %(scheme)s; the closest is %(node)s.",
+            value=value,
+            level=LEVEL_NAMES[level],
+            parent=parent,
+            scheme=index.name,
+            node=_node_label(closest),
+        )
+    return _l(
+        "Under %(parent)s the %(level)s must be one of %(scheme)s: %(names)s.",
+        parent=parent,
+        level=LEVEL_NAMES[level],
+        scheme=index.name,
+        names="、".join(name for _code, name in nodes),
+    )
+
+
+def _code_errors(code, path):
+    """The item's code must start with the deepest code its edition path gives."""
+    for node in reversed(path):
+        if node[0]:
+            if not code.startswith(node[0]):
+                return [_l("The code must start with %(prefix)s, the code of %(name)s.", prefix=node[0], name=node[1])]
+            return []
+    return []
 
 
 def _scheme_errors(data: dict, index: SchemeIndex) -> dict:
@@ -103,39 +167,52 @@ def _scheme_errors(data: dict, index: SchemeIndex) -> dict:
                 _l("Level-1 category %(code)s is not in the scheme %(scheme)s.", code=level1, scheme=index.name)
             ]
         }
-    if not level1 or not code or not CODE_PATTERN.match(code):
+    if not level1:
         return {}
     name = index.level1[level1]
-    if code[0] != level1:
-        return {
-            "code": [
-                _l(
-                    "The code must start with %(letter)s, the code of the level-1 category %(name)s.",
-                    letter=level1,
-                    name=name,
-                )
-            ]
-        }
+    errors = {}
+    if code and CODE_PATTERN.match(code) and code[0] != level1:
+        errors["code"] = [
+            _l(
+                "The code must start with %(letter)s, the code of the level-1 category %(name)s.",
+                letter=level1,
+                name=name,
+            )
+        ]
     children = index.children.get(level1)
+    path = [(level1, name)]
     if children and data["level2"]:
         child = next((c for c in children if c[1] == data["level2"]), None)
         if child is None:
-            return {
-                "level2": [
-                    _l(
-                        "Under %(name)s the level-2 name must be one of the scheme's: %(names)s.",
-                        name=name,
-                        names="、".join(c[1] for c in children),
-                    )
+            errors["level2"] = [_not_under(2, data["level2"], name, children, index)]
+            return errors
+        path.append(child)
+        grandchildren = index.level3.get((level1, child[1]))
+        if grandchildren and data["level3"]:
+            leaf = next((c for c in grandchildren if c[1] == data["level3"]), None)
+            if leaf is None:
+                errors["level3"] = [
+                    _not_under(3, data["level3"], child[1], grandchildren, index, _elsewhere(index, level1, data))
                 ]
-            }
-        if not code.startswith(child[0]):
-            return {
-                "code": [
-                    _l("The code must start with %(prefix)s, the code of %(name)s.", prefix=child[0], name=child[1])
-                ]
-            }
-    return {}
+                return errors
+            path.append(leaf)
+    if index.edition and "code" not in errors and code and CODE_PATTERN.match(code):
+        found = _code_errors(code, path)
+        if found:
+            errors["code"] = found
+    return errors
+
+
+def _elsewhere(index, level1, data):
+    """The level-2 node (under any level 1) that does have the item's level-3 name, if another one does."""
+    for (parent_level1, level2), leaves in index.level3.items():
+        if (parent_level1, level2) == (level1, data["level2"]) or not any(n == data["level3"] for _c, n in leaves):
+            continue
+        code, name = next(c for c in index.children[parent_level1] if c[1] == level2)
+        if parent_level1 != level1:
+            name = f"{index.level1[parent_level1]} › {name}"
+        return code, name
+    return None
 
 
 def check_fields(data: dict, index: SchemeIndex) -> dict:

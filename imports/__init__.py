@@ -29,12 +29,12 @@ def plan_file(data, existing, index, mode="update", sheet=None):
     if callable(existing):
         existing = existing()
     grid = pending.grid()
-    with _no_collections():
+    with no_collections():
         return _plan_grid(grid, existing, index, mode)
 
 
 @contextmanager
-def _no_collections():
+def no_collections():
     """Performance: planning makes a few objects per cell and no reference cycles; collecting the
     garbage meanwhile would only walk the whole heap again and again (the child does the same)."""
     enabled = gc.isenabled()

@@ -76,7 +76,7 @@ class Names:
             self.level1_of[key] = self._resolve_level1(written, code)
         level1, official = self.level1_of[key]
         if official:
-            self._note(record, "level1", written, official)
+            self.note_variant(record, "level1", written, official)
         return level1
 
     def _resolve_level1(self, written, code):
@@ -102,10 +102,10 @@ class Names:
         if names and clean["level2"] not in names:
             official = official_name(clean["level2"], names)
             if official:
-                self._note(record, "level2", clean["level2"], official)
+                self.note_variant(record, "level2", clean["level2"], official)
                 clean["level2"] = official
 
-    def _note(self, record, name, written, official):
+    def note_variant(self, record, name, written, official):
         key = (name, written)
         if key in self.notes:
             self.notes[key][1] += 1

@@ -83,8 +83,12 @@ def _is_note(row):
     return first.startswith(NOTE_STARTS) and bool(NOTE_START.match(first))
 
 
-def extract(grid, columns):
-    """Records for the data rows of ``grid`` under ``columns``; raise FileRejected past the row limit."""
+def extract(grid, columns, headings=None):
+    """Records for the data rows of ``grid`` under ``columns``; raise FileRejected past the row limit.
+
+    Rows naming a level-1 or level-2 group are context for the rows under them; given a list as
+    ``headings``, they are added to it too (a tier catalogue takes its level-2 codes from them).
+    """
     records = []
     context = dict.fromkeys(GROUP_LEVELS, ("", 0))  # level -> (value, row it was written in)
     places = {name: columns.column_of(name) for name in ("code", *NAME_LEVELS, "description", "remarks")}
@@ -97,6 +101,8 @@ def extract(grid, columns):
             raise FileRejected(too_many_rows())
         record = _record(index + 1, row, columns, places)
         if _is_heading(record):
+            if headings is not None:
+                headings.append(record)
             _remember(context, record, GROUP_LEVELS)
             if not record.data["level1"] and len(record.data["code"]) == 1 and record.data["level2"]:
                 context["level1"], context["level2"] = (record.data["level2"], record.row), ("", 0)

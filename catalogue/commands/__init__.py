@@ -1,5 +1,5 @@
-"""Commands: ``flask --app catalogue init-db | seed-demo | create-user | import-catalogue | publish |
-export-publication``. Each runs in one transaction (``transactional``), like a request."""
+"""Commands: ``flask --app catalogue init-db | seed-demo | create-user | create-campaign | publish-edition |
+import-catalogue | publish | export-publication``. Each runs in one transaction (``transactional``), like a request."""
 
 import sys
 
@@ -15,6 +15,7 @@ from ..services.accounts import create_user as create_account
 from ..services.errors import Invalid
 from .campaigns import create_campaign
 from .common import transactional
+from .editions import publish_edition
 from .importing import import_catalogue
 from .publishing import export_publication, publish
 
@@ -73,5 +74,6 @@ def create_user(username, role, department_code, region_code):
 
 
 def register(app):
-    for command in (init_db, seed_demo, create_user, create_campaign, import_catalogue, publish, export_publication):
+    commands = (init_db, seed_demo, create_user, create_campaign, publish_edition, import_catalogue, publish)
+    for command in (*commands, export_publication):
         app.cli.add_command(command)

@@ -1,19 +1,42 @@
-"""Classification schemes and their nodes (levels 1..3)."""
+"""Classification schemes and their nodes (levels 1..3): the official ones (2014, 2020) and the
+tier catalogues (本级指导性目录) that a finance office publishes as editions of one of them."""
+
+from datetime import datetime
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from .region import Region
+from .types import UTCDateTime
 
 
 class Scheme(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    # A tier catalogue: the region whose finance office published it, the official scheme it follows.
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"), index=True)
+    base_id: Mapped[int | None] = mapped_column(ForeignKey("scheme.id"))
+    document_number: Mapped[str] = mapped_column(String(100), default="")
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
     nodes: Mapped[list["SchemeNode"]] = relationship(
-        back_populates="scheme", order_by="SchemeNode.code", cascade="all, delete-orphan"
+        back_populates="scheme", order_by="SchemeNode.id", cascade="all, delete-orphan"
     )
+    region: Mapped[Region | None] = relationship()
+    base: Mapped["Scheme | None"] = relationship(remote_side=[id])
+
+    @property
+    def is_edition(self) -> bool:
+        """A tier catalogue: its codes bind the items under it, as its names do."""
+        return self.region_id is not None
+
+    @property
+    def official(self) -> "Scheme":
+        """The official scheme this one is or follows (decides the negative list's era)."""
+        return self.base if self.base is not None else self
 
     def level1(self):
         return [node for node in self.nodes if node.level == 1]
@@ -27,7 +50,7 @@ class SchemeNode(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     scheme_id: Mapped[int] = mapped_column(ForeignKey("scheme.id"), index=True)
-    code: Mapped[str] = mapped_column(String(20))
+    code: Mapped[str | None] = mapped_column(String(20))  # a tier catalogue may name a node without a code
     level: Mapped[int]
     name: Mapped[str] = mapped_column(String(200))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("scheme_node.id"))
@@ -37,7 +60,7 @@ class SchemeNode(db.Model):
 
     @property
     def label(self):
-        return f"{self.code} {self.name}"
+        return f"{self.code} {self.name}" if self.code else self.name
 
     def __repr__(self):
         return f"<SchemeNode {self.code} {self.name}>"

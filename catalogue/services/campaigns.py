@@ -15,6 +15,7 @@ from ..transaction import flush
 from . import audit
 from .coverage import require_covered
 from .deadlines import find_extension
+from .editions import usable_by
 from .errors import Forbidden, Invalid, NotFound
 from .items import find_catalogue
 from .permissions import (
@@ -138,6 +139,8 @@ def save_campaign(user: Actor, campaign: Campaign | None, *, data: dict, now: da
         errors["scheme_id"] = [_l("Choose a classification scheme.")]
     elif campaign is not None and campaign.scheme_id != scheme.id and _has_items(campaign):
         errors["scheme_id"] = [_l("The scheme cannot change once departments have entered items.")]
+    elif usable_by(scheme, owner) is not None:
+        errors["scheme_id"] = [usable_by(scheme, owner)]
     errors.update(_tier_errors(owner, campaign, data))
     if errors:
         raise Invalid(errors)

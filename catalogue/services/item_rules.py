@@ -12,14 +12,19 @@ from ..models import Catalogue, Item, Scheme, SchemeNode
 
 
 def scheme_index(scheme: Scheme) -> SchemeIndex:
-    """The scheme as plain data for ``core.item_rules``."""
+    """The scheme (or tier catalogue) as plain data for ``core.item_rules``."""
+    by_id = {node.id: node for node in scheme.nodes}
     level1 = {node.code: node.name for node in scheme.nodes if node.level == 1}
-    ids = {node.id: node.code for node in scheme.nodes if node.level == 1}
     children: dict[str, list] = {}
+    level3: dict[tuple, list] = {}
     for node in scheme.nodes:
-        if node.level == 2 and node.parent_id in ids:
-            children.setdefault(ids[node.parent_id], []).append((node.code, node.name))
-    return SchemeIndex(scheme.name, level1, children, era_of(scheme.code))
+        parent = by_id.get(node.parent_id)
+        if node.level == 2 and parent is not None:
+            children.setdefault(parent.code, []).append((node.code or "", node.name))
+        elif node.level == 3 and parent is not None and parent.parent_id in by_id:
+            key = (by_id[parent.parent_id].code, parent.name)
+            level3.setdefault(key, []).append((node.code or "", node.name))
+    return SchemeIndex(scheme.name, level1, children, era_of(scheme.official.code), level3, scheme.is_edition)
 
 
 def code_taken(catalogue: Catalogue | None, code: str, except_item: Item | None = None) -> bool:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 
 from ..extensions import db
-from ..models import Campaign, Publication, PublicationFile, PublishedItem, Region
+from ..models import Campaign, Publication, PublicationFile, PublishedItem, Region, Scheme
 from .diffing import diff_items
 from .errors import NotFound
 from .permissions import top_region
@@ -49,9 +49,13 @@ def get_publication(publication_id: int) -> Publication:
     return publication
 
 
-def generation() -> int:
-    """Changes whenever something is published: public pages cached under it stay correct."""
-    return db.session.scalar(select(func.max(Publication.id))) or 0
+def generation() -> tuple[int, int]:
+    """Changes whenever something is published (a list or a tier catalogue): public pages cached
+    under it stay correct."""
+    lists = select(func.max(Publication.id)).scalar_subquery()
+    tier_catalogues = select(func.max(Scheme.id)).where(Scheme.region_id.is_not(None)).scalar_subquery()
+    latest = db.session.execute(select(lists, tier_catalogues)).one()
+    return latest[0] or 0, latest[1] or 0
 
 
 @dataclass

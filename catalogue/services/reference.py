@@ -90,10 +90,6 @@ def load_reference() -> tuple[dict[str, Region], list[Department], dict[str, Sch
     return regions, load_departments(regions), load_schemes()
 
 
-def list_schemes() -> list[Scheme]:
-    return db.session.scalars(select(Scheme).order_by(Scheme.code)).all()
-
-
 def list_regions() -> list[Region]:
     return db.session.scalars(select(Region).order_by(Region.code)).all()
 

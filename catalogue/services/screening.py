@@ -6,7 +6,7 @@ from ..models import Campaign, Item
 
 
 def campaign_era(campaign: Campaign) -> str:
-    return era_of(campaign.scheme.code)
+    return era_of(campaign.scheme.official.code)
 
 
 def basis(campaign: Campaign):

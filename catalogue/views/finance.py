@@ -10,7 +10,7 @@ from forms.campaigns import CampaignForm, ExtensionForm
 from forms.review import ApproveForm, EligibleForm, ReturnForm
 
 from ..clock import now
-from ..services import audit, campaigns, departments, reference, workflow
+from ..services import audit, campaigns, departments, editions, reference, workflow
 from ..services.deadlines import find_extension
 from ..services.errors import Invalid, NotFound
 from ..services.overview import catalogue_state
@@ -41,7 +41,7 @@ def home():
 def _campaign_form(campaign, owner):
     form = CampaignForm(obj=campaign)
     form.limit_tiers(tiers.at_and_below(owner.tier))
-    form.scheme_id.choices = [SelectChoice(s.id, s.name) for s in reference.list_schemes()]
+    form.scheme_id.choices = [SelectChoice(s.id, s.name) for s in editions.schemes_for(owner)]
     if not form.is_submitted():
         if campaign is None:
             scheme = campaigns.default_scheme()

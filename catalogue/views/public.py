@@ -8,7 +8,7 @@ from core.characters import header_safe
 from exports import XLSX_MIMETYPE
 
 from .. import page_cache
-from ..services import public
+from ..services import editions, public
 from ..services.errors import NotFound
 
 bp = Blueprint("public", __name__)
@@ -32,6 +32,7 @@ def home():
         tier=tier,
         region=request.args.get("region", ""),
         regions=public.publishing_regions(),
+        editions=editions.all_editions(),
     )
 
 
