@@ -6,7 +6,7 @@ PY := $(BIN)/python
 FLASK := $(BIN)/flask --app catalogue
 TRANSLATIONS := catalogue/translations
 SOURCES := catalogue core forms templates imports exports
-EXTRACT_ARGS := --no-location --sort-output --width 120 -F $(TRANSLATIONS)/babel.cfg -k _l -k lazy_gettext
+EXTRACT_ARGS := --no-location --sort-output --width 120 -F $(TRANSLATIONS)/babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PIP_TOOLS := pip-tools==7.6.2

@@ -45,6 +45,8 @@ ACTION_LABELS = {
     "import": _l("imported a spreadsheet"),
     "publish": _l("published"),
     "set_eligible": _l("changed whether the department is an eligible purchaser"),
+    "carry_forward": _l("started from the catalogue approved in an earlier campaign"),
+    "publish_edition": _l("published the tier catalogue"),
 }
 # Keys of audit records' before/after that are not item fields.
 HISTORY_LABELS = {
@@ -53,6 +55,10 @@ HISTORY_LABELS = {
     "due_date": _l("Deadline"),
     "department": _l("Department"),
     "eligible": _l("Eligible purchaser"),
+    "from_campaign": _l("Carried from campaign"),
+    "items": _l("Items"),
+    "to_fix": _l("Items to correct"),
+    "nodes": _l("Categories"),
     **FIELD_LABELS,
 }
 

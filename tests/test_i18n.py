@@ -35,6 +35,8 @@ def test_message_template_is_not_stale(tmp_path):
             "_l",
             "-k",
             "lazy_gettext",
+            "-k",
+            "lazy_ngettext:1,2",
             "-o",
             str(fresh),
             *SOURCES,

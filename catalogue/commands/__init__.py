@@ -1,5 +1,6 @@
 """Commands: ``flask --app catalogue init-db | seed-demo | create-user | create-campaign | publish-edition |
-import-catalogue | publish | export-publication``. Each runs in one transaction (``transactional``), like a request."""
+carry-forward | import-catalogue | publish | export-publication``. Each runs in one transaction
+(``transactional``), like a request."""
 
 import sys
 
@@ -14,6 +15,7 @@ from ..models import ROLES
 from ..services.accounts import create_user as create_account
 from ..services.errors import Invalid
 from .campaigns import create_campaign
+from .carrying import carry_forward
 from .common import transactional
 from .editions import publish_edition
 from .importing import import_catalogue
@@ -75,5 +77,5 @@ def create_user(username, role, department_code, region_code):
 
 def register(app):
     commands = (init_db, seed_demo, create_user, create_campaign, publish_edition, import_catalogue, publish)
-    for command in (*commands, export_publication):
+    for command in (*commands, carry_forward, export_publication):
         app.cli.add_command(command)

@@ -37,8 +37,10 @@ class Catalogue(db.Model):
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     review_comment: Mapped[str] = mapped_column(Text, default="")
+    carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("catalogue.id"))  # started from it
 
     campaign: Mapped[Campaign] = relationship()
+    carried_from: Mapped["Catalogue | None"] = relationship(remote_side=[id])
     department: Mapped[Department] = relationship()
     items: Mapped[list["Item"]] = relationship(
         back_populates="catalogue", order_by="Item.position", cascade="all, delete-orphan"
@@ -56,7 +58,9 @@ class Item(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     catalogue_id: Mapped[int] = mapped_column(ForeignKey("catalogue.id"), index=True)
     code: Mapped[str] = mapped_column(String(20))
-    level1_id: Mapped[int] = mapped_column(ForeignKey("scheme_node.id"))
+    # None only for an item carried forward whose category the new scheme lacks, until it is chosen
+    level1_id: Mapped[int | None] = mapped_column(ForeignKey("scheme_node.id"))
+    carried_level1: Mapped[str | None] = mapped_column(String(200))  # the category it had then
     level2: Mapped[str] = mapped_column(String(100))
     level3: Mapped[str] = mapped_column(String(100))
     level4: Mapped[str] = mapped_column(String(200), default="")
@@ -67,7 +71,7 @@ class Item(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
 
     catalogue: Mapped[Catalogue] = relationship(back_populates="items")
-    level1: Mapped[SchemeNode] = relationship()
+    level1: Mapped[SchemeNode | None] = relationship()
 
     __mapper_args__ = {"version_id_col": version}
 

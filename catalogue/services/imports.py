@@ -81,7 +81,7 @@ def get_upload(user: Actor, upload_id: int) -> ImportUpload:
 SNAPSHOT_COLUMNS = (
     Item.id,
     Item.code,
-    SchemeNode.code.label("level1_code"),
+    func.coalesce(SchemeNode.code, "").label("level1_code"),
     Item.level2,
     Item.level3,
     Item.level4,
@@ -97,7 +97,7 @@ def existing_items(catalogue: Catalogue | None) -> dict[str, dict]:
         return {}
     rows = db.session.execute(
         select(*SNAPSHOT_COLUMNS)
-        .join(SchemeNode, Item.level1_id == SchemeNode.id)
+        .outerjoin(SchemeNode, Item.level1_id == SchemeNode.id)  # a carried item may have no category yet
         .where(Item.catalogue_id == catalogue.id)
         .order_by(Item.position)
     )

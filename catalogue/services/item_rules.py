@@ -4,7 +4,7 @@ catalogue. The rest are in ``core.item_rules``, shared with the spreadsheet impo
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from core.item_rules import SchemeIndex, check_fields
+from core.item_rules import SchemeIndex, check_fields, normalise
 from core.negative_list import era_of
 
 from ..extensions import db
@@ -52,3 +52,24 @@ def check_item(
         errors["code"] = [duplicate_code(data["code"])]
     node = next((n for n in scheme.nodes if n.level == 1 and n.code == data["level1_code"]), None)
     return errors, node
+
+
+def catalogue_problems(catalogue: Catalogue | None) -> dict[int, dict]:
+    """What each item of ``catalogue`` must still correct under its campaign's rules, by item id: an
+    item carried forward that does not fit, or a scheme changed under it. Submission waits for none."""
+    if catalogue is None:
+        return {}
+    index = scheme_index(catalogue.campaign.scheme)
+    problems = {}
+    for item in catalogue.items:
+        errors = check_fields(normalise(item.snapshot()), index)
+        if item.level1 is None:
+            errors["level1_code"] = [
+                _l(
+                    "“%(name)s” is not a level-1 category of this campaign's scheme: choose one.",
+                    name=item.carried_level1 or "",
+                )
+            ]
+        if errors:
+            problems[item.id] = errors
+    return problems

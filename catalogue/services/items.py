@@ -69,6 +69,7 @@ def _validated(data: dict, catalogue: Catalogue, item: Item | None = None) -> tu
 def set_fields(item: Item, clean: dict, level1: SchemeNode) -> None:
     """Copy validated ``clean`` data onto ``item``."""
     item.level1 = level1
+    item.carried_level1 = None
     for name in TEXT_FIELDS:
         if name != "level1_code":
             setattr(item, name, clean[name])

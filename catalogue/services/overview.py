@@ -3,12 +3,15 @@ pages show (editable, may submit, the comment to show) computed here, never in a
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from core.statuses import APPROVED, EDITABLE, NOT_STARTED, RETURNED, allowed_actions
 
 from ..models import Campaign, Catalogue, Department, Item
+from .carry_forward import source_for
 from .coverage import require_covered
 from .deadlines import Deadline, deadline_for
+from .item_rules import catalogue_problems
 from .items import find_catalogue
 from .permissions import Actor, require_viewer_of
 
@@ -41,7 +44,19 @@ class CatalogueState:
 
     @property
     def can_submit(self) -> bool:
-        return self.editable and self.catalogue is not None and "submit" in self.actions
+        return self.editable and self.catalogue is not None and "submit" in self.actions and not self.problems
+
+    @cached_property
+    def problems(self) -> dict[int, dict]:
+        """What items must still correct (by item id) before the catalogue can be submitted."""
+        return catalogue_problems(self.catalogue)
+
+    @cached_property
+    def carry_source(self) -> Catalogue | None:
+        """The approved catalogue an empty one may start from (the clerk is offered it)."""
+        if not self.editable or self.items:
+            return None
+        return source_for(self.campaign, self.department)
 
     @property
     def time_left(self) -> timedelta | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from core import tiers
 from core.characters import header_safe, refusals
@@ -48,8 +48,8 @@ ITEM_COLUMNS = (
     Department.code.label("department_code"),
     Department.name.label("department_name"),
     Item.code,
-    SchemeNode.code.label("level1_code"),
-    SchemeNode.name.label("level1_name"),
+    func.coalesce(SchemeNode.code, "").label("level1_code"),
+    func.coalesce(SchemeNode.name, Item.carried_level1, "").label("level1_name"),
     Item.level2,
     Item.level3,
     Item.level4,
@@ -64,7 +64,7 @@ def _catalogue_items(region: Region, campaign: Campaign, department_codes: set[s
         .select_from(Item)
         .join(Catalogue, Item.catalogue_id == Catalogue.id)
         .join(Department, Catalogue.department_id == Department.id)
-        .join(SchemeNode, Item.level1_id == SchemeNode.id)
+        .outerjoin(SchemeNode, Item.level1_id == SchemeNode.id)  # a carried item may have no category yet
         .where(
             Catalogue.campaign_id == campaign.id,
             Department.region_id == region.id,

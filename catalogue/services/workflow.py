@@ -4,6 +4,7 @@ stamp each leaves."""
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 
 from core.characters import refusals
 from core.statuses import SUBMITTED, TRANSITIONS
@@ -14,6 +15,7 @@ from . import audit
 from .coverage import require_covered
 from .deadlines import ensure_open
 from .errors import IllegalTransition, Invalid, Refused
+from .item_rules import catalogue_problems
 from .items import check_version, find_catalogue
 from .permissions import Actor, require_clerk_of, require_reviewer_of
 
@@ -61,6 +63,17 @@ def submit(
     check_version(catalogue.version, expected_version)
     if not catalogue.items:
         raise Refused(EMPTY_MESSAGE)
+    problems = catalogue_problems(catalogue)
+    if problems:
+        raise Refused(
+            lazy_ngettext(
+                "%(num)d item does not fit this campaign's rules yet (marked on the catalogue page): "
+                "correct it before submitting.",
+                "%(num)d items do not fit this campaign's rules yet (marked on the catalogue page): "
+                "correct them before submitting.",
+                len(problems),
+            )
+        )
     catalogue.submitted_at = now
     catalogue.first_submitted_at = catalogue.first_submitted_at or now  # a resubmission keeps the first
     catalogue.submitted_by_id = user.id

@@ -8,6 +8,7 @@ from forms.items import EditItemForm, ItemForm, MoveForm, VersionForm
 
 from ..clock import now
 from ..services import audit, items, workflow
+from ..services import carry_forward as carrying
 from ..services.campaigns import get_campaign, list_campaigns
 from ..services.errors import Invalid, Refused, StaleEdit
 from ..services.overview import catalogue_state
@@ -138,6 +139,27 @@ def move_item(item_id):
         except StaleEdit as error:
             refused(error)
     return redirect(url_for(".catalogue", code=campaign_code, _anchor=f"item-{item_id}"))
+
+
+@bp.post("/campaigns/<code>/carry-forward")
+@role_required("clerk")
+def carry_forward(code):
+    state = _state(code)
+    try:
+        result = carrying.carry_forward(current_user, state.campaign, state.department, now=state.now)
+    except Refused as error:
+        refused(error)
+    else:
+        flash(
+            _(
+                "%(count)d items copied from %(campaign)s; %(to_fix)d to correct (marked in red).",
+                count=result.copied,
+                campaign=result.source.campaign.name,
+                to_fix=result.to_fix,
+            ),
+            "warning" if result.to_fix else "success",
+        )
+    return redirect(url_for(".catalogue", code=code))
 
 
 @bp.route("/campaigns/<code>/submit", methods=["GET", "POST"])
