@@ -6,11 +6,11 @@ import json
 import sys
 
 import click
-from flask_babel import gettext as _
 
 from ..clock import now
 from ..models import Campaign, Department
 from ..services.carry_forward import carry_forward as carry
+from ..services.carry_forward import summary
 from ..services.errors import DomainError
 from ..services.item_rules import catalogue_problems
 from ..services.permissions import COMMAND_LINE
@@ -50,13 +50,6 @@ def carry_forward(department_code, campaign_code, output):
         }
         click.echo(json.dumps(report, ensure_ascii=False))
         return
-    click.echo(
-        _(
-            "%(count)d items copied from %(campaign)s; %(to_fix)d to correct (marked in red).",
-            count=result.copied,
-            campaign=result.source.campaign.name,
-            to_fix=result.to_fix,
-        )
-    )
+    click.echo(str(summary(result)))
     for problem in to_fix:
         click.echo(f"{problem['code']}\t{problem['field']}\t{problem['message']}")

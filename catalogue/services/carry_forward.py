@@ -87,6 +87,22 @@ def carry_forward(user: Actor, campaign: Campaign, department: Department, *, no
     return CarryResult(catalogue, source, len(source.items), to_fix)
 
 
+def summary(result: CarryResult):
+    """What carrying forward did, in a sentence for the clerk or the operator."""
+    if result.to_fix:
+        return _l(
+            "%(count)d items copied from %(campaign)s; %(to_fix)d to correct (marked in red).",
+            count=result.copied,
+            campaign=result.source.campaign.name,
+            to_fix=result.to_fix,
+        )
+    return _l(
+        "%(count)d items copied from %(campaign)s; all of them fit this campaign's scheme.",
+        count=result.copied,
+        campaign=result.source.campaign.name,
+    )
+
+
 def _next_code(prefix: str, used: set, numbers: dict) -> str:
     """The next free code under ``prefix``: A0401001, A0401002..."""
     while True:

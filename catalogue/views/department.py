@@ -150,15 +150,7 @@ def carry_forward(code):
     except Refused as error:
         refused(error)
     else:
-        flash(
-            _(
-                "%(count)d items copied from %(campaign)s; %(to_fix)d to correct (marked in red).",
-                count=result.copied,
-                campaign=result.source.campaign.name,
-                to_fix=result.to_fix,
-            ),
-            "warning" if result.to_fix else "success",
-        )
+        flash(str(carrying.summary(result)), "warning" if result.to_fix else "success")
     return redirect(url_for(".catalogue", code=code))
 
 
