@@ -211,7 +211,8 @@ def _run_2027(campaign, departments, finance, clerks, samples, level2_names):
 
 
 def _publish_2017(campaign, regions, finance, clerks, departments):
-    """The province publishes, then corrects one department's part; four prefectures publish."""
+    """The province publishes, then corrects one department's part, which also publishes its own list
+    with the finance office; four prefectures publish."""
     province = regions["530000"]
     publishing.publish(
         finance["530000"],
@@ -266,6 +267,16 @@ def _publish_2017(campaign, regions, finance, clerks, departments):
         effective_date=date(2017, 10, 1),
         now=at(date(2017, 9, 20)),
         note="更正：补充云南省民政厅社会工作服务事项。",
+    )
+    publishing.publish(  # 分部门会同财政部门印发: 民政厅's own list, with its own 文号
+        finance["530000"],
+        province,
+        campaign,
+        title=None,
+        document_number="云民发〔2017〕66号",
+        effective_date=date(2017, 10, 1),
+        now=at(date(2017, 9, 25)),
+        department=civil,
     )
     for code, number in (
         ("530100", "昆财综〔2018〕21号"),

@@ -21,7 +21,7 @@ from .types import UTCDateTime
 
 
 class Publication(db.Model):
-    __table_args__ = (UniqueConstraint("region_id", "campaign_id", "version"),)
+    __table_args__ = (UniqueConstraint("region_id", "campaign_id", "department_code", "version"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     region_id: Mapped[int] = mapped_column(ForeignKey("region.id"), index=True)
@@ -45,6 +45,9 @@ class Publication(db.Model):
     tier: Mapped[str] = mapped_column(String(20))
     campaign_code: Mapped[str] = mapped_column(String(20), index=True)
     campaign_name: Mapped[str] = mapped_column(String(200))
+    # A publication covers the whole region ("") or one department of it (分部门会同财政部门印发).
+    department_code: Mapped[str] = mapped_column(String(20), default="")
+    department_name: Mapped[str] = mapped_column(String(100), default="")
 
     region: Mapped[Region] = relationship()
     campaign: Mapped[Campaign] = relationship()

@@ -152,11 +152,13 @@ def file_content(file_id: int) -> bytes:
 
 
 def previous_campaign_publication(publication: Publication) -> Publication | None:
-    """The region's current publication of the campaign before this one, if any."""
+    """The current publication of the same scope (the region's list, or the same department's) of
+    the campaign before this one, if any."""
     return db.session.scalar(
         select(Publication)
         .where(
             Publication.region_id == publication.region_id,
+            Publication.department_code == publication.department_code,
             Publication.superseded.is_(False),
             Publication.campaign_code < publication.campaign_code,
         )
@@ -176,6 +178,8 @@ def province_overview(campaign: Campaign) -> list[tuple[Region, Publication | No
     prefectures = db.session.scalars(
         select(Region).where(Region.parent_id == top_region().id).order_by(Region.code)
     ).all()
-    query = select(Publication).where(Publication.superseded.is_(False), Publication.campaign_id == campaign.id)
+    query = select(Publication).where(
+        Publication.superseded.is_(False), Publication.campaign_id == campaign.id, Publication.department_code == ""
+    )
     current = {publication.region_id: publication for publication in db.session.scalars(query)}
     return [(region, current.get(region.id)) for region in prefectures]

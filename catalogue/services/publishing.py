@@ -29,7 +29,7 @@ from ..models import (
 from ..transaction import flush
 from . import audit
 from .diffing import diff_items
-from .errors import Invalid, Refused, Unavailable
+from .errors import Invalid, NotFound, Refused, Unavailable
 from .permissions import Actor, require_publisher
 from .progress import ProgressRow, campaign_progress
 from .screening import data_hits
@@ -37,9 +37,9 @@ from .screening import data_hits
 TITLE_MAX, DOCUMENT_NUMBER_MAX = 200, 100
 
 
-def default_title(region: Region, campaign: Campaign) -> str:
-    """云南省省级政府购买服务指导性目录（2017年）; 昆明市市级…; 大理州州级…"""
-    level = tiers.get(region.tier).title_level(region.name, region.short_name)
+def default_title(region: Region, campaign: Campaign, department: Department | None = None) -> str:
+    """云南省省级政府购买服务指导性目录（2017年）; 昆明市市级…; 大理州州级…; 云南省民政厅…"""
+    level = department.name if department else tiers.get(region.tier).title_level(region.name, region.short_name)
     year = f"{campaign.code}年" if campaign.code.isdigit() else campaign.name
     return f"{level}政府购买服务指导性目录（{year}）"
 
@@ -91,11 +91,22 @@ class Consolidation:
 
 
 def consolidation(
-    user: Actor, region: Region, campaign: Campaign, *, now: datetime, include: tuple | set | list = ()
+    user: Actor,
+    region: Region,
+    campaign: Campaign,
+    *,
+    now: datetime,
+    include: tuple | set | list = (),
+    department: Department | None = None,
 ) -> Consolidation:
-    """What publishing would contain: approved catalogues, plus those ``include``d deliberately."""
+    """What publishing would contain: approved catalogues, plus those ``include``d deliberately; of
+    the whole region, or of one ``department`` of it (分部门印发)."""
     require_publisher(user, region)
     rows, _totals = campaign_progress(user, campaign, now=now, region=region)
+    if department is not None:
+        rows = [row for row in rows if row.department.id == department.id]
+        if not rows:
+            raise NotFound()
     chosen = {row.department.code for row in rows if row.status == APPROVED or row.department.code in include}
     items = _catalogue_items(region, campaign, chosen)
     result = Consolidation(rows, items)
@@ -115,12 +126,20 @@ def consolidation(
     return result
 
 
-def current_publication(region: Region, campaign: Campaign) -> Publication | None:
+def approved_departments(user: Actor, region: Region, campaign: Campaign, *, now: datetime) -> list[Department]:
+    """The region's departments whose catalogue is approved: each may have its own list published."""
+    rows, _totals = campaign_progress(user, campaign, now=now, region=region)
+    return [row.department for row in rows if row.status == APPROVED]
+
+
+def current_publication(region: Region, campaign: Campaign, department: Department | None = None) -> Publication | None:
+    """The version in force of the region's list (or of one department's)."""
     return db.session.scalar(
         select(Publication)
         .where(
             Publication.region_id == region.id,
             Publication.campaign_id == campaign.id,
+            Publication.department_code == (department.code if department else ""),
             Publication.superseded.is_(False),
         )
         .order_by(Publication.version.desc())
@@ -167,16 +186,18 @@ def publish(
     now: datetime,
     include: tuple | set | list = (),
     note: str | None = "",
+    department: Department | None = None,
 ) -> Publication:
-    """Snapshot the consolidation as a new publication (a correction supersedes the current one)."""
+    """Snapshot the consolidation (of the region, or of one ``department``) as a new publication; a
+    correction supersedes the current one of the same scope."""
     title, document_number = _checked_header(
-        title, document_number, effective_date, note, default_title(region, campaign)
+        title, document_number, effective_date, note, default_title(region, campaign, department)
     )
     _one_publisher_at_a_time(region)
-    result = consolidation(user, region, campaign, now=now, include=include)
+    result = consolidation(user, region, campaign, now=now, include=include, department=department)
     if not result.items:
         raise Refused(_l("There is nothing to publish: no approved catalogue has items."))
-    previous = current_publication(region, campaign)
+    previous = current_publication(region, campaign, department)
     items = [{**item, "number": number} for number, item in enumerate(result.items, start=1)]
     previous_items = published_items(previous) if previous is not None else None
     if previous is not None and (previous_items, previous.title, previous.document_number, previous.effective_date) == (
@@ -209,6 +230,8 @@ def publish(
         tier=region.tier,
         campaign_code=campaign.code,
         campaign_name=campaign.name,
+        department_code=department.code if department else "",
+        department_name=department.name if department else "",
     )
     # Performance: the consolidated workbook, the largest file, is written by a forked child on the
     # other core while this process records the publication and writes the other files.
@@ -257,6 +280,8 @@ def metadata(publication: Publication) -> dict:
         "tier": publication.tier,
         "campaign_code": publication.campaign_code,
         "campaign_name": publication.campaign_name,
+        "department_code": publication.department_code or None,
+        "department_name": publication.department_name or None,
         "published_at": publication.published_at.isoformat() if publication.published_at else None,
         "item_count": publication.item_count,
     }

@@ -42,6 +42,11 @@ SCHEMAS = {
             "tier": {"type": "string", "enum": list(TIERS)},
             "campaign_code": STRING,
             "campaign_name": STRING,
+            "department_code": {
+                **NULLABLE_STRING,
+                "description": "Set when the list is one department's (分部门印发).",
+            },
+            "department_name": NULLABLE_STRING,
             "published_at": {"type": "string", "format": "date-time"},
             "item_count": INTEGER,
             "url": STRING,

@@ -8,7 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from forms.publishing import PublishForm
 
 from ..clock import now
-from ..services import public, publishing
+from ..services import public, publishing, reference
 from ..services.campaigns import get_campaign
 from ..services.errors import Invalid, Refused
 from ..services.permissions import publishing_region, require_all_publications_viewer, top_region
@@ -18,13 +18,13 @@ bp = Blueprint("publishing", __name__, url_prefix="/finance")
 REVIEWERS = ("finance", "admin")
 
 
-def _form(consolidation, region, campaign):
+def _form(consolidation, region, campaign, department):
     form = PublishForm()
     form.include.choices = [
         SelectChoice(row.department.code, row.department.name) for row in consolidation.not_approved if row.item_count
     ]
     if not form.is_submitted():
-        form.title.data = publishing.default_title(region, campaign)
+        form.title.data = publishing.default_title(region, campaign, department)
         form.include.data = request.args.getlist("include")
     return form
 
@@ -38,8 +38,11 @@ def publish(code):
         now(),
     )
     include = request.form.getlist("include") if request.method == "POST" else request.args.getlist("include")
-    consolidation = publishing.consolidation(current_user, region, campaign, now=moment, include=include)
-    form = _form(consolidation, region, campaign)
+    department = reference.get_department(request.args["department"]) if request.args.get("department") else None
+    consolidation = publishing.consolidation(
+        current_user, region, campaign, now=moment, include=include, department=department
+    )
+    form = _form(consolidation, region, campaign, department)
     status = 200
     if form.validate_on_submit():
         try:
@@ -53,6 +56,7 @@ def publish(code):
                 now=moment,
                 include=form.include.data,
                 note=form.note.data,
+                department=department,
             )
         except Invalid as error:
             copy_errors(form, error.errors)
@@ -70,11 +74,11 @@ def publish(code):
                 "success",
             )
             return redirect(url_for("public.publication", publication_id=published.id))
-    return _page(campaign, region, form, consolidation, include, 400 if form.errors else status)
+    return _page(campaign, region, department, form, consolidation, include, 400 if form.errors else status)
 
 
-def _page(campaign, region, form, consolidation, include, status):
-    current = publishing.current_publication(region, campaign)
+def _page(campaign, region, department, form, consolidation, include, status):
+    current = publishing.current_publication(region, campaign, department)
     return render_template(
         "finance/publish.html",
         campaign=campaign,
@@ -83,6 +87,8 @@ def _page(campaign, region, form, consolidation, include, status):
         consolidation=consolidation,
         current=current,
         include=include,
+        department=department,
+        departments=publishing.approved_departments(current_user, region, campaign, now=now()),
     ), status
 
 

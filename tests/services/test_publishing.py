@@ -169,3 +169,21 @@ def test_compare_with_the_previous_campaigns_publication(world):
     previous, report = public.compare_with_previous_campaign(second)
     assert previous is first
     assert [entry["code"] for entry in report["added"]] == ["A0101003"] and report["removed"] == []
+
+
+def test_one_departments_list_has_its_own_document_number_and_versions(world):
+    approved(world, world.clerk, world.civil, 2, shanghai(date(2017, 7, 1)))
+    approved(world, world.other_clerk, world.education, 1, shanghai(date(2017, 7, 1)), prefix="A0102")
+    region_list = publish(world)
+    own = publish(world, number="云民发〔2017〕8号", department=world.civil)
+    assert (own.version, own.item_count, own.department_count) == (1, 2, 1)
+    assert own.title == "云南省民政厅政府购买服务指导性目录（2017年）" and own.department_code == "530000007"
+    assert publishing.current_publication(world.province, world.campaign) is region_list
+    assert not region_list.superseded
+    correction = publish(world, number="云民发〔2017〕9号", department=world.civil, note="更正")
+    assert correction.version == 2 and correction.supersedes is own
+
+
+def test_a_department_of_another_region_is_not_found(world):
+    with pytest.raises(NotFound):
+        publish(world, department=world.kunming_civil)

@@ -74,3 +74,19 @@ def test_province_wide_view_is_for_the_provincial_office(finance, client, auth, 
     auth.logout()
     auth.login("finance-530100")
     assert client.get("/finance/campaigns/2017/publications").status_code == 404
+
+
+def test_one_departments_own_list(finance, world, client):
+    approved(world, world.clerk, world.civil, 2, shanghai(date(2017, 7, 1)))
+    url = "/finance/campaigns/2017/publish?department=530000007"
+    page = finance.get(url, headers=EN).get_data(as_text=True)
+    assert "云南省民政厅政府购买服务指导性目录（2017年）" in page and "分部门会同财政部门印发" in page
+    form = {"title": "", "document_number": "云民发〔2017〕8号", "effective_date": "2017-09-01"}
+    response = finance.post(url, data=form)
+    assert response.status_code == 302
+    page = finance.get(response.headers["Location"], headers=EN).get_data(as_text=True)
+    assert "published by the department with the finance office" in page and "云民发〔2017〕8号" in page
+
+
+def test_a_department_outside_the_region_is_not_found(finance, world):
+    assert finance.get("/finance/campaigns/2017/publish?department=530100007").status_code == 404
