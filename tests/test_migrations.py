@@ -9,7 +9,7 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from catalogue.extensions import db
-from catalogue.models import Campaign, Catalogue, Item, Publication
+from catalogue.models import Campaign, Catalogue, Item, Publication, Scheme
 from catalogue.services import items
 from tests.factories import item_data
 
@@ -69,3 +69,6 @@ def test_a_database_of_the_landed_schema_upgrades_with_its_data(app):
     publication = db.session.scalar(select(Publication))
     assert campaign.region.code == "530000"
     assert (publication.region_name, publication.campaign_code, publication.tier) == (province.name, "2017", "province")
+    assert (publication.department_code, publication.department_name) == ("", "")  # the region's list (0010)
+    schemes = db.session.scalars(select(Scheme)).all()
+    assert schemes and all(not s.is_edition and all(n.code for n in s.nodes) for s in schemes)  # official (0008)
