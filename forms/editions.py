@@ -5,7 +5,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
 from .base import Form
-from .fields import strip
+from .fields import document_number_field, strip
 
 SOURCE_CHOICES = [
     SelectChoice("file", _l("From a spreadsheet of its levels 1 to 3")),
@@ -25,14 +25,7 @@ class EditionForm(Form):
         ],
         description=_l("For example 云南省省级政府购买服务指导性目录（2026年版）."),
     )
-    document_number = StringField(
-        _l("Document number (文号)"),
-        filters=[strip],
-        validators=[
-            InputRequired(_l("Give the document number (文号).")),
-            Length(max=100, message=_l("At most %(max)d characters.", max=100)),
-        ],
-    )
+    document_number = document_number_field()
     base_id = SelectField(
         _l("Official scheme it follows"),
         coerce=int,

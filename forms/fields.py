@@ -1,7 +1,8 @@
 """Field helpers shared by the forms."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField
+from wtforms import DateField, StringField
+from wtforms.validators import InputRequired, Length
 
 DATE_MESSAGE = _l("Give a date as YYYY-MM-DD.")
 
@@ -22,3 +23,15 @@ class IsoDateField(DateField):
             super().process_formdata(valuelist)
         except ValueError as error:
             raise ValueError(str(DATE_MESSAGE)) from error
+
+
+def document_number_field():
+    """The 文号 of a published document: required, at most 100 characters."""
+    return StringField(
+        _l("Document number (文号)"),
+        filters=[strip],
+        validators=[
+            InputRequired(_l("Give the document number (文号).")),
+            Length(max=100, message=_l("At most %(max)d characters.", max=100)),
+        ],
+    )

@@ -4,7 +4,7 @@ from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .base import Form
-from .fields import DATE_MESSAGE, IsoDateField, strip
+from .fields import DATE_MESSAGE, IsoDateField, document_number_field, strip
 
 
 class PublishForm(Form):
@@ -13,14 +13,7 @@ class PublishForm(Form):
         filters=[strip],
         validators=[Optional(), Length(max=200, message=_l("At most %(max)d characters.", max=200))],
     )
-    document_number = StringField(
-        _l("Document number (文号)"),
-        filters=[strip],
-        validators=[
-            InputRequired(_l("Give the document number (文号).")),
-            Length(max=100, message=_l("At most %(max)d characters.", max=100)),
-        ],
-    )
+    document_number = document_number_field()
     effective_date = IsoDateField(_l("Effective date"), validators=[InputRequired(DATE_MESSAGE)])
     note = TextAreaField(
         _l("Note on this version (for a correction: what was corrected)"),

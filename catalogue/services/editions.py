@@ -20,8 +20,9 @@ from .errors import Invalid, NotFound
 from .imports import check_size
 from .item_rules import scheme_index
 from .permissions import Actor, require_publisher
+from .publishing import document_number_errors
 
-NAME_MAX, DOCUMENT_NUMBER_MAX = 200, 100
+NAME_MAX = 200
 SOURCES = ("file", "publication")
 
 
@@ -132,10 +133,7 @@ def _checked(region: Region, data: dict) -> tuple[str, str, Scheme]:
         errors.setdefault("name", [_l("Give the tier catalogue its name.")])
     elif len(name) > NAME_MAX:
         errors.setdefault("name", [_l("At most %(max)d characters.", max=NAME_MAX)])
-    if not document_number:
-        errors.setdefault("document_number", [_l("Give the document number (文号).")])
-    elif len(document_number) > DOCUMENT_NUMBER_MAX:
-        errors.setdefault("document_number", [_l("At most %(max)d characters.", max=DOCUMENT_NUMBER_MAX)])
+    errors.update(document_number_errors(document_number, errors))
     base = db.session.get(Scheme, data.get("base_id")) if data.get("base_id") else None
     if base is None or base.is_edition:
         errors["base_id"] = [_l("Choose the official scheme the tier catalogue follows.")]

@@ -151,6 +151,15 @@ def published_items(publication: Publication) -> list[dict]:
     return [{name: getattr(item, name) for name in files.ITEM_FIELDS} for item in db.session.scalars(query)]
 
 
+def document_number_errors(document_number: str, errors: dict) -> dict:
+    """The 文号 of a published document (a list, a tier catalogue): required, and not too long."""
+    if not document_number:
+        return {"document_number": [_l("Give the document number (文号).")]}
+    if len(document_number) > DOCUMENT_NUMBER_MAX and "document_number" not in errors:
+        return {"document_number": [_l("At most %(max)d characters.", max=DOCUMENT_NUMBER_MAX)]}
+    return {}
+
+
 def _checked_header(
     title: str | None, document_number: str | None, effective_date: date | None, note: str | None, default: str
 ) -> tuple[str, str]:
@@ -162,10 +171,7 @@ def _checked_header(
             ("note", note, _l("Note on this version (for a correction: what was corrected)"), True),
         ]
     )
-    if not document_number:
-        errors["document_number"] = [_l("Give the document number (文号).")]
-    elif len(document_number) > DOCUMENT_NUMBER_MAX and "document_number" not in errors:
-        errors["document_number"] = [_l("At most %(max)d characters.", max=DOCUMENT_NUMBER_MAX)]
+    errors.update(document_number_errors(document_number, errors))
     if len(title) > TITLE_MAX and "title" not in errors:
         errors["title"] = [_l("At most %(max)d characters.", max=TITLE_MAX)]
     if effective_date is None:
