@@ -16,6 +16,10 @@ ROW_STATUS_LABELS = {
     statuses.ROW_UNCHANGED: _l("unchanged"),
     statuses.ROW_REMOVED: _l("removed"),
     statuses.ROW_ERROR: _l("error"),
+    statuses.ROW_HEADING: _l("heading"),
+    statuses.ROW_NOTE: _l("note"),
+    statuses.ROW_EXAMPLE: _l("example"),
+    statuses.ROW_OTHER: _l("other department"),
 }
 TIER_LABELS = {tier.code: tier.label for tier in tiers.TIERS}
 ROLE_LABELS = {"clerk": _l("department clerk"), "finance": _l("finance office"), "admin": _l("administrator")}

@@ -22,4 +22,7 @@ def allowed_actions(status: str) -> set[str]:
 
 # What each row of an uploaded spreadsheet becomes in an import plan.
 ROW_NEW, ROW_CHANGED, ROW_UNCHANGED, ROW_REMOVED, ROW_ERROR = "new", "changed", "unchanged", "removed", "error"
+# Rows of a file that are not items: each non-empty row is one of these or an item status above.
+ROW_HEADING, ROW_NOTE, ROW_EXAMPLE, ROW_OTHER = "heading", "note", "example", "other_department"
 ROW_STATUSES = (ROW_NEW, ROW_CHANGED, ROW_UNCHANGED, ROW_REMOVED, ROW_ERROR)
+ROW_SKIPPED = (ROW_HEADING, ROW_NOTE, ROW_EXAMPLE, ROW_OTHER)

@@ -1,4 +1,5 @@
-"""The user's own rows back, with every wrong cell highlighted and its message attached as a comment."""
+"""The user's own rows back, every wrong cell highlighted with its message attached as a comment,
+with the template's level-1 dropdown and instructions sheet, so the corrected file imports again."""
 
 from io import BytesIO
 
@@ -8,6 +9,7 @@ from openpyxl.styles import PatternFill
 
 from core.characters import xml_safe
 
+from .import_template import LISTS, add_instructions, add_level1_dropdown
 from .safe import append_row, sheet_title
 from .styles import BOLD
 
@@ -20,29 +22,40 @@ def _plain(value):
     return value
 
 
-def error_workbook(sheet_name, rows, errors, summary_title):
-    """``rows`` as read; ``errors`` as (row, column or None, message) with 1-based positions."""
+def error_workbook(sheets, summary_title, level1_names=(), instructions_title="", instructions=()):
+    """``sheets``: (name, rows as read, errors, level-1 column or None, first data row), errors as
+    (row, column or None, message) with 1-based positions."""
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = sheet_title(sheet_name or "Sheet1")
-    for row in rows:
-        append_row(sheet, [_plain(v) for v in row])
-    by_cell = {}
-    for row, column, message in errors:
-        by_cell.setdefault((row, column or 1), []).append(message)
-    for (row, column), messages in by_cell.items():
-        cell = sheet.cell(row=row, column=column)
-        cell.fill = ERROR_FILL
-        cell.comment = Comment(xml_safe("\n".join(messages)), "目录导入")
-        cell.comment.width, cell.comment.height = 320, 40 + 20 * len(messages)
-    summary = workbook.create_sheet(sheet_title(summary_title, {sheet.title}))
-    summary.column_dimensions["A"].width = 16
+    workbook.remove(workbook.active)
+    used, listed = {LISTS}, []
+    for name, rows, errors, level1_column, first_row in sheets:
+        sheet = workbook.create_sheet(sheet_title(name or "Sheet1", used))
+        used.add(sheet.title)
+        for row in rows:
+            append_row(sheet, [_plain(v) for v in row])
+        by_cell = {}
+        for row, column, message in errors:
+            by_cell.setdefault((row, column or 1), []).append(message)
+        for (row, column), messages in by_cell.items():
+            cell = sheet.cell(row=row, column=column)
+            cell.fill = ERROR_FILL
+            cell.comment = Comment(xml_safe("\n".join(messages)), "目录导入")
+            cell.comment.width, cell.comment.height = 320, 40 + 20 * len(messages)
+        if level1_column and level1_names:
+            add_level1_dropdown(workbook, sheet, level1_column, first_row, level1_names)
+        listed += [
+            (sheet, row, column, message) for (row, column), messages in sorted(by_cell.items()) for message in messages
+        ]
+    summary = workbook.create_sheet(sheet_title(summary_title, used))
+    used.add(summary.title)
+    summary.column_dimensions["A"].width = 24
     summary.column_dimensions["B"].width = 100
-    for (row, column), messages in sorted(by_cell.items()):
-        for message in messages:
-            append_row(summary, [f"{sheet.cell(row=row, column=column).coordinate}", message])
+    for sheet, row, column, message in listed:
+        append_row(summary, [f"{sheet.title}!{sheet.cell(row=row, column=column).coordinate}", message])
     for cell in summary["A"]:
         cell.font = BOLD
+    if instructions:
+        add_instructions(workbook, sheet_title(instructions_title, used), instructions)
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

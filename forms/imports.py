@@ -1,7 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import HiddenField, IntegerField, RadioField, StringField
-from wtforms.fields.choices import SelectChoice
+from wtforms import HiddenField, IntegerField, StringField
 from wtforms.validators import AnyOf, InputRequired, Length, Optional
 
 from .base import Form
@@ -13,28 +12,24 @@ class UploadForm(Form):
         _l("Spreadsheet (.xlsx, .xls, .ods or .csv)"), validators=[FileRequired(_l("Choose the file to upload."))]
     )
     sheet = StringField(
-        _l("Sheet (optional; the first sheet when empty)"), filters=[strip], validators=[Optional(), Length(max=100)]
+        _l("Sheet (optional; when empty, every sheet that holds an item table)"),
+        filters=[strip],
+        validators=[Optional(), Length(max=100)],
     )
 
 
-MODE_CHOICES = [
-    SelectChoice("update", _l("Add and update only: items missing from the file stay")),
-    SelectChoice("replace", _l("Replace my catalogue: items missing from the file are removed")),
-]
-
-
 class ApplyForm(Form):
+    """Sent back by the preview page: exactly what it showed (the file, the catalogue's version,
+    the mode and what applying would do), and for a replace that removes items, their number."""
+
     mode = HiddenField(validators=[AnyOf(["update", "replace"])])
     sheet = HiddenField()
     sha256 = HiddenField(validators=[InputRequired(), Length(min=64, max=64)])
+    digest = HiddenField(validators=[InputRequired(), Length(min=64, max=64)])
     version = IntegerField(validators=[InputRequired()])
-
-
-class ModeForm(Form):
-    """Chosen on the preview page (GET, no CSRF needed): which way to apply."""
-
-    class Meta:
-        csrf = False
-
-    mode = RadioField(_l("How to apply the file"), choices=MODE_CHOICES, default="update")
-    sheet = HiddenField()
+    confirm_removed = StringField(
+        _l("Number of items to remove"),
+        filters=[strip],
+        validators=[Optional(), Length(max=10)],
+        description=_l("Type the number of items this replace removes, to confirm it."),
+    )

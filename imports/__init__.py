@@ -9,28 +9,43 @@ plan goes through ``catalogue.services.imports`` like every other change.
 import gc
 from contextlib import contextmanager
 
-from core.text import _l
-
 from .errors import CellError, FileRejected
-from .header import find_columns
 from .limits import MAX_DATA_ROWS
 from .plan import Plan, make_plan
 from .read import read, start_reading
-from .records import extract
+from .sheets import read_sheets
 
 
-def plan_file(data, existing, index, mode="update", sheet=None):
+def plan_file(data, existing, index, mode="update", sheet=None, department=None):
     """Read ``data`` and plan it against ``existing`` (code -> snapshot with ``id``); see make_plan.
 
     ``existing`` may be a function returning that mapping: it is then called while the workbook
-    is being read in the child process.
+    is being read in the child process. ``department`` ((code, name)) keeps, of a file with a 部门
+    column, the rows of that department only; ``sheet`` reads that sheet only.
     """
     pending = start_reading(data, sheet)
     if callable(existing):
         existing = existing()
-    grid = pending.grid()
+    book = pending.book()
     with no_collections():
-        return _plan_grid(grid, existing, index, mode)
+        readers, reports = read_sheets(book, sheet, department, index.level1.values())
+        records = [record for reader in readers for record in reader.records]
+        skipped = [row for reader in readers for row in reader.skipped]
+        plan = make_plan(records, existing, index, mode, reports, skipped, _normalised(readers))
+    plan.book = book
+    return plan
+
+
+def _normalised(readers):
+    """Each kind of code normalisation once, where it first happened, with how often it did."""
+    found = {}
+    for reader in readers:
+        for kind, entry in reader.normalised.items():
+            if kind in found:
+                found[kind].count += entry.count
+            else:
+                found[kind] = entry
+    return list(found.values())
 
 
 @contextmanager
@@ -44,18 +59,6 @@ def no_collections():
     finally:
         if enabled:
             gc.enable()
-
-
-def _plan_grid(grid, existing, index, mode):
-    if not any(str(value).strip() for row in grid.rows for value in row if value is not None):
-        raise FileRejected(_l("The sheet “%(sheet)s” is empty.", sheet=grid.sheet))
-    columns = find_columns(grid.rows, grid.merged)
-    records = extract(grid, columns)
-    if not records:
-        raise FileRejected(_l("The sheet has a header but no items under it."))
-    plan = make_plan(records, existing, index, mode, grid.sheet, grid.sheet_names)
-    plan.grid = grid
-    return plan
 
 
 __all__ = ["MAX_DATA_ROWS", "CellError", "FileRejected", "Plan", "plan_file", "read"]

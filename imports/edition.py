@@ -8,10 +8,9 @@ from core.text import _l
 
 from . import no_collections
 from .errors import CellError, CellNote, FileRejected
-from .header import find_columns
 from .plan import Names
 from .read import read
-from .records import extract
+from .sheets import read_sheets
 
 
 @dataclass
@@ -45,14 +44,14 @@ class EditionPlan:
 def plan_edition(data, base, sheet=None) -> EditionPlan:
     """Read ``data`` as a tier catalogue following ``base`` (a SchemeIndex); every row is a level-3
     node, a heading naming its group, a duplicate of a row above, or an error with its cell."""
-    grid = read(data, sheet)
+    book = read(data, sheet)
     with no_collections():
-        columns = find_columns(grid.rows, grid.merged)
-        headings = []
-        records = extract(grid, columns, headings)
+        readers, _reports = read_sheets(book, sheet, None, base.level1.values())
+        records = [record for reader in readers for record in reader.records]
         if not records:
             raise FileRejected(_l("The sheet has a header but no items under it."))
-        return _Builder(base, grid.sheet, headings).build(records)
+        headings = [record for reader in readers for record in reader.headings]
+        return _Builder(base, readers[0].sheet, headings).build(records)
 
 
 class _Builder:
@@ -70,10 +69,10 @@ class _Builder:
         self.level4_noted = False
 
     def error(self, record, name, message):
-        self.plan.errors.append(CellError(self.sheet, record.row_of(name), record.columns.get(name), message))
+        self.plan.errors.append(CellError(record.sheet, record.row_of(name), record.columns.get(name), message))
 
     def note(self, record, name, message):
-        self.plan.notes.append(CellNote(self.sheet, record.row, record.columns.get(name), message))
+        self.plan.notes.append(CellNote(record.sheet, record.row, record.columns.get(name), message))
 
     def build(self, records):
         for record in records:

@@ -36,8 +36,9 @@ class CellError(_Cell):
     column: int | None  # 1-based; None when the whole row is wrong
     message: object  # a lazy string
 
-    def as_dict(self):
-        return {"sheet": self.sheet, "row": self.row, "column": self.column_letter, "message": str(self.message)}
+    def as_dict(self, rule=None):
+        found = {"sheet": self.sheet, "row": self.row, "column": self.column_letter, "message": str(self.message)}
+        return {**found, "rule": rule} if rule else found
 
 
 @dataclass(frozen=True)

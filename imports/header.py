@@ -18,10 +18,24 @@ ALIASES = {
     "level1": ("一级目录", "一级", "一级分类", "一级目录名称", "一级类别", "一级项目", "level1"),
     "level2": ("二级目录", "二级", "二级分类", "二级目录名称", "二级类别", "二级项目", "level2"),
     "level3": ("三级目录", "三级", "三级分类", "三级目录名称", "三级项目", "level3"),
-    "level4": ("四级目录", "四级", "四级分类", "四级目录名称", "具体服务", "level4"),
-    "description": ("说明", "内容说明", "服务内容", "具体内容", "服务内容说明", "描述", "说明内容", "description"),
+    "level4": ("四级目录", "四级", "四级分类", "四级目录名称", "四级目录内容", "具体服务", "level4"),
+    "description": (
+        "说明",
+        "内容说明",
+        "服务内容",
+        "具体内容",
+        "服务内容说明",
+        "服务内容及说明",
+        "购买内容说明",
+        "描述",
+        "说明内容",
+        "description",
+    ),
     "remarks": ("备注", "备注说明", "remarks"),
+    "department": ("部门", "单位", "部门名称", "单位名称", "预算单位", "预算部门", "主管部门", "department"),
 }
+CODE_HEADINGS = frozenset(("编码", "代码", "目录代码", "目录编码", "编号"))  # over sub-headings: the code's parts
+PART_FIELDS = ("code_1", "code_2", "code_3", "code_4")
 LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 # "具体服务事项" is the level-3 name unless the sheet also has an explicit level 3; then it is level 4.
 SECONDARY = ("具体服务事项", "服务事项")
@@ -38,6 +52,7 @@ class Columns:
     fields: dict  # field -> 0-based column
     code_parts: list = field(default_factory=list)  # 0-based columns, in order, when the code is split
     first_data_row: int = 0
+    header_rows: list = field(default_factory=list)  # 0-based rows of the headings (one or two)
 
     def column_of(self, name):
         """1-based column of ``name`` for error messages (the code's first part when split)."""
@@ -73,14 +88,50 @@ def _merged_span(merged, row, column):
     return column
 
 
+def _covering(merged, row, column):
+    """The top-left cell of the merged range covering (row, column), or the cell itself."""
+    for (r0, c0), (r1, c1) in merged:
+        if r0 <= row <= r1 and c0 <= column <= c1:
+            return r0, c0
+    return row, column
+
+
+def _two_rows(rows, merged, index):
+    """The headings of rows ``index`` and ``index + 1`` read as one: a merged heading over sub-headings
+    (目录名称 over 一级/二级/三级) gives way to them; one merged down over both rows stands; sub-headings
+    under a code heading (编码 over 一级/二级/三级) are the code's parts."""
+    top, below = rows[index], rows[index + 1]
+    width = max(len(top), len(below))
+    combined, parts = [], []
+    for column in range(width):
+        r0, c0 = _covering(merged, index, column)
+        over = normalise_heading(rows[r0][c0] if c0 < len(rows[r0]) else None) if r0 == index else ""
+        under = normalise_heading(below[column] if column < len(below) else None)
+        if over in CODE_HEADINGS and under:
+            parts.append(column)
+            combined.append("")
+        elif under:
+            combined.append(under)
+        else:
+            combined.append(over)
+    return combined, parts
+
+
 def find_columns(rows, merged=()):
-    """Locate the header among the first rows and map its columns, or raise FileRejected."""
-    best, best_row = {}, None
+    """Locate the header (one row, or two) among the first rows and map its columns, or raise FileRejected."""
+    best, best_rows, best_parts, best_score = {}, None, [], 0
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        found = _match(row)
-        if len(found) >= 2 and ("level3" in found or "level2" in found) and _score(found) > _score(best):
-            best, best_row = found, index
-    if best_row is None:
+        candidates = [(_match(row), (index,), [])]
+        if index + 1 < len(rows) and any(v not in (None, "") for v in rows[index + 1]):
+            combined, parts = _two_rows(rows, merged, index)
+            candidates.append((_match(combined), (index, index + 1), parts))
+        for found, header_rows, parts in candidates:
+            # one row wins a tie: a title merged over the header adds nothing
+            score = _score(found) + len(parts) - (len(header_rows) - 1)
+            usable = (len(found) + len(parts) >= 2) and ("level3" in found or "level2" in found)
+            if usable and score > best_score:
+                best, best_rows, best_parts, best_score = found, header_rows, parts, score
+    if best_rows is None:
         raise FileRejected(
             _l(
                 "No header row found in the first %(count)d rows. The header needs at least "
@@ -88,17 +139,20 @@ def find_columns(rows, merged=()):
                 count=HEADER_SCAN_ROWS,
             )
         )
-    header = rows[best_row]
+    header = rows[best_rows[0]]
     columns = Columns(
-        best_row, {k: v for k, v in best.items() if not k.startswith("code_")}, first_data_row=best_row + 1
+        best_rows[0],
+        {k: v for k, v in best.items() if not k.startswith("code_")},
+        first_data_row=best_rows[-1] + 1,
+        header_rows=list(best_rows),
     )
-    parts = [best[k] for k in ("code_1", "code_2", "code_3", "code_4") if k in best]
+    parts = best_parts or [best[k] for k in PART_FIELDS if k in best]
     if parts:
         columns.code_parts = parts
         columns.fields.pop("code", None)
-    elif "code" in best:
+    elif "code" in best and len(best_rows) == 1:
         start = best["code"]
-        end = _merged_span(merged, best_row, start)
+        end = _merged_span(merged, best_rows[0], start)
         if end == start:  # blank headings right of 编码 with digits below them are the code's other parts
             while end + 1 < len(header) and not str(header[end + 1] or "").strip() and end + 1 not in best.values():
                 end += 1
@@ -111,9 +165,10 @@ def find_columns(rows, merged=()):
 
 def _skip_sub_header(rows, columns):
     """A second heading row under a merged 编码 (一级 | 二级 | 三级) is not data."""
-    if columns.first_data_row >= len(rows) or not columns.code_parts:
+    if columns.first_data_row >= len(rows) or not columns.code_parts or len(columns.header_rows) > 1:
         return
     below = rows[columns.first_data_row]
     texts = [str(below[i] or "").strip() for i in columns.code_parts if i < len(below)]
     if texts and all(t and not t[0].isdigit() and len(t) > 1 for t in texts):
+        columns.header_rows.append(columns.first_data_row)
         columns.first_data_row += 1

@@ -1,11 +1,12 @@
 """Checking records by the item rules and planning the change against the current catalogue."""
 
 import difflib
+import hashlib
 from dataclasses import dataclass, field
 
 from core.item_rules import TEXT_FIELDS, check_fields, normalise, official_name
 from core.negative_list import screen_fields
-from core.statuses import ROW_STATUSES
+from core.statuses import ROW_SKIPPED, ROW_STATUSES
 from core.text import _l
 
 from .errors import CellError, CellNote, CellWarning
@@ -21,17 +22,37 @@ class PlannedRow:
     errors: list = field(default_factory=list)  # CellError
     warnings: list = field(default_factory=list)  # CellWarning: negative-list hits
     item_id: int | None = None
+    sheet: str = ""
+
+
+@dataclass
+class SheetReport:
+    name: str
+    read: bool
+    reason: object = None  # why it was not read (a lazy message)
+    rows: int = 0  # its non-empty rows, when read: each has one status
+    level1_column: int | None = None  # 1-based, when read: where a corrected file's dropdown goes
+    first_data_row: int = 2  # 1-based
 
 
 @dataclass
 class Plan:
-    sheet: str
-    sheet_names: list
+    sheets: list  # SheetReport, every worksheet of the file
     mode: str  # "update" or "replace"
-    rows: list
+    rows: list  # PlannedRow: the items
     removed: list  # snapshots of items the file no longer lists
-    grid: object = None  # the cells as read, for the marked-up error workbook
-    notes: list = field(default_factory=list)  # CellNote: names read as the official ones, once each
+    skipped: list = field(default_factory=list)  # records.Skipped: headings, notes, examples, other departments
+    notes: list = field(default_factory=list)  # CellNote: what was read otherwise than written, once each
+    book: object = None  # the cells as read, for the marked-up error workbook
+
+    @property
+    def sheet(self):
+        """The first sheet read (the name the audit trail and single-sheet messages use)."""
+        return next((report.name for report in self.sheets if report.read), "")
+
+    @property
+    def sheet_names(self):
+        return [report.name for report in self.sheets]
 
     @property
     def errors(self):
@@ -48,16 +69,32 @@ class Plan:
 
     @property
     def totals(self):
-        counts = dict.fromkeys(ROW_STATUSES, 0)
+        counts = dict.fromkeys((*ROW_STATUSES, *ROW_SKIPPED), 0)
         for row in self.rows:
             counts[row.status] += 1
+        for row in self.skipped:
+            counts[row.kind] += 1
         counts["removed"] = len(self.removed)
         return counts
+
+    @property
+    def accounted(self):
+        """Rows given a status, against the non-empty rows of the sheets read: they must be equal."""
+        return len(self.rows) + len(self.skipped), sum(report.rows for report in self.sheets if report.read)
 
     @property
     def has_changes(self):
         totals = self.totals
         return bool(totals["new"] or totals["changed"] or totals["removed"])
+
+    @property
+    def digest(self):
+        """What applying would do, as a fingerprint: the page sends back the one it showed, and
+        applying refuses a plan that has become different (another mode, another catalogue)."""
+        parts = [self.mode]
+        parts += [f"{r.sheet}!{r.row}:{r.status}:{r.item_id}:{sorted(r.changes)}" for r in self.rows]
+        parts += [str(snapshot["id"]) for snapshot in self.removed]
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 class Names:
@@ -110,7 +147,7 @@ class Names:
         if key in self.notes:
             self.notes[key][1] += 1
             return
-        place = (self.sheet, record.row_of(name), record.columns.get(name))
+        place = (record.sheet or self.sheet, record.row_of(name), record.columns.get(name))
         self.notes[key] = [place, 1, written, official]
 
     def cell_notes(self):
@@ -155,8 +192,9 @@ class Names:
         )
 
 
-def _check(record, names, sheet):
+def _check(record, names):
     """The record as item data, and every rule it breaks with the cell to blame."""
+    sheet = record.sheet
     data = dict(record.data)
     written = data.pop("level1")
     level1 = names.level1(record)
@@ -186,48 +224,61 @@ def _check(record, names, sheet):
     return clean, errors
 
 
-def make_plan(records, existing, index, mode="update", sheet="", sheet_names=()):
-    """Plan the change. ``existing`` maps each current code to the item's snapshot (with ``id``)."""
-    rows, seen, names = [], {}, Names(index, sheet)
+def make_plan(records, existing, index, mode="update", sheets=(), skipped=(), normalised=()):
+    """Plan the change. ``existing`` maps each current code to the item's snapshot (with ``id``);
+    ``records`` come from the sheets read (``sheets``: their reports), ``skipped`` are the other rows."""
+    rows, seen, names = [], {}, Names(index, "")
     for record in records:
-        clean, errors = _check(record, names, sheet)
+        clean, errors = _check(record, names)
         code = clean["code"]
         if code and code in seen:
-            errors.append(
-                CellError(
-                    sheet,
-                    record.row,
-                    record.columns.get("code"),
-                    _l("Code %(code)s appears twice in the file (also row %(row)d).", code=code, row=seen[code]),
+            other_sheet, other_row = seen[code]
+            message = (
+                _l("Code %(code)s appears twice in the file (also row %(row)d).", code=code, row=other_row)
+                if other_sheet == record.sheet
+                else _l(
+                    "Code %(code)s appears twice in the file (also %(sheet)s row %(row)d).",
+                    code=code,
+                    sheet=other_sheet,
+                    row=other_row,
                 )
             )
+            errors.append(CellError(record.sheet, record.row, record.columns.get("code"), message))
         elif code:
-            seen[code] = record.row
+            seen[code] = (record.sheet, record.row)
         warnings = [
-            CellWarning(sheet, record.row, record.columns.get(hit.field), hit)
+            CellWarning(record.sheet, record.row, record.columns.get(hit.field), hit)
             for hit in screen_fields(clean, index.era)
         ]
         current = existing.get(code)
+        common = {"warnings": warnings, "sheet": record.sheet}
         if errors:
-            rows.append(PlannedRow(record.row, "error", clean, errors=errors, warnings=warnings))
+            rows.append(PlannedRow(record.row, "error", clean, errors=errors, **common))
             continue
         if current is None:
-            rows.append(PlannedRow(record.row, "new", clean, warnings=warnings))
+            rows.append(PlannedRow(record.row, "new", clean, **common))
             continue
         changes = {
             name: (current.get(name) or "", clean[name])
             for name in TEXT_FIELDS
             if (current.get(name) or "") != clean[name]
         }
-        rows.append(
-            PlannedRow(
-                record.row,
-                "changed" if changes else "unchanged",
-                clean,
-                changes,
-                warnings=warnings,
-                item_id=current["id"],
-            )
-        )
+        status = "changed" if changes else "unchanged"
+        rows.append(PlannedRow(record.row, status, clean, changes, item_id=current["id"], **common))
     removed = [snapshot for code, snapshot in existing.items() if code not in seen] if mode == "replace" else []
-    return Plan(sheet, list(sheet_names), mode, rows, removed, notes=names.cell_notes())
+    notes = [*names.cell_notes(), *(_normalisation_note(found) for found in normalised)]
+    return Plan(list(sheets), mode, rows, removed, list(skipped), notes)
+
+
+def _normalisation_note(found):
+    return CellNote(
+        found.sheet,
+        found.row,
+        found.column,
+        _l(
+            "Codes written like “%(written)s” were read as %(read)s (%(count)d rows).",
+            written=found.written,
+            read=found.read,
+            count=found.count,
+        ),
+    )

@@ -1,31 +1,37 @@
-"""Bytes in, a grid of cell values out: the first sheet (or the one asked for) of any of the formats."""
+"""Bytes in, grids of cell values out: every worksheet (or the one asked for) of any of the formats."""
 
 import csv
 import io
 from dataclasses import dataclass, field
 
-from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum
+from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
 from core.isolation import Child, ChildFailed
 from core.text import _l
 
 from .errors import FileRejected
-from .limits import MAX_GRID_ROWS, too_many_rows
+from .limits import MAX_BOOK_ROWS, MAX_GRID_ROWS, too_many_rows
 from .sniff import detect
 
 
 @dataclass
 class Grid:
     sheet: str
-    sheet_names: list
     rows: list  # lists of cell values, row 1 first
     merged: list = field(default_factory=list)  # ((row0, col0), (row1, col1)), 0-based, inclusive
+    hidden: bool = False
+
+
+@dataclass
+class Book:
+    sheets: list  # Grid, in the workbook's order: every worksheet, or the one asked for
+    names: list  # every worksheet's name
     format: str = "xlsx"
 
 
 def read(data, sheet=None):
-    """Read ``data`` (bytes) into a Grid, or raise FileRejected saying why not."""
-    return start_reading(data, sheet).grid()
+    """Read ``data`` (bytes) into a Book, or raise FileRejected saying why not."""
+    return start_reading(data, sheet).book()
 
 
 class _Reading:
@@ -38,22 +44,22 @@ class _Reading:
         # limits (a damaged .xls can abort a process), while the caller goes on with its own work.
         self._child = None if self._csv else Child(_read_workbook, (data, sheet))
 
-    def grid(self):
+    def book(self):
         if self._csv is not None:
             return self._csv
         try:
             outcome = self._child.result()
         except ChildFailed as error:
             raise FileRejected(_l("The file is damaged and cannot be read.")) from error
-        if outcome[0] == "grid":
-            grid = outcome[1]
-            grid.format = self.kind
-            return grid
+        if outcome[0] == "book":
+            book = outcome[1]
+            book.format = self.kind
+            return book
         raise FileRejected(_message(*outcome))
 
 
 def start_reading(data, sheet=None):
-    """Check ``data`` and start reading it; ``.grid()`` waits for the result (or raises FileRejected)."""
+    """Check ``data`` and start reading it; ``.book()`` waits for the result (or raises FileRejected)."""
     return _Reading(data, sheet)
 
 
@@ -72,24 +78,31 @@ def _message(problem, sheet=None, names=()):
 
 
 def _read_workbook(data, sheet):
-    """Runs in a child process: plain results only (("grid", Grid) or (problem, details...))."""
+    """Runs in a child process: plain results only (("book", Book) or (problem, details...))."""
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        names = [m.name for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+        sheets = [m for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+        names = [m.name for m in sheets]
         if not names:
             return ("no-worksheet",)
         if sheet is not None and sheet not in names:
             return ("no-such-sheet", sheet, names)
-        chosen = workbook.get_sheet_by_name(sheet or names[0])
-        if chosen.total_height > MAX_GRID_ROWS:
-            return ("too-many-rows",)
-        rows = chosen.to_python(skip_empty_area=False)
-        merged = list(chosen.merged_cell_ranges or [])
+        grids, total = [], 0
+        for meta in sheets:
+            if sheet is not None and meta.name != sheet:
+                continue
+            chosen = workbook.get_sheet_by_name(meta.name)
+            total += chosen.total_height
+            if chosen.total_height > MAX_GRID_ROWS or total > MAX_BOOK_ROWS:
+                return ("too-many-rows",)
+            rows = chosen.to_python(skip_empty_area=False)
+            merged = list(chosen.merged_cell_ranges or [])
+            grids.append(Grid(meta.name, rows, merged, meta.visible != SheetVisibleEnum.Visible))
     except PasswordError:
         return ("password",)
     except BaseException:  # noqa: BLE001 - calamine's errors, and panics from its Rust code
         return ("damaged",)
-    return ("grid", Grid(sheet or names[0], names, rows, merged))
+    return ("book", Book(grids, names))
 
 
 def _decode(data):
@@ -115,4 +128,13 @@ def _read_csv(data):
                 raise FileRejected(too_many_rows())
     except csv.Error as error:
         raise FileRejected(_l("The CSV file cannot be read: %(problem)s", problem=str(error))) from error
-    return Grid("CSV", ["CSV"], rows, [], "csv")
+    if not _is_table(rows):
+        raise FileRejected(_l("This is not a spreadsheet. Upload an .xlsx, .xls, .ods or .csv file."))
+    return Book([Grid("CSV", rows)], ["CSV"], "csv")
+
+
+def _is_table(rows):
+    """Prose, a log or a file of another kind saved as .csv has no rows of several cells."""
+    filled = [row for row in rows if any(str(value).strip() for value in row)]
+    tabular = sum(1 for row in filled if sum(1 for value in row if str(value).strip()) >= 2)
+    return tabular >= 2 and tabular * 2 >= len(filled)

@@ -1,31 +1,73 @@
-"""Grid rows to item records: codes joined and repaired, level names filled down, headings and notes skipped."""
+"""Grid rows to item records, every other non-empty row accounted for: titles and column headings,
+group headings (section rows, rows naming a level with rows beneath, rows whose code the next rows
+extend), notes and signature lines, example rows, other departments' rows.
+
+Codes are normalised (full-width, ``A-1-2``, ``A 01 002``) the way split code cells are joined, and
+each kind of normalisation is reported once with where it first appears.
+"""
 
 import datetime
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
+
+from core.text import _l
 
 from .errors import FileRejected
 from .limits import MAX_DATA_ROWS, too_many_rows
 
 NOTE_START = re.compile(r"^(注|附注|说明|备注|填报说明|填表说明)\s*[\d一二三四五六七八九十]*\s*[:：、.．]")
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑"
 ORDINAL = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．]|\d+\.(?!\d))\s*"
+    r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[)）]"
+    rf"|[{CIRCLED}]|\d+\s*[、．]|\d+\.(?!\d))\s*"
 )
+LEVEL1_ORDINAL = re.compile(r"^\s*[一二三四五六七八九十百]+\s*[、.．]")
+LEVEL2_ORDINAL = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十百]+\s*[)）]")
 LEVEL1_PREFIX = re.compile(r"^([A-Za-z])(?:\s+|[、.．:：\-]\s*)")
+CODE_SEPARATED = re.compile(r"^([A-Z])[\s.\-_/·—－]*((?:\d+[\s.\-_/·—－]+)*\d+)$")
+CODE_PIECES = re.compile(r"\d+")
+SIGNATURE = ("单位负责人", "负责人：", "负责人:", "填表人", "填报人", "制表人", "审核人", "经办人")
+SIGNATURE += ("联系电话", "填报日期", "填表日期", "盖章", "（章）", "(章)", "填报单位：", "填报单位:")
+EXAMPLE_MARKS = ("示例", "填报示例", "样例", "例：", "例:", "举例")
 NAME_LEVELS = ("level1", "level2", "level3", "level4")
 GROUP_LEVELS = ("level1", "level2", "level3")
+MULTILINE_FIELDS = frozenset(("description", "remarks"))
 
 
 @dataclass
 class Record:
     row: int  # 1-based spreadsheet row
-    data: dict  # code, level1 (as written), level2, level3, level4, description, remarks
+    data: dict  # code, level1 (as written), level2, level3, level4, description, remarks, department
     columns: dict = field(default_factory=dict)  # field -> 1-based column, for messages
     sources: dict = field(default_factory=dict)  # field -> 1-based row a filled-down value came from
+    sheet: str = ""
 
     def row_of(self, name):
         return self.sources.get(name, self.row)
+
+
+@dataclass
+class Skipped:
+    """A non-empty row that is not an item, and why."""
+
+    sheet: str
+    row: int
+    kind: str  # heading, note, example, other_department
+    reason: object  # a lazy message
+
+
+@dataclass
+class Normalised:
+    """One kind of normalisation, where it first happened and how often."""
+
+    sheet: str
+    row: int
+    column: int | None
+    written: str
+    read: str
+    count: int = 1
 
 
 def text(value):
@@ -47,6 +89,14 @@ def text(value):
     return " ".join(str(value).replace("\u3000", " ").split())
 
 
+def multiline_text(value):
+    """A description as written: its line breaks kept, each line's spaces tidied, blank ends dropped."""
+    if type(value) is not str or ("\n" not in value and "\r" not in value):
+        return text(value)
+    lines = [" ".join(line.replace("\u3000", " ").split()) for line in value.replace("\r\n", "\n").split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
 def join_code(parts):
     """``A | 1 | 3`` -> ``A01003``: middle parts two digits, the last three (A0101001 has four parts)."""
     parts = [p.strip() for p in parts]
@@ -63,7 +113,17 @@ def join_code(parts):
     return "".join(pieces)
 
 
-ORDINAL_STARTS = frozenset("一二三四五六七八九十（(0123456789")
+def normal_code(written):
+    """The code ``written`` stands for: full-width forms made plain (NFKC), ``A-1-2``, ``A.1.2`` and
+    ``A 01 002`` joined as the same code split over cells would be."""
+    code = unicodedata.normalize("NFKC", written).strip().upper() if not written.isascii() else written.upper()
+    separated = CODE_SEPARATED.match(code)
+    if separated and not separated.group(2).isdigit():
+        return join_code([separated.group(1), *CODE_PIECES.findall(separated.group(2))])
+    return code.replace(" ", "")
+
+
+ORDINAL_STARTS = frozenset("一二三四五六七八九十百（(0123456789" + CIRCLED)
 NOTE_STARTS = ("注", "附注", "说明", "备注", "填报说明", "填表说明")
 
 
@@ -71,93 +131,212 @@ def clean_name(value):
     return ORDINAL.sub("", value).strip() if value[:1] in ORDINAL_STARTS else value
 
 
-def _is_blank(row):
-    return all(v is None or v == "" or (type(v) is str and not v.strip()) for v in row)
+def _filled(row):
+    return [v for v in row if v is not None and v != "" and not (type(v) is str and not v.strip())]
 
 
-def _is_note(row):
-    filled = [v for v in row if v is not None and v != ""]
+def _is_note(filled):
     if not filled or len(filled) > 2 or not isinstance(filled[0], str):
         return False
     first = text(filled[0])
     return first.startswith(NOTE_STARTS) and bool(NOTE_START.match(first))
 
 
-def extract(grid, columns, headings=None):
-    """Records for the data rows of ``grid`` under ``columns``; raise FileRejected past the row limit.
-
-    Rows naming a level-1 or level-2 group are context for the rows under them; given a list as
-    ``headings``, they are added to it too (a tier catalogue takes its level-2 codes from them).
-    """
-    records = []
-    context = dict.fromkeys(GROUP_LEVELS, ("", 0))  # level -> (value, row it was written in)
-    places = {name: columns.column_of(name) for name in ("code", *NAME_LEVELS, "description", "remarks")}
-    places = {name: column for name, column in places.items() if column}  # shared by every record
-    for index in range(columns.first_data_row, len(grid.rows)):
-        row = grid.rows[index]
-        if _is_blank(row) or _is_note(row):
-            continue
-        if len(records) >= MAX_DATA_ROWS:
-            raise FileRejected(too_many_rows())
-        record = _record(index + 1, row, columns, places)
-        if _is_heading(record):
-            if headings is not None:
-                headings.append(record)
-            _remember(context, record, GROUP_LEVELS)
-            if not record.data["level1"] and len(record.data["code"]) == 1 and record.data["level2"]:
-                context["level1"], context["level2"] = (record.data["level2"], record.row), ("", 0)
-            continue
-        _fill_down(context, record)
-        records.append(record)
-    return records
+def _is_signature(filled):
+    joined = "".join(text(v) for v in filled)
+    return any(mark in joined for mark in SIGNATURE)
 
 
-VALUE_FIELDS = ("level1", "level2", "level3", "level4", "description", "remarks")
-NAMED_LEVELS = frozenset(("level2", "level3"))
+def _is_example(filled):
+    return any(type(v) is str and any(mark in v for mark in EXAMPLE_MARKS) for v in filled)
 
 
-def _record(number, row, columns, places):
-    fields = columns.fields
-    width = len(row)
-    if columns.code_parts:
-        code = join_code([text(row[i]) if i < width else "" for i in columns.code_parts])
-    else:
-        index = fields.get("code")
-        code = text(row[index]).upper() if index is not None and index < width else ""
-    data = {"code": code.replace(" ", "")}
-    for name in VALUE_FIELDS:
-        index = fields.get(name)
-        value = text(row[index]) if index is not None and index < width else ""
-        data[name] = clean_name(value) if value and name in NAMED_LEVELS else value
-    return Record(number, data, places)
+class Reader:
+    """Reads one sheet's rows under its columns into records, accounting for every other row."""
+
+    def __init__(self, grid, columns, department=None, level1_names=()):
+        self.grid, self.columns, self.sheet = grid, columns, grid.sheet
+        self.department = department  # (code, name) of the importing department, or None
+        self.level1_names = set(level1_names)
+        self.records, self.skipped, self.headings = [], [], []
+        self.normalised: dict[str, Normalised] = {}
+        self.other_departments: dict[str, int] = {}
+        self.context = dict.fromkeys(GROUP_LEVELS, ("", 0))  # level -> (value, row it was written in)
+        self.department_context = ""
+        self.pending = None  # a row that names a group: a heading if rows follow that belong to it
+        places = {name: columns.column_of(name) for name in ("code", *NAME_LEVELS, "description", "remarks")}
+        self.places = {name: column for name, column in places.items() if column}  # shared by every record
+
+    def skip(self, row, kind, reason):
+        self.skipped.append(Skipped(self.sheet, row, kind, reason))
+
+    def read(self, limit=MAX_DATA_ROWS):
+        rows, columns = self.grid.rows, self.columns
+        for index in range(columns.first_data_row):
+            if _filled(rows[index]):
+                heading = index in columns.header_rows
+                self.skip(index + 1, "heading", _l("column headings") if heading else _l("title above the table"))
+        in_notes = False
+        for index in range(columns.first_data_row, len(rows)):
+            filled = _filled(rows[index])
+            if not filled:
+                continue
+            number = index + 1
+            if _is_note(filled) or (in_notes and not self._looks_like_item(rows[index])):
+                in_notes = True
+                self.skip(number, "note", _l("a note under the table"))
+                continue
+            if _is_signature(filled) and not self._looks_like_item(rows[index]):
+                self.skip(number, "note", _l("a signature or contact line"))
+                continue
+            if _is_example(filled):
+                self.skip(number, "example", _l("an example row (示例)"))
+                continue
+            if self._section(number, filled):
+                continue
+            if len(self.records) >= limit:
+                raise FileRejected(too_many_rows())
+            self._row(number, rows[index])
+        self._settle_pending(None)
+        return self
+
+    def _looks_like_item(self, row):
+        record = self._record(0, row, note=False)
+        return bool(record.data["level3"] or record.data["level4"]) and len(record.data["code"]) > 3
+
+    def _section(self, number, filled):
+        """A row with one text spanning the table: 一、… names a level 1, （一）… a level 2."""
+        if len(filled) != 1 or type(filled[0]) is not str:
+            return False
+        value = text(filled[0])
+        if LEVEL1_ORDINAL.match(value) or clean_name(value) in self.level1_names:
+            level = "level1"
+        elif LEVEL2_ORDINAL.match(value):
+            level = "level2"
+        else:
+            return False
+        self._settle_pending(None)
+        self._remember({level: clean_name(value)}, number, GROUP_LEVELS)
+        self.skip(number, "heading", _l("a section row naming the group below"))
+        return True
+
+    def _row(self, number, row):
+        record = self._record(number, row)
+        if not self._ours(record):
+            return
+        self._settle_pending(record)
+        if self._names_a_group(record):
+            self.pending = record
+            return
+        previous = self.records[-1] if self.records else None
+        if previous is not None and _extends(previous, record) and not previous.data["level4"]:
+            self.records.pop()  # the row above has rows beneath it: it was a heading
+            self.skip(previous.row, "heading", _l("a level-3 group: the rows below extend its code"))
+            self.context["level3"] = (previous.data["level3"], previous.row)
+            record.data["level4"] = record.data["level4"] or record.data["level3"]
+            record.data["level3"] = ""
+            record.sources.pop("level3", None)
+        self._fill_down(record)
+        self.records.append(record)
+
+    def _ours(self, record):
+        """Rows of other departments (a 部门 column) are counted, not read."""
+        if "department" not in self.columns.fields or self.department is None:
+            return True
+        written = record.data.pop("department", "") or self.department_context
+        self.department_context = written
+        code, name = self.department
+        if not written or written in (code, name) or (len(written) >= 2 and name.endswith(written)):
+            return True
+        self.other_departments[written] = self.other_departments.get(written, 0) + 1
+        self.skip(record.row, "other_department", _l("a row of %(department)s", department=written))
+        return False
+
+    def _names_a_group(self, record):
+        data = record.data
+        return not data["level3"] and not data["level4"] and bool(data["level1"] or data["level2"])
+
+    def _settle_pending(self, following):
+        """A row naming a group is a heading when the next row belongs to the group; otherwise it is
+        an item (with its missing level 3 to correct), never dropped."""
+        pending, self.pending = self.pending, None
+        if pending is None:
+            return
+        if following is not None and _belongs(pending.data, following.data):
+            self.headings.append(pending)
+            self._remember(pending.data, pending.row, GROUP_LEVELS)
+            if not pending.data["level1"] and len(pending.data["code"]) == 1 and pending.data["level2"]:
+                self.context["level1"], self.context["level2"] = (pending.data["level2"], pending.row), ("", 0)
+            self.skip(pending.row, "heading", _l("a group heading for the rows below"))
+            return
+        self._fill_down(pending)
+        self.records.append(pending)
+
+    def _record(self, number, row, note=True):
+        columns, fields, width = self.columns, self.columns.fields, len(row)
+        if columns.code_parts:
+            written = join_code([text(row[i]) if i < width else "" for i in columns.code_parts])
+        else:
+            index = fields.get("code")
+            written = text(row[index]) if index is not None and index < width else ""
+        code = normal_code(written)
+        if note and code != written.upper().replace(" ", "") and code:
+            self._note_code(number, written, code)
+        data = {"code": code}
+        for name in ("level1", "level2", "level3", "level4", "description", "remarks", "department"):
+            index = fields.get(name)
+            if index is None or index >= width:
+                data[name] = ""
+                continue
+            value = multiline_text(row[index]) if name in MULTILINE_FIELDS else text(row[index])
+            data[name] = clean_name(value) if value and name in NAME_LEVELS else value
+        if "department" not in fields:
+            del data["department"]
+        return Record(number, data, self.places, sheet=self.sheet)
+
+    def _note_code(self, number, written, code):
+        kind = "full-width" if not written.isascii() else "separated"
+        found = self.normalised.get(kind)
+        if found is None:
+            self.normalised[kind] = Normalised(self.sheet, number, self.places.get("code"), written, code)
+        else:
+            found.count += 1
+
+    def _remember(self, data, number, levels):
+        """Take the levels ``data`` writes as the new context; a level written resets the deeper ones."""
+        for depth, name in enumerate(levels):
+            if data.get(name):
+                self.context[name] = (data[name], number)
+                for deeper in GROUP_LEVELS[depth + 1 :]:
+                    self.context[deeper] = (data[deeper], number) if data.get(deeper) else ("", 0)
+
+    def _fill_down(self, record):
+        """Blank level cells take the value above (merged cells, or names written once per group)."""
+        levels = ("level1", "level2", "level3") if record.data["level4"] else ("level1", "level2")
+        self._remember(record.data, record.row, levels)
+        for name in levels:
+            if not record.data[name] and self.context[name][0]:
+                record.data[name], record.sources[name] = self.context[name]
+        if not record.data["level4"]:
+            self.context["level3"] = (record.data["level3"], record.row)
 
 
-def _is_heading(record):
-    """A row naming a level-1 or level-2 group (short code, no level 3 or 4) is context, not an item."""
-    data = record.data
-    return (
-        not data["level3"]
-        and not data["level4"]
-        and bool(data["level1"] or data["level2"])
-        and (len(data["code"]) <= 3)
-    )
+def _belongs(group, data):
+    """Whether a row (``data``) belongs to the group a row above named (``group``): its code extends
+    the group's, or (for a group named without an item code) it leaves the group's levels blank."""
+    code = group["code"]
+    if code and data["code"].startswith(code) and len(data["code"]) > len(code):
+        return True
+    if len(code) > 3:
+        return False  # an item's code: only rows extending it make it a group
+    if group["level1"] and not group["level2"]:
+        return not data["level1"]
+    if group["level2"]:
+        return not data["level1"] and not data["level2"]
+    return False
 
 
-def _remember(context, record, levels):
-    """Take the levels ``record`` writes as the new context; a level written resets the deeper ones."""
-    for depth, name in enumerate(levels):
-        if record.data[name]:
-            context[name] = (record.data[name], record.row)
-            for deeper in GROUP_LEVELS[depth + 1 :]:
-                context[deeper] = (record.data[deeper], record.row) if record.data[deeper] else ("", 0)
-
-
-def _fill_down(context, record):
-    """Blank level cells take the value above (merged cells, or names written once per group)."""
-    levels = ("level1", "level2", "level3") if record.data["level4"] else ("level1", "level2")
-    _remember(context, record, levels)
-    for name in levels:
-        if not record.data[name] and context[name][0]:
-            record.data[name], record.sources[name] = context[name]
-    if not record.data["level4"]:
-        context["level3"] = (record.data["level3"], record.row)
+def _extends(previous, record):
+    """``record``'s code continues ``previous``'s (A0101 → A0101001): ``previous`` is its group."""
+    code, parent = record.data["code"], previous.data["code"]
+    return len(parent) > 3 and len(code) > len(parent) and code.startswith(parent)

@@ -36,17 +36,29 @@ def test_json_report_and_apply(run):
     result = run([HEADER, *ROWS], "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert report | {"errors": []} == {
+    assert {k: report[k] for k in ("added", "changed", "removed", "unchanged", "errors", "warnings")} == {
         "added": 3,
         "changed": 0,
         "removed": 0,
         "unchanged": 0,
         "errors": [],
         "warnings": [],
-        "notes": [],
-        "applied": True,
-        "message": None,
     }
+    assert (report["applied"], report["message"], report["removed_items"]) == (True, None, [])
+    assert report["items"][0] == {
+        "sheet": "Sheet1",
+        "row": 2,
+        "status": "new",
+        "code": "A0101001",
+        "level1_name": "基本公共服务",
+        "level2": "社会救助",
+        "level3": "困难群众救助对象核查服务",
+        "level4": "",
+        "description": "核查服务",
+        "remarks": "",
+    }
+    assert report["skipped"] == [{"sheet": "Sheet1", "row": 1, "kind": "heading", "reason": "表头"}]
+    assert report["sheets"] == [{"name": "Sheet1", "read": True, "reason": None}]
     assert count() == 3
     assert db.session.scalar(db.select(AuditEvent).filter_by(action="import")).actor_id is None
 

@@ -16,36 +16,66 @@ from ..services.errors import DomainError
 from ..services.permissions import COMMAND_LINE
 from .common import lookup, transactional
 
+ITEM_FIELDS = ("code", "level1_name", "level2", "level3", "level4", "description", "remarks")
 
-def _report(plan, applied, refusal, output):
+
+def _items(plan, level1_names):
+    return [
+        {
+            "sheet": row.sheet,
+            "row": row.row,
+            "status": row.status,
+            **{name: row.data.get(name, "") for name in ITEM_FIELDS if name != "level1_name"},
+            "level1_name": level1_names.get(row.data["level1_code"], ""),
+        }
+        for row in plan.rows
+        if row.status in ("new", "changed", "unchanged")
+    ]
+
+
+def _json(plan, applied, refusal, level1_names):
     totals = plan.totals if plan else {}
+    report = {
+        "added": totals.get("new", 0),
+        "changed": totals.get("changed", 0),
+        "removed": totals.get("removed", 0),
+        "unchanged": totals.get("unchanged", 0),
+        "errors": [e.as_dict() for e in plan.errors] if plan else [],
+        "warnings": [w.as_dict() for w in plan.warnings] + [n.as_dict("read_as") for n in plan.notes] if plan else [],
+        "items": _items(plan, level1_names) if plan else [],
+        "skipped": [
+            {"sheet": row.sheet, "row": row.row, "kind": row.kind, "reason": str(row.reason)} for row in plan.skipped
+        ]
+        if plan
+        else [],
+        "sheets": [{"name": s.name, "read": s.read, "reason": str(s.reason) if s.reason else None} for s in plan.sheets]
+        if plan
+        else [],
+        "removed_items": [{"code": i["code"], "level3": i["level3"]} for i in plan.removed] if plan else [],
+        "applied": applied,
+        "message": refusal,
+    }
+    click.echo(json.dumps(report, ensure_ascii=False))
+
+
+def _report(plan, applied, refusal, output, level1_names):
     if output == "json":
-        click.echo(
-            json.dumps(
-                {
-                    "added": totals.get("new", 0),
-                    "changed": totals.get("changed", 0),
-                    "removed": totals.get("removed", 0),
-                    "unchanged": totals.get("unchanged", 0),
-                    "errors": [e.as_dict() for e in plan.errors] if plan else [],
-                    "warnings": [w.as_dict() for w in plan.warnings] if plan else [],
-                    "notes": [n.as_dict() for n in plan.notes] if plan else [],
-                    "applied": applied,
-                    "message": refusal,
-                },
-                ensure_ascii=False,
-            )
-        )
+        _json(plan, applied, refusal, level1_names)
         return
     if plan:
+        totals = plan.totals
+        for sheet in plan.sheets:
+            if not sheet.read:
+                click.echo(_("Sheet %(sheet)s not read: %(reason)s", sheet=sheet.name, reason=sheet.reason))
         click.echo(
             _(
-                "Sheet %(sheet)s: %(new)d added, %(changed)d changed, %(removed)d removed, %(unchanged)d unchanged.",
-                sheet=plan.sheet,
+                "%(new)d added, %(changed)d changed, %(removed)d removed, %(unchanged)d unchanged; "
+                "%(skipped)d rows that are not items (headings, notes, examples, other departments).",
                 new=totals["new"],
                 changed=totals["changed"],
                 removed=totals["removed"],
                 unchanged=totals["unchanged"],
+                skipped=len(plan.skipped),
             )
         )
         for error in plan.errors:
@@ -54,6 +84,8 @@ def _report(plan, applied, refusal, output):
             click.echo(f"{note.place}\t" + _("Note: %(message)s", message=note.message))
         for warning in plan.warnings:
             click.echo(f"{warning.place}\t" + _("Warning: %(message)s", message=warning.message))
+        for item in plan.removed:
+            click.echo(_("Removes %(code)s %(name)s", code=item["code"], name=item["level3"]))
     if refusal:
         click.echo(refusal, err=True)
     click.echo(_("Applied.") if applied else _("Nothing was written."))
@@ -90,13 +122,15 @@ def import_catalogue(path, department_code, campaign_code, replace, dry_run, she
                 content=content,
                 expected_sha256=hashlib.sha256(content).hexdigest(),
                 expected_version=version,
+                expected_digest=plan.digest,
                 mode=mode,
                 sheet=sheet,
+                confirm_removed=len(plan.removed),  # --replace, and the list printed, are the confirmation
                 now=now(),
             )
             applied = True
     except (FileRejected, DomainError) as error:
         refusal = str(error.message)
-    _report(plan, applied, refusal, output)
+    _report(plan, applied, refusal, output, {node.code: node.name for node in campaign.scheme.level1()})
     if plan is None or plan.has_errors or refusal is not None:
         sys.exit(1)

@@ -104,6 +104,15 @@ def existing_items(catalogue: Catalogue | None) -> dict[str, dict]:
     return {row.code: dict(row._mapping) for row in rows}
 
 
+def catalogue_rows(user: Actor, campaign: Campaign, department: Department) -> list[dict]:
+    """The department's catalogue as rows of the import template (its own to edit and upload again)."""
+    require_clerk_of(user, department)
+    require_covered(campaign, department)
+    names = {node.code: node.name for node in campaign.scheme.level1()}
+    rows = existing_items(find_catalogue(campaign, department)).values()
+    return [{**row, "level1_name": names.get(row["level1_code"], "")} for row in rows]
+
+
 def preview(
     user: Actor,
     campaign: Campaign,
@@ -121,7 +130,14 @@ def preview(
         mode = "update"
     catalogue = find_catalogue(campaign, department)
     # the catalogue's items are read from the database while the child process reads the workbook
-    plan = plan_file(content, lambda: existing_items(catalogue), scheme_index(campaign.scheme), mode, sheet)
+    plan = plan_file(
+        content,
+        lambda: existing_items(catalogue),
+        scheme_index(campaign.scheme),
+        mode,
+        sheet,
+        (department.code, department.name),
+    )
     return plan, catalogue.version if catalogue else 0
 
 
@@ -133,11 +149,14 @@ def apply(
     content: bytes,
     expected_sha256: str,
     expected_version: int | str,
+    expected_digest: str,
     mode: str,
     sheet: str | None,
+    confirm_removed: int | str | None,
     now: datetime,
 ) -> Plan:
-    """Apply the previewed plan, all or nothing; refuse if the file or the catalogue changed since."""
+    """Apply the previewed plan, all or nothing; refuse if the file, the catalogue or what applying
+    would do changed since the preview, or if a replace's removals were not confirmed by number."""
     catalogue = find_catalogue(campaign, department)
     editing_gate(user, campaign, department, catalogue, now)
     if hashlib.sha256(content).hexdigest() != expected_sha256:
@@ -147,10 +166,19 @@ def apply(
         check_version(version, expected_version)
     except StaleEdit:
         raise Refused(_l("The catalogue changed since the preview. Preview the file again before applying.")) from None
+    if mode != plan.mode or plan.digest != expected_digest:
+        raise Refused(_l("What applying would do is not what the preview showed. Look at the preview again."))
     if plan.has_errors:
         raise Refused(_l("The file still has errors; correct them and upload it again."))
     if not plan.has_changes:
         raise Refused(_l("No changes: the catalogue already matches the file."))
+    if plan.removed and str(confirm_removed).strip() != str(len(plan.removed)):
+        raise Refused(
+            _l(
+                "This replace removes %(count)d items: type %(count)d to confirm that they should go.",
+                count=len(plan.removed),
+            )
+        )
     catalogue = catalogue or start_catalogue(user, campaign, department, now)
     _apply_plan(user, catalogue, plan, now)
     touch(catalogue, now)

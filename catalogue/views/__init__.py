@@ -1,6 +1,7 @@
 """Blueprints, one per audience: the public site and API, log-in, clerks, finance offices."""
 
-from . import api, auth, department, editions, finance, imports, main, progress, public, publishing  # noqa: F401 - progress adds routes to finance
+# progress adds routes to finance, import_files to imports
+from . import api, auth, department, editions, finance, import_files, imports, main, progress, public, publishing  # noqa: F401
 
 BLUEPRINTS = (
     public.bp,

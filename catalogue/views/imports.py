@@ -1,6 +1,4 @@
-"""Spreadsheet import for clerks: upload, preview, apply; the blank template and the annotated error file."""
-
-from io import BytesIO
+"""Spreadsheet import for clerks: upload, preview, apply (the workbooks to download: import_files)."""
 
 from flask import (
     Blueprint,
@@ -9,17 +7,12 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from core.characters import header_safe
-from exports import XLSX_MIMETYPE
-from exports.error_workbook import error_workbook
-from exports.import_template import import_template
-from forms.imports import ApplyForm, ModeForm, UploadForm
+from forms.imports import ApplyForm, UploadForm
 from imports import FileRejected
 
 from ..clock import now
@@ -28,7 +21,6 @@ from ..services.campaigns import get_campaign
 from ..services.errors import Refused
 from ..services.items import editing_gate
 from ..services.overview import catalogue_state
-from ..services.screening import basis as negative_list_basis
 from ..throttle import throttle
 from .common import refused, role_required
 
@@ -69,8 +61,7 @@ def upload(code):
 def preview(upload_id):
     stored = imports.get_upload(current_user, upload_id)
     state = catalogue_state(current_user, stored.campaign, stored.department, now=now())
-    mode_form = ModeForm(request.args)
-    mode = mode_form.mode.data if mode_form.mode.data in imports.MODES else "update"
+    mode = request.args.get("mode") if request.args.get("mode") in imports.MODES else "update"
     sheet = request.args.get("sheet") or None
     try:
         plan, version = imports.preview(
@@ -78,17 +69,16 @@ def preview(upload_id):
         )
     except FileRejected as error:
         return render_template("imports/upload.html", state=state, form=UploadForm(), rejected=str(error)), 400
-    apply_form = ApplyForm(data={"mode": mode, "sheet": sheet or "", "sha256": stored.sha256, "version": version})
+    data = {"mode": mode, "sheet": sheet or "", "sha256": stored.sha256, "digest": plan.digest, "version": version}
     show = request.args.get("show") if request.args.get("show") in SHOW else "changes"
-    rows = [row for row in plan.rows if row.status in SHOW[show]]
+    rows = _shown_rows(plan, show)
     page = _page_number(len(rows))
     return render_template(
         "imports/preview.html",
         state=state,
         upload=stored,
         plan=plan,
-        mode_form=mode_form,
-        apply_form=apply_form,
+        apply_form=ApplyForm(data=data),
         sheet=sheet,
         show=show,
         shown=rows[(page - 1) * ROWS_PER_PAGE : page * ROWS_PER_PAGE],
@@ -97,19 +87,29 @@ def preview(upload_id):
         pages=max(1, -(-len(rows) // ROWS_PER_PAGE)),
         show_removed=show in ("changes", "all", "removed"),
         level1_names={n.code: n.name for n in stored.campaign.scheme.nodes if n.level == 1},
+        several_sheets=sum(1 for report in plan.sheets if report.read) > 1,
+        sheet_ids={report.name: number for number, report in enumerate(plan.sheets)},
     )
 
 
 ROWS_PER_PAGE = 500
+ITEM_STATUSES = ("new", "changed", "unchanged", "error")
+SKIPPED_KINDS = ("heading", "note", "example", "other_department")
 SHOW = {
     "changes": ("new", "changed", "error"),
-    "all": ("new", "changed", "unchanged", "error"),
-    "new": ("new",),
-    "changed": ("changed",),
-    "unchanged": ("unchanged",),
-    "error": ("error",),
+    "all": (*ITEM_STATUSES, *SKIPPED_KINDS),
+    **{status: (status,) for status in (*ITEM_STATUSES, *SKIPPED_KINDS)},
     "removed": (),
 }
+
+
+def _shown_rows(plan, show):
+    """The rows the chosen view lists, items and skipped rows together, in the file's order."""
+    wanted = SHOW[show]
+    rows = [row for row in plan.rows if row.status in wanted]
+    rows += [row for row in plan.skipped if row.kind in wanted]
+    order = {report.name: number for number, report in enumerate(plan.sheets)}
+    return sorted(rows, key=lambda row: (order.get(row.sheet, 0), row.row))
 
 
 def _page_number(count):
@@ -137,8 +137,10 @@ def apply(upload_id):
             content=stored.content,
             expected_sha256=form.sha256.data,
             expected_version=form.version.data,
+            expected_digest=form.digest.data,
             mode=form.mode.data,
             sheet=form.sheet.data or None,
+            confirm_removed=form.confirm_removed.data,
             now=now(),
         )
     except (Refused, FileRejected) as error:
@@ -155,63 +157,3 @@ def apply(upload_id):
         "success",
     )
     return redirect(url_for("department.catalogue", code=stored.campaign.code))
-
-
-@bp.get("/imports/<int:upload_id>/errors.xlsx")
-@role_required("clerk")
-def errors_workbook(upload_id):
-    stored = imports.get_upload(current_user, upload_id)
-    sheet = request.args.get("sheet") or None
-    try:
-        plan, _version = imports.preview(
-            current_user, stored.campaign, stored.department, content=stored.content, sheet=sheet
-        )
-    except FileRejected as error:
-        state = catalogue_state(current_user, stored.campaign, stored.department, now=now())
-        return render_template("imports/upload.html", state=state, form=UploadForm(), rejected=str(error)), 400
-    data = error_workbook(
-        plan.grid.sheet, plan.grid.rows, [(e.row, e.column, str(e.message)) for e in plan.errors], _("Errors")
-    )
-    name = stored.filename.rsplit(".", 1)[0]
-    return send_file(
-        BytesIO(data),
-        mimetype=XLSX_MIMETYPE,
-        as_attachment=True,
-        download_name=header_safe(_("%(name)s-errors.xlsx", name=name)),
-    )
-
-
-@bp.get("/campaigns/<code>/import-template.xlsx")
-@role_required("clerk")
-def template(code):
-    campaign = get_campaign(code, current_user)
-    names = [node.name for node in campaign.scheme.nodes if node.level == 1]
-    instructions = [
-        _("How to fill in the catalogue template"),
-        _(
-            "Keep the header row. One item per row; the columns are: code, level-1 category, level-2 name, "
-            "level-3 name, level-4 (optional), description, remarks."
-        ),
-        _(
-            "Code: a capital letter (the level-1 category's code) followed by digits, for example A0101001. "
-            "Codes must be unique."
-        ),
-        _("Level-1 category: choose from the list: %(names)s.", names="、".join(names)),
-        _("Level-2 and level-3 names are required; at most 100 characters each."),
-        _(
-            "Items that look like something the negative list forbids buying (%(rules)s) are accepted with a "
-            "warning; check them.",
-            rules=negative_list_basis(campaign),
-        ),
-        _(
-            "Upload the file on your catalogue page; you will see every change and every error before anything "
-            "is saved."
-        ),
-    ]
-    data = import_template(names, _("Catalogue"), _("Instructions"), instructions)
-    return send_file(
-        BytesIO(data),
-        mimetype=XLSX_MIMETYPE,
-        as_attachment=True,
-        download_name=header_safe(_("catalogue-template-%(code)s.xlsx", code=campaign.code)),
-    )

@@ -39,7 +39,7 @@ def test_upload_preview_correct_and_apply(page, open_world, tmp_path):
     page.wait_for_selector("h1:has-text('导入预览')")
     totals = page.inner_text(".totals")
     assert "3 新增" in " ".join(totals.split())
-    assert page.locator("#row-5").inner_text().count("B0101001") == 1
+    assert page.locator("#row-0-5").inner_text().count("B0101001") == 1
     page.click("text=确认导入：新增 3 项")
     page.wait_for_selector(".flash-success")
     assert "导入完成：新增 3 项" in page.inner_text(".flash-success")

@@ -52,8 +52,10 @@ def test_no_recognisable_header(index):
     assert "No header row" in rejected(xlsx([["姓名", "电话"], ["张三", "123"]]), index)
 
 
-def test_header_without_rows(index):
-    assert "no items" in rejected(xlsx([HEADER, [], ["注：无"]]), index)
+def test_a_header_without_rows_is_a_plan_of_nothing_with_every_row_accounted(index):
+    plan = plan_file(xlsx([HEADER, [], ["注：无"]]), {}, index)
+    assert plan.rows == [] and [(s.row, s.kind) for s in plan.skipped] == [(1, "heading"), (3, "note")]
+    assert not plan.has_changes
 
 
 def test_zip_bomb_is_refused_before_parsing(index):

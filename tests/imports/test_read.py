@@ -28,11 +28,12 @@ def test_tab_separated_csv(index):
     assert plan.totals["new"] == 3
 
 
-def test_only_the_first_sheet_unless_another_is_chosen(index):
+def test_every_sheet_is_read_unless_one_is_chosen(index):
     data = xlsx([HEADER, *ROWS], title="目录", extra_sheets=["说明"])
-    grid = read(data)
-    assert grid.sheet == "目录" and grid.sheet_names == ["目录", "说明"]
-    assert read(data, "说明").rows == [["其他"]]
+    book = read(data)
+    assert [grid.sheet for grid in book.sheets] == book.names == ["目录", "说明"]
+    (chosen,) = read(data, "说明").sheets
+    assert chosen.rows == [["其他"]]
     with pytest.raises(FileRejected, match="no sheet named"):
         read(data, "不存在")
 

@@ -18,7 +18,9 @@ FILE = xlsx([HEADER, *ROWS])
 DIGEST = hashlib.sha256(FILE).hexdigest()
 
 
-def apply(world, content=FILE, version=0, mode="update", now=NOW, digest=None):
+def apply(world, content=FILE, version=0, mode="update", now=NOW, digest=None, plan_digest=None, confirm="all"):
+    """Apply as the page does: with what the preview of ``mode`` showed, and its removals confirmed."""
+    shown, _version = imports.preview(world.clerk, world.campaign, world.civil, content=content, mode=mode)
     return imports.apply(
         world.clerk,
         world.campaign,
@@ -26,8 +28,10 @@ def apply(world, content=FILE, version=0, mode="update", now=NOW, digest=None):
         content=content,
         expected_sha256=digest or hashlib.sha256(content).hexdigest(),
         expected_version=version,
+        expected_digest=plan_digest or shown.digest,
         mode=mode,
         sheet=None,
+        confirm_removed=len(shown.removed) if confirm == "all" else confirm,
         now=now,
     )
 
@@ -69,6 +73,22 @@ def test_replace_removes_what_the_file_does_not_list(world):
     plan = apply(world, xlsx([HEADER, ROWS[2]]), version=catalogue_version, mode="replace")
     db.session.commit()
     assert plan.totals["removed"] == 2 and codes(world) == ["B0101001"]
+
+
+def test_a_replace_needs_the_number_of_its_removals(world):
+    (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
+    for confirm in (None, "", "2", "一"):
+        with pytest.raises(Refused, match="removes 1 items: type 1 to confirm"):
+            apply(world, xlsx([HEADER, ROWS[2]]), version=item.catalogue.version, mode="replace", confirm=confirm)
+    assert codes(world) == ["A0101001"]
+
+
+def test_applying_another_mode_than_the_preview_showed_is_refused(world):
+    (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
+    shown, version = imports.preview(world.clerk, world.campaign, world.civil, content=FILE, mode="update")
+    with pytest.raises(Refused, match="not what the preview showed"):
+        apply(world, version=version, mode="replace", plan_digest=shown.digest, confirm=1)
+    assert codes(world) == ["A0101001"]
 
 
 def test_add_and_update_keeps_what_the_file_does_not_list(world):
@@ -120,8 +140,10 @@ def test_another_departments_clerk_cannot_import(world):
             content=FILE,
             expected_sha256=DIGEST,
             expected_version=0,
+            expected_digest="0" * 64,
             mode="update",
             sheet=None,
+            confirm_removed=None,
             now=NOW,
         )
 

@@ -36,7 +36,7 @@ def test_upload_preview_apply(clerk, world):
     assert response.status_code == 302
     page = clerk.get(response.headers["Location"], headers=EN).get_data(as_text=True)
     assert "Import preview" in page and "A0101001" in page and "Apply: 3 added, 0 changed, 0 removed" in page
-    fields = dict(re.findall(r'name="(mode|sheet|sha256|version)"[^>]*value="([^"]*)"', page))
+    fields = dict(re.findall(r'name="(mode|sheet|sha256|digest|version)"[^>]*value="([^"]*)"', page))
     upload_id = db.session.scalar(db.select(ImportUpload.id))
     applied = clerk.post(f"/department/imports/{upload_id}/apply", data=fields, headers=EN)
     assert applied.status_code == 302
@@ -88,7 +88,7 @@ def test_blank_template_has_the_header_dropdown_and_instructions(clerk, world):
     assert [c.value for c in sheet[1]] == ["编码", "一级目录", "二级目录", "三级目录", "四级目录", "说明", "备注"]
     validation = sheet.data_validations.dataValidation[0]
     assert validation.type == "list" and "B2" in str(validation.sqref)
-    assert [workbook["lists"].cell(row=r, column=1).value for r in range(1, 7)][0] == "基本公共服务"
+    assert [workbook["_level1"].cell(row=r, column=1).value for r in range(1, 7)][0] == "基本公共服务"
     assert "Instructions" in workbook.sheetnames and sheet.column_dimensions["D"].width == 40
 
 
@@ -107,14 +107,15 @@ def test_preview_shows_changes_by_default_and_every_row_on_request(clerk, world)
     location = response.headers["Location"]
     upload_id = db.session.scalar(db.select(ImportUpload.id))
     page = clerk.get(location, headers=EN).get_data(as_text=True)
-    fields = dict(re.findall(r'name="(mode|sheet|sha256|version)"[^>]*value="([^"]*)"', page))
+    fields = dict(re.findall(r'name="(mode|sheet|sha256|digest|version)"[^>]*value="([^"]*)"', page))
     clerk.post(f"/department/imports/{upload_id}/apply", data=fields)
     changed = xlsx([HEADER, ROWS[0], ROWS[1], [*ROWS[2][:3], "新的名称", None, None, None]])
     location = upload(clerk, changed).headers["Location"]
     page = clerk.get(location, headers=EN).get_data(as_text=True)
-    assert 'id="row-4"' in page and 'id="row-2"' not in page  # only the changed row
+    assert 'id="row-0-4"' in page and 'id="row-0-2"' not in page  # only the changed row
     everything = clerk.get(location, query_string={"show": "all"}, headers=EN).get_data(as_text=True)
-    assert 'id="row-2"' in everything and 'id="row-4"' in everything
+    assert 'id="row-0-2"' in everything and 'id="row-0-4"' in everything
+    assert 'id="row-0-1"' in everything and "column headings" in everything  # every row, the header too
 
 
 def test_error_workbook_of_an_unreadable_upload_is_a_clear_400(clerk, world):

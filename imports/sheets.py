@@ -1,0 +1,101 @@
+"""Which sheets of a workbook hold the catalogue: every sheet with an item table is read; sheets of
+instructions or examples, hidden sheets, empty ones and those repeating another are listed with why
+they were not."""
+
+from core.text import _l
+
+from .errors import FileRejected
+from .header import find_columns
+from .limits import MAX_DATA_ROWS, too_many_rows
+from .plan import SheetReport
+from .records import Reader, _filled
+
+# Sheet names that say the sheet explains how to fill the others in, or shows an example.
+NOT_TABLES = ("说明", "instructions", "示例", "样表", "样例", "范例", "例表")
+
+
+def _instructions(name):
+    lowered = name.strip().lower()
+    return any(mark in lowered for mark in NOT_TABLES)
+
+
+def read_sheets(book, asked=None, department=None, level1_names=()):
+    """Readers for the sheets that hold items, and a report on every sheet; FileRejected when none does."""
+    readers, reports, remaining = [], [], MAX_DATA_ROWS
+    for grid in book.sheets:
+        count = sum(1 for row in grid.rows if _filled(row))
+        reason = None
+        if asked is None and grid.hidden:
+            reason = _l("a hidden sheet")
+        elif asked is None and _instructions(grid.sheet):
+            reason = _l("instructions or an example, by its name")
+        elif count == 0:
+            if asked is not None or len(book.sheets) == 1:
+                raise FileRejected(_l("The sheet “%(sheet)s” is empty.", sheet=grid.sheet))
+            reason = _l("empty")
+        if reason is not None:
+            reports.append(SheetReport(grid.sheet, False, reason))
+            continue
+        try:
+            columns = find_columns(grid.rows, grid.merged)
+        except FileRejected:
+            if asked is not None or len(book.sheets) == 1:
+                raise
+            reason = _l("no item table (no header row with 三级目录 or 二级目录)")
+            reports.append(SheetReport(grid.sheet, False, reason))
+            continue
+        reader = Reader(grid, columns, department, level1_names).read(limit=remaining)
+        repeated = _repeats(reader, readers)
+        if repeated is not None:
+            reports.append(SheetReport(grid.sheet, False, _l("the same items as sheet “%(sheet)s”", sheet=repeated)))
+            continue
+        remaining -= len(reader.records)
+        if remaining < 0:
+            raise FileRejected(too_many_rows())
+        readers.append(reader)
+        level1 = columns.column_of("level1")
+        reports.append(SheetReport(grid.sheet, True, None, count, level1, columns.first_data_row + 1))
+    if not readers:
+        described = "; ".join(f"{report.name}: {report.reason}" for report in reports)
+        raise FileRejected(_l("No sheet of the file holds an item table (%(sheets)s).", sheets=described))
+    _check_department(readers, department)
+    return readers, reports
+
+
+def _key(record):
+    data = record.data
+    return tuple(data.get(name, "") for name in ("code", "level2", "level3", "level4", "description", "remarks"))
+
+
+def _repeats(reader, readers):
+    """The earlier sheet holding every item of this one (a consolidated list's per-department sheets)."""
+    if not reader.records:
+        return None
+    mine = {_key(record) for record in reader.records}
+    for other in readers:
+        if mine <= {_key(record) for record in other.records}:
+            return other.sheet
+    return None
+
+
+def _check_department(readers, department):
+    """A file with a 部门 column and no row of the importing department is refused, naming what it has."""
+    if department is None or any(reader.records for reader in readers):
+        return
+    others = {}
+    for reader in readers:
+        for name, count in reader.other_departments.items():
+            others[name] = others.get(name, 0) + count
+    if not others:
+        return
+    reader = next(r for r in readers if r.other_departments)
+    heading = reader.grid.rows[reader.columns.header_rows[-1]][reader.columns.fields["department"]]
+    names = "、".join(sorted(others)[:8]) + ("…" if len(others) > 8 else "")
+    raise FileRejected(
+        _l(
+            "The column “%(column)s” names no row of %(department)s; the file holds rows of: %(names)s.",
+            column=str(heading or "").strip() or "部门",
+            department=department[1],
+            names=names,
+        )
+    )
