@@ -23,13 +23,12 @@ def read_sheets(book, asked=None, department=None, level1_names=()):
     """Readers for the sheets that hold items, and a report on every sheet; FileRejected when none does."""
     readers, reports, remaining = [], [], MAX_DATA_ROWS
     for grid in book.sheets:
-        count = sum(1 for row in grid.rows if _filled(row))
         reason = None
         if asked is None and grid.hidden:
             reason = _l("a hidden sheet")
         elif asked is None and _instructions(grid.sheet):
             reason = _l("instructions or an example, by its name")
-        elif count == 0:
+        elif not any(_filled(row) for row in grid.rows):
             if asked is not None or len(book.sheets) == 1:
                 raise FileRejected(_l("The sheet “%(sheet)s” is empty.", sheet=grid.sheet))
             reason = _l("empty")
@@ -54,7 +53,7 @@ def read_sheets(book, asked=None, department=None, level1_names=()):
             raise FileRejected(too_many_rows())
         readers.append(reader)
         level1 = columns.column_of("level1")
-        reports.append(SheetReport(grid.sheet, True, None, count, level1, columns.first_data_row + 1))
+        reports.append(SheetReport(grid.sheet, True, None, reader.nonempty, level1, columns.first_data_row + 1))
     if not readers:
         described = "; ".join(f"{report.name}: {report.reason}" for report in reports)
         raise FileRejected(_l("No sheet of the file holds an item table (%(sheets)s).", sheets=described))
@@ -69,7 +68,7 @@ def _key(record):
 
 def _repeats(reader, readers):
     """The earlier sheet holding every item of this one (a consolidated list's per-department sheets)."""
-    if not reader.records:
+    if not reader.records or not readers:
         return None
     mine = {_key(record) for record in reader.records}
     for other in readers:
