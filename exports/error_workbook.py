@@ -22,17 +22,26 @@ def _plain(value):
     return value
 
 
-def error_workbook(sheets, summary_title, level1_names=(), instructions_title="", instructions=()):
-    """``sheets``: (name, rows as read, errors, level-1 column or None, first data row), errors as
-    (row, column or None, message) with 1-based positions."""
+def error_workbook(
+    sheets, summary_title, level1_names=(), instructions_title="", instructions=(), status_heading="导入结果"
+):
+    """``sheets``: (name, rows as read, errors, level-1 column or None, first data row, statuses),
+    errors as (row, column or None, message) with 1-based positions, statuses as {row: text} for
+    every non-empty row (written in a column of their own, right of the table)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     used, listed = {LISTS}, []
-    for name, rows, errors, level1_column, first_row in sheets:
+    for name, rows, errors, level1_column, first_row, statuses in sheets:
         sheet = workbook.create_sheet(sheet_title(name or "Sheet1", used))
         used.add(sheet.title)
-        for row in rows:
-            append_row(sheet, [_plain(v) for v in row])
+        width = max((len(row) for row in rows), default=0)
+        for number, row in enumerate(rows, start=1):
+            cells = [_plain(v) for v in row]
+            if number in statuses:
+                cells += [None] * (width - len(cells)) + [statuses[number]]
+            append_row(sheet, cells)
+        if statuses and first_row > 1:
+            sheet.cell(row=first_row - 1, column=width + 1, value=status_heading).font = BOLD
         by_cell = {}
         for row, column, message in errors:
             by_cell.setdefault((row, column or 1), []).append(message)

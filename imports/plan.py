@@ -155,7 +155,7 @@ class Names:
             CellNote(
                 *place,
                 _l(
-                    "“%(written)s” was read as “%(official)s”, its official name (%(count)d rows).",
+                    "“%(written)s” was read as “%(official)s”, its official name (rows: %(count)d).",
                     written=written,
                     official=official,
                     count=count,
@@ -275,7 +275,7 @@ def _normalisation_note(found):
         found.row,
         found.column,
         _l(
-            "Codes written like “%(written)s” were read as %(read)s (%(count)d rows).",
+            "Codes written like “%(written)s” were read as %(read)s (rows: %(count)d).",
             written=found.written,
             read=found.read,
             count=found.count,

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from core.characters import header_safe
+from core.labels import ROW_STATUS_LABELS
 from exports import XLSX_MIMETYPE
 from exports.error_workbook import error_workbook
 from exports.import_template import import_template
@@ -75,6 +76,16 @@ def own_catalogue(code):
     return _send(data, _("%(department)s-%(code)s.xlsx", department=state.department.name, code=state.campaign.code))
 
 
+def _statuses(plan):
+    """Each row's status (and for a row that is not an item, why), by sheet and row."""
+    found = {}
+    for row in plan.rows:
+        found.setdefault(row.sheet, {})[row.row] = str(ROW_STATUS_LABELS[row.status])
+    for row in plan.skipped:
+        found.setdefault(row.sheet, {})[row.row] = f"{ROW_STATUS_LABELS[row.kind]}: {row.reason}"
+    return found
+
+
 @bp.get("/imports/<int:upload_id>/errors.xlsx")
 @role_required("clerk")
 def errors_workbook(upload_id):
@@ -88,6 +99,7 @@ def errors_workbook(upload_id):
         state = catalogue_state(current_user, stored.campaign, stored.department, now=now())
         return render_template("imports/upload.html", state=state, form=UploadForm(), rejected=str(error)), 400
     grids = {grid.sheet: grid for grid in plan.book.sheets}
+    statuses = _statuses(plan)
     sheets = [
         (
             report.name,
@@ -95,10 +107,12 @@ def errors_workbook(upload_id):
             [(e.row, e.column, str(e.message)) for e in plan.errors if e.sheet == report.name],
             report.level1_column,
             report.first_data_row,
+            statuses.get(report.name, {}),
         )
         for report in plan.sheets
         if report.read
     ]
     names = _level1_names(stored.campaign)
-    data = error_workbook(sheets, _("Errors"), names, _("Instructions"), _instructions(stored.campaign, names))
+    instructions = _instructions(stored.campaign, names)
+    data = error_workbook(sheets, _("Errors"), names, _("Instructions"), instructions, _("Import result"))
     return _send(data, _("%(name)s-errors.xlsx", name=stored.filename.rsplit(".", 1)[0]))

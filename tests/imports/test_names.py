@@ -30,7 +30,7 @@ def test_a_trailing_lei_or_shixiang_is_read_with_one_note_for_all_its_rows(index
     assert not plan.has_errors and {row.data["level1_code"] for row in plan.rows} == {"A", "F"}
     first, second = plan.notes
     assert first.place == "Sheet1!B2" and "“基本公共服务类” was read as “基本公共服务”" in str(first.message)
-    assert "(3 rows)" in str(first.message) and second.place == "Sheet1!B5"
+    assert "(rows: 3)" in str(first.message) and second.place == "Sheet1!B5"
 
 
 def test_full_width_spaces_inside_a_name_are_a_local_spelling(index):

@@ -61,7 +61,8 @@ def test_the_error_workbook_imports_back_with_the_same_errors(index):
     rows = [HEADER, ROWS[0], ["A0101009", "基本公共服物", "社会救助", "x"]]
     first = plan(xlsx(rows), index)
     errors = [(e.row, e.column, str(e.message)) for e in first.errors]
-    again = plan(error_workbook([("Sheet1", rows, errors, 2, 2)], "错误", NAMES, "填报说明", ["说明"]), index)
+    statuses = {1: "标题：表头", 2: "新增", 3: "错误"}
+    again = plan(error_workbook([("Sheet1", rows, errors, 2, 2, statuses)], "错误", NAMES, "填报说明", ["说明"]), index)
     assert [(e.place, str(e.message)) for e in again.errors] == [(e.place, str(e.message)) for e in first.errors]
     assert {s.name: s.read for s in again.sheets} == {
         "Sheet1": True,

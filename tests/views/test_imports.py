@@ -79,6 +79,7 @@ def test_error_workbook_marks_the_wrong_cells(clerk, world):
     assert sheet["B2"].comment is not None and "基本公共服物" in sheet["B2"].comment.text
     assert sheet["D2"].comment is not None and sheet["D2"].fill.fgColor.rgb.endswith("F8CBAD")
     assert sheet["A2"].comment is None
+    assert (sheet["H1"].value, sheet["H2"].value) == ("Import result", "error")  # every row's status
 
 
 def test_blank_template_has_the_header_dropdown_and_instructions(clerk, world):
@@ -135,3 +136,14 @@ def test_the_preview_sums_up_negative_list_warnings_and_still_applies(clerk, wor
     summary = page[page.index("warning-summary") : page.index('<table class="items preview">')]
     assert "1 item looks like something the negative list forbids buying" in summary and "Sheet1!D3" in summary
     assert "Apply: 2 added" in page
+
+
+def test_a_clerk_downloads_the_catalogue_and_it_imports_back_unchanged(clerk, world):
+    add = upload(clerk, xlsx([HEADER, *ROWS]))
+    page = clerk.get(add.headers["Location"], headers=EN).get_data(as_text=True)
+    fields = dict(re.findall(r'name="(mode|sheet|sha256|digest|version)"[^>]*value="([^"]*)"', page))
+    clerk.post(f"/department/imports/{db.session.scalar(db.select(ImportUpload.id))}/apply", data=fields)
+    own = clerk.get("/department/campaigns/2017/my-catalogue.xlsx", headers=EN)
+    assert own.status_code == 200 and "attachment" in own.headers["Content-Disposition"]
+    again = clerk.get(upload(clerk, own.data).headers["Location"], headers=EN).get_data(as_text=True)
+    assert "No changes: the catalogue already matches the file." in again
