@@ -133,3 +133,20 @@ def test_missing_file_exits_2(app, world):
         .exit_code
         == 2
     )
+
+
+def test_replace_lists_what_it_removes(run):
+    run([HEADER, *ROWS])
+    result = run([HEADER, ROWS[0]], "--replace")
+    assert result.exit_code == 0 and "A0101002" in result.output and "B0101001" in result.output
+    assert count() == 1
+
+
+def test_json_lists_normalised_codes_with_the_warnings(run):
+    rows = [HEADER, ["A-1-1", "基本公共服务", "社会救助", "核查服务"]]
+    report = json.loads(run(rows, "--format", "json", "--dry-run").output)
+    (warning,) = report["warnings"]
+    assert (warning["rule"], warning["row"], warning["column"]) == ("read_as", 2, "A") and "A01001" in warning[
+        "message"
+    ]
+    assert report["items"][0]["code"] == "A01001"
