@@ -147,3 +147,27 @@ def test_a_clerk_downloads_the_catalogue_and_it_imports_back_unchanged(clerk, wo
     assert own.status_code == 200 and "attachment" in own.headers["Content-Disposition"]
     again = clerk.get(upload(clerk, own.data).headers["Location"], headers=EN).get_data(as_text=True)
     assert "No changes: the catalogue already matches the file." in again
+
+
+def test_applying_another_mode_than_the_page_showed_deletes_nothing(clerk, world):
+    first = upload(clerk, xlsx([HEADER, *ROWS]))
+    page = clerk.get(first.headers["Location"], headers=EN).get_data(as_text=True)
+    clerk.post(f"/department/imports/{db.session.scalar(db.select(ImportUpload.id))}/apply", data=fields_of(page))
+    smaller = upload(clerk, xlsx([HEADER, [*ROWS[0][:5], "新的说明"]]))
+    upload_id = db.session.scalars(db.select(ImportUpload.id).order_by(ImportUpload.id.desc())).first()
+    shown = clerk.get(smaller.headers["Location"], query_string={"mode": "update"}, headers=EN).get_data(as_text=True)
+    fields = fields_of(shown) | {"mode": "replace", "confirm_removed": "2"}
+    response = clerk.post(f"/department/imports/{upload_id}/apply", data=fields, headers=EN, follow_redirects=True)
+    assert "not what the preview showed" in response.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count(Item.id))) == 3
+
+
+def test_the_preview_is_computed_for_the_mode_chosen_by_link(clerk, world):
+    location = upload(clerk, xlsx([HEADER, *ROWS])).headers["Location"]
+    page = clerk.get(location, query_string={"mode": "replace"}, headers=EN).get_data(as_text=True)
+    assert 'class="mode current" aria-current="page">Replace my catalogue' in page
+    assert fields_of(page)["mode"] == "replace" and 'type="radio"' not in page
+
+
+def fields_of(page):
+    return dict(re.findall(r'name="(mode|sheet|sha256|digest|version)"[^>]*value="([^"]*)"', page))
