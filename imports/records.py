@@ -139,7 +139,8 @@ def clean_name(value):
 
 
 def _filled(row):
-    return [v for v in row if v is not None and v != "" and not (type(v) is str and not v.strip())]
+    """The row's cells that hold something (a cell of spaces holds nothing)."""
+    return [v for v in row if v is not None and v != "" and not (type(v) is str and v.isspace())]
 
 
 def _is_note(filled):
@@ -307,11 +308,13 @@ class Reader:
             self._note_code(number, written, code)
         data = self.blank.copy()
         data["code"] = code
+        tidy = TO_TIDY.search
         for name, index, read, named in self.readers:
             if index < width:
                 value = row[index]
                 if value is not None and value != "":
-                    value = read(value)
+                    # performance: a tidy text cell needs only stripping, without a call
+                    value = value.strip() if type(value) is str and not tidy(value) else read(value)
                     data[name] = clean_name(value) if named and value[:1] in ORDINAL_STARTS else value
         return Record(number, data, self.places, {}, self.sheet)
 
@@ -325,11 +328,13 @@ class Reader:
 
     def _remember(self, data, number, levels):
         """Take the levels ``data`` writes as the new context; a level written resets the deeper ones."""
+        context = self.context
         for depth, name in enumerate(levels):
             if data.get(name):
-                self.context[name] = (data[name], number)
-                for deeper in GROUP_LEVELS[depth + 1 :]:
-                    self.context[deeper] = (data[deeper], number) if data.get(deeper) else ("", 0)
+                # the deepest level written sets all below it; the loop's later rounds repeat its work
+                for deeper in GROUP_LEVELS[depth:]:
+                    context[deeper] = (data[deeper], number) if data.get(deeper) else ("", 0)
+                return
 
     def _fill_down(self, record):
         """Blank level cells take the value above (merged cells, or names written once per group)."""

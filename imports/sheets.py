@@ -70,10 +70,12 @@ def _repeats(reader, readers):
     """The earlier sheet holding every item of this one (a consolidated list's per-department sheets)."""
     if not reader.records or not readers:
         return None
-    mine = {_key(record) for record in reader.records}
+    codes = {record.data["code"] for record in reader.records}
     for other in readers:
-        if mine <= {_key(record) for record in other.records}:
-            return other.sheet
+        # performance: the codes first; the whole rows only for a sheet that has all of them
+        if codes <= {record.data["code"] for record in other.records}:
+            if {_key(record) for record in reader.records} <= {_key(record) for record in other.records}:
+                return other.sheet
     return None
 
 
