@@ -73,9 +73,9 @@ def _repeats(reader, readers):
     codes = {record.data["code"] for record in reader.records}
     for other in readers:
         # performance: the codes first; the whole rows only for a sheet that has all of them
-        if codes <= {record.data["code"] for record in other.records}:
-            if {_key(record) for record in reader.records} <= {_key(record) for record in other.records}:
-                return other.sheet
+        same_codes = codes <= {record.data["code"] for record in other.records}
+        if same_codes and {_key(r) for r in reader.records} <= {_key(r) for r in other.records}:
+            return other.sheet
     return None
 
 
