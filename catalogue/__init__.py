@@ -2,6 +2,7 @@
 
 import gc
 import os
+import secrets
 from pathlib import Path
 
 from flask_babel import gettext
@@ -11,7 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from core import text
 
-from . import commands, config, errors, i18n, sqlite, templating
+from . import commands, config, errors, i18n, security, sqlite, templating
 from .converters import IdConverter
 from .extensions import babel, csrf, db, login_manager, migrate
 from .models import User
@@ -56,6 +57,7 @@ def create_app(test_config: dict | None = None) -> TransactionalFlask:
     )
     text.set_translator(gettext)  # messages of the pure packages, in the user's language
     _init_login(app)
+    security.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     errors.register(app)
@@ -76,6 +78,13 @@ def _init_login(app):
     login_manager.user_loader(_load_user)
 
 
-def _load_user(user_id):
+def _load_user(session_id):
+    """The user of a session, if the session is still theirs: the token it holds is the current one
+    (log-out and a new password change the token, ending every copy of older sessions)."""
+    user_id, _dot, token = str(session_id).partition(".")
+    if not user_id.isdigit() or not token or int(user_id) > 2**31 - 1:
+        return None
     user = db.session.get(User, int(user_id))
-    return user if user is not None and user.active else None
+    if user is None or not user.active or not secrets.compare_digest(user.session_token, token):
+        return None
+    return user

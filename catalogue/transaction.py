@@ -104,6 +104,16 @@ def unit_of_work(*, write: bool = True):
 class TransactionalFlask(Flask):
     """Flask whose views each run in one transaction, decided by how the view ended."""
 
+    def full_dispatch_request(self):
+        # Whether the request may write is known before anything reads the database (loading the
+        # logged-in user, in a before-request function): on SQLite a writing request takes the
+        # write lock with its first statement instead of failing later to upgrade a read.
+        token = writing.set(request.method not in SAFE_METHODS)
+        try:
+            return super().full_dispatch_request()
+        finally:
+            writing.reset(token)
+
     def dispatch_request(self):
         token = writing.set(request.method not in SAFE_METHODS)
         try:

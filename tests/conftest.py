@@ -77,10 +77,12 @@ def app(tmp_path_factory, worker_id):
         url = "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite")
     app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": url})
 
-    @app.before_request
     def fresh_globals():
-        """Requests in a test share the test's app context; start each with empty ``g``, as in production."""
+        """Requests in a test share the test's app context; start each with empty ``g``, as in production
+        (first of all: the application's own before-request functions must not see the last one's)."""
         g.__dict__.clear()
+
+    app.before_request_funcs.setdefault(None, []).insert(0, fresh_globals)
 
     with app.app_context():
         _drop_everything(db.engine)

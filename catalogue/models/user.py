@@ -1,5 +1,6 @@
 """People who log in: department clerks, finance officers and administrators."""
 
+import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -23,6 +24,14 @@ class User(UserMixin, db.Model):
     region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+    name: Mapped[str] = mapped_column(String(100), default="")  # the person's name, for lists and mail
+    email: Mapped[str | None] = mapped_column(String(255))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    # Part of the session: a new token (log-out, a password change) ends every session made before.
+    session_token: Mapped[str] = mapped_column(String(64), default=lambda: secrets.token_hex(16))
+    must_change_password: Mapped[bool] = mapped_column(default=False)  # a new account, or a reset
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     department: Mapped[Department | None] = relationship()
     region: Mapped[Region | None] = relationship()
@@ -30,6 +39,14 @@ class User(UserMixin, db.Model):
     @property
     def is_active(self):
         return self.active
+
+    def get_id(self):
+        """What the session holds: the id and the current session token (Flask-Login)."""
+        return f"{self.id}.{self.session_token}"
+
+    def end_sessions(self):
+        """Every session made before this call stops working (log-out, a new password)."""
+        self.session_token = secrets.token_hex(16)
 
     @property
     def is_clerk(self):

@@ -94,3 +94,12 @@ def create_user(
     db.session.add(user)
     flush()
     return user
+
+
+def record_login(user: User, *, now) -> None:
+    user.last_login_at = now
+
+
+def end_sessions(user: User, *, now) -> None:
+    """End every session of ``user`` (at log-out: a copied cookie no longer works either)."""
+    user.end_sessions()

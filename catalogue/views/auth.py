@@ -12,11 +12,12 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import login_required, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 
 from forms.auth import LoginForm
 
-from ..services.accounts import authenticate
+from ..clock import now
+from ..services.accounts import authenticate, end_sessions, record_login
 from ..throttle import throttle
 from .common import safe_next
 
@@ -40,6 +41,7 @@ def login():
             if locale:
                 session["locale"] = locale
             login_user(user)
+            record_login(user, now=now())
             return redirect(safe_next(request.args.get("next"), url_for("main.index")))
     return render_template("auth/login.html", form=form), 200 if not form.errors else 400
 
@@ -48,6 +50,7 @@ def login():
 @login_required
 def logout():
     locale = session.get("locale")
+    end_sessions(current_user, now=now())  # every copy of this session's cookie stops working
     logout_user()
     session.clear()
     if locale:

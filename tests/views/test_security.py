@@ -1,0 +1,65 @@
+"""What every response carries, how long a session lives, and that log-out ends it everywhere."""
+
+from datetime import date, timedelta
+
+import time_machine
+
+from catalogue import create_app
+from tests.conftest import TEST_CONFIG, shanghai
+
+NOW = shanghai(date(2017, 7, 1), 10)
+
+
+def test_every_response_carries_the_security_headers(client, world):
+    for path in ("/", "/login", "/no-such-page", "/static/style.css", "/api/v1/publications"):
+        headers = client.get(path).headers
+        csp = headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in csp and "script-src 'self'" in csp and "style-src 'self'" in csp, path
+        assert "unsafe-inline" not in csp, path
+        assert headers["X-Content-Type-Options"] == "nosniff", path
+        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin", path
+        assert headers["X-Frame-Options"] == "DENY", path
+        assert "Strict-Transport-Security" not in headers  # plain HTTP on a laptop
+
+
+def test_hsts_and_a_secure_cookie_behind_https(client):
+    behind_https = {"X-Forwarded-Proto": "https"}
+    assert "Strict-Transport-Security" not in client.get("/login", headers=behind_https).headers
+    app = create_app({**TEST_CONFIG, "SESSION_COOKIE_SECURE": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    response = app.test_client().get("/login", headers=behind_https)
+    assert "max-age=31536000" in response.headers["Strict-Transport-Security"]
+    assert app.config["SESSION_COOKIE_SECURE"] and app.config["SESSION_COOKIE_HTTPONLY"]
+
+
+def test_the_session_cookie_is_httponly_and_samesite(client, auth, world):
+    cookie = auth.login("clerk-civil").headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_logged_in_pages_are_never_stored_and_public_ones_may_be(client, auth, world):
+    assert "no-store" not in client.get("/").headers.get("Cache-Control", "")
+    auth.login("clerk-civil")
+    for path in ("/", "/department/", "/workspace"):
+        assert client.get(path).headers["Cache-Control"] == "no-store", path
+
+
+def test_log_out_ends_every_copy_of_the_session(app, client, auth, world):
+    auth.login("clerk-civil")
+    copied = client.get_cookie("session").value
+    auth.logout()
+    thief = app.test_client()
+    thief.set_cookie("session", copied)
+    assert thief.get("/department/").status_code == 302  # to the log-in page
+
+
+def test_an_idle_session_ends_after_the_timeout(client, auth, world):
+    with time_machine.travel(NOW, tick=False) as traveller:
+        auth.login("clerk-civil")
+        assert client.get("/department/").status_code == 200
+        traveller.move_to(NOW + timedelta(minutes=29))
+        assert client.get("/department/").status_code == 200  # activity keeps it alive
+        traveller.move_to(NOW + timedelta(minutes=29 + 31))
+        response = client.get("/department/", headers={"Accept-Language": "en"})
+        assert response.status_code == 302 and "/login" in response.headers["Location"]
+        page = client.get(response.headers["Location"], headers={"Accept-Language": "en"}).get_data(as_text=True)
+        assert "logged out after 30 minutes without activity" in page
