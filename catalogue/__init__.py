@@ -12,7 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from core import text
 
-from . import commands, config, errors, i18n, security, sqlite, templating
+from . import commands, config, errors, i18n, observability, security, sqlite, templating
 from .converters import IdConverter
 from .extensions import babel, csrf, db, login_manager, migrate
 from .models import User
@@ -58,6 +58,7 @@ def create_app(test_config: dict | None = None) -> TransactionalFlask:
     text.set_translator(gettext)  # messages of the pure packages, in the user's language
     _init_login(app)
     security.init_app(app)
+    observability.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     errors.register(app)

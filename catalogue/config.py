@@ -36,6 +36,9 @@ def from_environment(instance_path):
         # Spreadsheet uploads per user (each is parsed in a child process).
         "UPLOAD_RATE_LIMIT": os.environ.get("UPLOAD_RATE_LIMIT", "6 per minute;60 per hour"),
         "PROXY_FIX_X_FOR": int(os.environ.get("PROXY_FIX_X_FOR", "0")),
+        # One JSON line per request and per log record, on standard error (catalogue/observability.py).
+        "LOG_JSON": os.environ.get("LOG_JSON", "1") == "1",
+        "LOG_LEVEL": os.environ.get("LOG_LEVEL", "INFO"),
         "DEMO_PASSWORD": os.environ.get("DEMO_PASSWORD", "demo"),
         # Where the public reaches the site: absolute links (the API's) are made from it, never from
         # the Host header of a request.

@@ -19,4 +19,5 @@ graceful_timeout = 30
 keepalive = 5
 max_requests = 5000  # workers are replaced now and then, each after its requests finish
 max_requests_jitter = 500
-accesslog = "-"
+accesslog = None  # the application logs each request itself, with its id and user (catalogue/observability.py)
+errorlog = "-"

@@ -8,7 +8,7 @@ from core import tiers
 from core.labels import FIELD_LABELS, ROLE_LABELS, ROW_STATUS_LABELS
 from core.statuses import ROW_STATUSES
 
-from . import i18n
+from . import i18n, observability
 from .services.screening import item_hits, warned_items
 
 
@@ -54,6 +54,7 @@ def register(app):
         history_value=i18n.history_value,
         language_url=language_url,
         this_url=this_url,
+        request_id=observability.request_id,
     )
 
     @app.context_processor
