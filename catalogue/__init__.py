@@ -12,7 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from core import text
 
-from . import commands, config, errors, i18n, observability, security, sqlite, templating
+from . import commands, config, errors, health, i18n, observability, security, sqlite, templating
 from .converters import IdConverter
 from .extensions import babel, csrf, db, login_manager, migrate
 from .models import User
@@ -30,6 +30,9 @@ def bundled(name: str) -> Path:
 
 
 def create_app(test_config: dict | None = None) -> TransactionalFlask:
+    problem = None if test_config else config.production_problem()
+    if problem:
+        raise SystemExit(problem)  # one line, before anything starts with a default it must not use
     app = TransactionalFlask(__name__, instance_relative_config=True, template_folder=str(bundled("templates")))
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.from_mapping(config.from_environment(app.instance_path))
@@ -48,6 +51,7 @@ def create_app(test_config: dict | None = None) -> TransactionalFlask:
     with app.app_context():
         sqlite.register(db.engine)
     migrate.init_app(app, db, directory=str(bundled("migrations")), render_as_batch=True)
+    health.init_app(app)
     csrf.init_app(app)
     throttle.init_app(app)
     if app.config["PROXY_FIX_X_FOR"]:

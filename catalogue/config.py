@@ -23,6 +23,22 @@ def instance_secret_key(instance_path):
     return path.read_text().strip()
 
 
+REQUIRED_IN_PRODUCTION = {
+    "SECRET_KEY": "a long random value, the same on every host",
+    "DATABASE_URL": "the PostgreSQL database, postgresql://user@host/name",
+}
+
+
+def production_problem(environ=os.environ):
+    """Why a production process must not start (a setting left to its laptop default), or None."""
+    if environ.get("CATALOGUE_ENV") != "production":
+        return None
+    for name, meaning in REQUIRED_IN_PRODUCTION.items():
+        if not environ.get(name):
+            return f"CATALOGUE_ENV=production needs {name}: {meaning}."
+    return None
+
+
 def from_environment(instance_path):
     """Build the settings for an application whose instance folder is ``instance_path``."""
     default_db = "sqlite:///" + os.path.join(instance_path, "catalogue.sqlite")

@@ -1,5 +1,6 @@
 """The commands: init-db, seed-demo (idempotent), create-user (password from standard input)."""
 
+import pytest
 from sqlalchemy import func, select
 
 from catalogue.extensions import db
@@ -48,3 +49,24 @@ def test_create_user_bad_arguments_exit_2_and_say_why(app):
     assert result.exit_code == 2 and "nope" in result.output
     assert runner.invoke(args=["create-user", "li", "--role", "boss"], input="x\n").exit_code == 2
     assert db.session.scalar(select(User).filter_by(username="li")) is None
+
+
+def test_seed_reference_loads_regions_departments_and_schemes_without_accounts(app):
+    result = app.test_cli_runner().invoke(args=["seed-reference"])
+    assert result.exit_code == 0, result.output
+    assert db.session.scalar(db.select(db.func.count(Department.id))) > 80
+    assert db.session.scalar(db.select(db.func.count(User.id))) == 0
+
+
+@pytest.mark.parametrize("password", ["password", "12345678", "shorty", "admin12345"])
+def test_create_admin_refuses_a_weak_password_and_creates_nothing(app, password):
+    result = app.test_cli_runner().invoke(args=["create-admin", "root"], input=password + "\n")
+    assert result.exit_code == 2 and db.session.scalar(db.select(User).filter_by(username="root")) is None
+
+
+def test_create_admin_makes_the_first_account(app):
+    result = app.test_cli_runner().invoke(
+        args=["create-admin", "root", "--name", "王芳"], input="violet tundra sextant\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert authenticate("root", "violet tundra sextant").is_admin

@@ -1,10 +1,12 @@
 """The shipped gunicorn configuration: it starts, serves, and keeps serving while clients are slow."""
 
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -26,10 +28,15 @@ def answers(url, timeout):
         return response.status, time.monotonic() - started
 
 
-@pytest.fixture
-def gunicorn(tmp_path):
+def serve(tmp_path, migrate=True):
+    """gunicorn with the shipped configuration on a free port, on a database of its own."""
     port = free_port()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path}/server.sqlite", "SECRET_KEY": "server-test"}
+    if migrate:
+        flask = Path(sys.executable).parent / "flask"
+        subprocess.run(
+            [str(flask), "--app", "catalogue", "init-db"], cwd=tmp_path, env=env, check=True, capture_output=True
+        )
     process = subprocess.Popen(
         [
             str(GUNICORN),
@@ -49,13 +56,42 @@ def gunicorn(tmp_path):
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            answers(url + "/login", 1)
+            answers(url + "/healthz", 1)
             break
         except OSError:
             time.sleep(0.1)
+    return process, url, port
+
+
+@pytest.fixture
+def gunicorn(tmp_path):
+    process, url, port = serve(tmp_path)
     yield url, port
     process.terminate()
     process.wait(timeout=30)
+
+
+def test_health_and_readiness(gunicorn):
+    url, _port = gunicorn
+    assert answers(url + "/healthz", 5)[0] == 200
+    with urllib.request.urlopen(url + "/readyz", timeout=5) as response:
+        assert json.load(response)["status"] == "ready"
+
+
+def test_an_unmigrated_database_says_how_to_upgrade_it(tmp_path):
+    process, url, _port = serve(tmp_path, migrate=False)
+    try:
+        assert answers(url + "/healthz", 5)[0] == 200
+        for path, expected in (
+            ("/readyz", b'"reason":"schema missing"'),
+            ("/login", b"flask --app catalogue init-db"),
+        ):
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(url + path, timeout=5)
+            assert refused.value.code == 503 and expected in refused.value.read(), path
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def test_slow_clients_do_not_stall_the_server(gunicorn):

@@ -1,6 +1,6 @@
-"""Commands: ``flask --app catalogue init-db | seed-demo | create-user | create-campaign | publish-edition |
-carry-forward | import-catalogue | publish | export-publication``. Each runs in one transaction
-(``transactional``), like a request."""
+"""Commands: ``flask --app catalogue init-db | seed-demo | seed-reference | create-admin | create-user |
+create-campaign | publish-edition | carry-forward | import-catalogue | publish | export-publication``.
+Each runs in one transaction (``transactional``), like a request."""
 
 import sys
 
@@ -12,6 +12,7 @@ from flask_migrate import upgrade
 
 from .. import demo
 from ..models import ROLES
+from ..services import reference
 from ..services.accounts import create_user as create_account
 from ..services.errors import Invalid
 from .campaigns import create_campaign
@@ -75,7 +76,44 @@ def create_user(username, role, department_code, region_code):
     click.echo(_("Created the account %(name)s.", name=user.username))
 
 
+@click.command("seed-reference")
+@transactional
+def seed_reference():
+    """Load the regions, departments and classification schemes a deployment needs (no accounts)."""
+    regions, departments, schemes = reference.load_reference()
+    click.echo(
+        _(
+            "Reference data present: %(regions)d regions, %(departments)d departments, %(schemes)d schemes.",
+            regions=len(regions),
+            departments=len(departments),
+            schemes=len(schemes),
+        )
+    )
+
+
+@click.command("create-admin")
+@click.argument("username")
+@click.option("--name", default="", help="The person's name.")
+@click.option("--email", default=None, help="E-mail address (optional).")
+@transactional
+def create_admin(username, name, email):
+    """Create an administrator; the password is read from standard input (or asked for)."""
+    if sys.stdin.isatty():
+        password = click.prompt(_("Password"), hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        user = create_account(username=username, password=password, role="admin", name=name, email=email)
+    except Invalid as error:
+        for field, messages in error.errors.items():
+            for message in messages:
+                click.echo(f"{field}: {message}", err=True)
+        sys.exit(2)
+    click.echo(_("Created the administrator %(name)s.", name=user.username))
+
+
 def register(app):
-    commands = (init_db, seed_demo, create_user, create_campaign, publish_edition, import_catalogue, publish)
+    commands = (init_db, seed_demo, seed_reference, create_admin, create_user, create_campaign, publish_edition)
+    commands += (import_catalogue, publish)
     for command in (*commands, carry_forward, export_publication):
         app.cli.add_command(command)

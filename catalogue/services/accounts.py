@@ -7,6 +7,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from zxcvbn import zxcvbn
 
 from core.characters import refusals
 
@@ -47,6 +48,28 @@ def authenticate(username: str | None, password: str | None) -> User | None:
     return user if user.active else None
 
 
+MIN_PASSWORD_LENGTH = 10
+
+
+def password_problems(password: str | None, personal=()) -> list:
+    """Why ``password`` will not do, or nothing: long enough, and not easy to guess (zxcvbn's
+    estimate, which knows common passwords, words, names, dates, keyboard runs and the user's own
+    details given as ``personal``)."""
+    password = password or ""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return [_l("The password must be at least %(count)d characters.", count=MIN_PASSWORD_LENGTH)]
+    if len(password) > 200:
+        return [_l("The password must be at most %(count)d characters.", count=200)]
+    if zxcvbn(password, user_inputs=[p for p in personal if p])["score"] < 3:
+        return [
+            _l(
+                "This password is too easy to guess: avoid common passwords, words, names, dates, and "
+                "repeated or sequential characters; a few unrelated words make a good one."
+            )
+        ]
+    return []
+
+
 def create_user(
     *,
     username: str | None,
@@ -55,6 +78,8 @@ def create_user(
     department_code: str | None = None,
     region_code: str | None = None,
     password_hash: str | None = None,
+    name: str = "",
+    email: str | None = None,
 ) -> User:
     """Create an account; clerks need a department, finance officers a region."""
     username = (username or "").strip()
@@ -67,8 +92,10 @@ def create_user(
         errors["username"] = [_l("The user name %(name)s is taken.", name=username)]
     if role not in ROLES:
         errors["role"] = [_l("The role must be one of: %(roles)s.", roles=", ".join(ROLES))]
-    if password_hash is None and len(password or "") < 8:
-        errors["password"] = [_l("The password must be at least 8 characters.")]
+    if password_hash is None:
+        problems = password_problems(password, (username,))
+        if problems:
+            errors["password"] = problems
     department = region = None
     if role == "clerk":
         department = db.session.scalar(select(Department).where(Department.code == department_code))
@@ -90,6 +117,8 @@ def create_user(
         department=department,
         region=region,
         password_hash=password_hash or hash_password(password),
+        name=(name or "").strip(),
+        email=(email or "").strip() or None,
     )
     db.session.add(user)
     flush()
