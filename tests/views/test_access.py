@@ -1,0 +1,197 @@
+"""No leak across departments, regions and tiers: every route, as every kind of user, against objects
+that belong to someone else. A new route fails here until it is added to the matrix below.
+
+The victims: 云南省民政厅's catalogue in the province's campaign 2017 (an item, an upload), and a
+campaign run by 昆明市 for its own departments. Whoever a route's objects do not belong to gets a
+404 (it is not admitted to exist), a 403 (the role never may) or, anonymous, the log-in page; and
+no page shows anyone the victims' marked text unless they may see it.
+"""
+
+import io
+from datetime import date
+
+import pytest
+import time_machine
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from catalogue.extensions import db
+from catalogue.models import ImportUpload, Item, Publication
+from catalogue.services import imports, items
+from exports import XLSX_MIMETYPE
+from tests.conftest import shanghai
+from tests.factories import campaign, item_data, user
+from tests.imports.builders import HEADER, ROWS, xlsx
+
+NOW = shanghai(date(2017, 7, 10), 10)
+SECRET_ITEM = "民政厅内部核查事项甲"  # in 民政厅's catalogue: its clerk, the province's office, admin
+SECRET_CAMPAIGN = "昆明市内部编制任务乙"  # 昆明's own campaign: its office, its departments, admin
+ROLES = (
+    None,
+    "clerk-civil",  # the victims' own clerk
+    "clerk-education",  # another department of the same region
+    "clerk-kunming",  # a prefecture department
+    "clerk-yuanmou",  # a county department (of another prefecture)
+    "finance-530000",  # the province's office
+    "finance-530100",  # 昆明's office: another region, the tier below
+    "finance-532328",  # 元谋县's office: another region and tier
+    "admin",
+)
+PUBLIC = {
+    "public.home",
+    "public.publication",
+    "public.compare",
+    "public.download",
+    "api.openapi",
+    "api.publications",
+    "api.publication",
+    "api.items",
+    "editions.show",
+    "health.healthz",
+    "health.readyz",
+    "static",
+    "auth.login",
+    "main.index",
+    "main.set_locale",
+}
+CLERKS = {"clerk-civil", "clerk-education", "clerk-kunming", "clerk-yuanmou"}
+FINANCE = {"finance-530000", "finance-530100", "finance-532328"}
+CLERK_PAGES = {"department.catalogue", "department.history", "department.add_item"}
+CLERK_PAGES |= {"department.submit", "department.carry_forward", "imports.upload", "imports.template"}
+CLERK_PAGES |= {"imports.own_catalogue"}
+# endpoint -> who may reach the victims' object through it (the roles allowed; everyone else is refused)
+MATRIX = {
+    **{endpoint: set(ROLES) for endpoint in PUBLIC},
+    "auth.logout": set(ROLES) - {None},
+    "department.home": CLERKS,  # each clerk's own campaigns: what it lists is checked by the marked texts
+    # a campaign's pages for a clerk: 昆明's own campaign is seen by its departments only
+    **{endpoint: {"clerk-kunming"} for endpoint in CLERK_PAGES},
+    "department.edit_item": {"clerk-civil"},
+    "department.delete_item": {"clerk-civil"},
+    "department.move_item": {"clerk-civil"},
+    "imports.preview": {"clerk-civil"},
+    "imports.apply": {"clerk-civil"},
+    "imports.errors_workbook": {"clerk-civil"},
+    "finance.home": FINANCE | {"admin"},
+    "finance.new_campaign": FINANCE | {"admin"},
+    "editions.manage": FINANCE | {"admin"},
+    # 昆明's campaign: its own office and the administrator
+    **{
+        endpoint: {"finance-530100", "admin"}
+        for endpoint in (
+            "finance.progress",
+            "finance.progress_xlsx",
+            "finance.edit_campaign",
+            "publishing.publish",
+        )
+    },
+    "publishing.overview": {"admin"},  # the province's view of every publication: 昆明's campaign is not its
+    # 民政厅 in the province's campaign: the province's office and the administrator
+    **{
+        endpoint: {"finance-530000", "admin"}
+        for endpoint in (
+            "finance.review",
+            "finance.approve",
+            "finance.set_eligible",
+            "finance.grant_extension",
+            "finance.remove_extension",
+            "finance.history",
+            "finance.reopen",
+            "finance.return_catalogue",
+        )
+    },
+}
+# Who may read each marked text anywhere.
+MAY_SEE = {
+    SECRET_ITEM: {"clerk-civil", "finance-530000", "admin"},
+    SECRET_CAMPAIGN: {"clerk-kunming", "finance-530100", "admin"},
+}
+
+
+@pytest.fixture
+def victims(world):
+    with time_machine.travel(NOW, tick=False):
+        user("clerk-kunming2", "clerk", world.kunming_civil)  # keeps 昆明 populated beyond the victim
+        kunming = campaign(world.scheme, code="K2018", owner=world.kunming, province=None, prefecture=date(2018, 6, 30))
+        kunming.name = SECRET_CAMPAIGN
+        item = items.add_item(world.clerk, world.campaign, world.civil, data=item_data(level3=SECRET_ITEM), now=NOW)
+        upload = imports.store_upload(
+            world.clerk, world.campaign, world.civil, filename="民政.xlsx", content=xlsx([HEADER, *ROWS]), now=NOW
+        )
+        db.session.commit()
+    return {"item": item.id, "upload": upload.id, "kunming": "K2018"}
+
+
+def _url(rule, victims):
+    values = {}
+    for name in rule.arguments:
+        if name == "code":
+            if rule.endpoint == "editions.show":
+                return None  # no tier catalogue in this world: covered by tests/views/test_editions.py
+            province_campaign = rule.endpoint.startswith("finance.") and "department_code" in rule.arguments
+            values[name] = "2017" if province_campaign else victims["kunming"]
+        elif name == "department_code":
+            values[name] = "530000007"
+        elif name == "item_id":
+            values[name] = victims["item"]
+        elif name == "upload_id":
+            values[name] = victims["upload"]
+        elif name == "publication_id":
+            values[name] = 1
+        elif name == "fmt":
+            values[name] = "csv"
+        elif name == "filename":
+            values[name] = "style.css"
+        else:
+            raise AssertionError(f"{rule.rule}: no victim for <{name}>; add one to tests/views/test_access.py")
+    return _build(rule, values)
+
+
+def _build(rule, values):
+    path = rule.rule
+    for name, value in values.items():
+        for pattern in (f"<int:{name}>", f"<path:{name}>", f"<{name}>"):
+            path = path.replace(pattern, str(value))
+    return path
+
+
+def _text(response):
+    """What a person could read in the response: a workbook's cells, or the text."""
+    if response.mimetype == XLSX_MIMETYPE:
+        workbook = load_workbook(io.BytesIO(response.data), read_only=True)
+        return "\n".join(str(v) for sheet in workbook for row in sheet.iter_rows(values_only=True) for v in row if v)
+    return response.get_data().decode("utf-8", errors="replace")
+
+
+def test_every_route_is_in_the_matrix(app):
+    unknown = {rule.endpoint for rule in app.url_map.iter_rules()} - set(MATRIX)
+    assert not unknown, f"add these routes to the access matrix: {sorted(unknown)}"
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda role: role or "anonymous")
+def test_no_route_leaks_anothers_objects(app, client, auth, world, victims, role):
+    with time_machine.travel(NOW, tick=False):
+        if role:
+            auth.login(role)
+        for rule in app.url_map.iter_rules():
+            url = _url(rule, victims)
+            if url is None:
+                continue
+            allowed = role in MATRIX[rule.endpoint]
+            methods = ("GET",) if "GET" in rule.methods else ("POST",)
+            for method in methods:
+                if method == "POST" and (allowed or rule.endpoint in ("auth.logout", "main.set_locale", "auth.login")):
+                    continue  # an allowed change is not a leak (and would change the victims)
+                response = client.open(url, method=method)
+                body = _text(response)
+                if not allowed:
+                    refused = response.status_code in (403, 404) or (
+                        role is None and response.status_code == 302 and "/login" in response.headers["Location"]
+                    )
+                    assert refused, f"{role} {method} {url}: {response.status_code}"
+                assert response.status_code != 500, f"{role} {method} {url}"
+                for secret, readers in MAY_SEE.items():
+                    assert role in readers or secret not in body, f"{role} {method} {url} shows {secret}"
+    assert db.session.scalar(select(Item.level3).where(Item.id == victims["item"])) == SECRET_ITEM
+    assert db.session.get(ImportUpload, victims["upload"]) is not None
+    assert db.session.scalar(select(Publication.id)) is None
