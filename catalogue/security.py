@@ -48,6 +48,7 @@ def init_app(app):
         session_cookie_samesite="Lax",
     )
     app.before_request(_end_idle_session)
+    app.before_request(_require_own_password)
     app.after_request(_no_store_when_logged_in)
 
 
@@ -65,6 +66,17 @@ def _end_idle_session():
         return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
     if moment - seen >= SEEN_EVERY:
         session[SEEN] = moment
+    return None
+
+
+OWN_PASSWORD_EXEMPT = ("account.", "auth.logout", "static", "health.", "main.set_locale")
+
+
+def _require_own_password():
+    """An account whose password someone else set (new, or reset) must choose its own first."""
+    exempt = (request.endpoint or "").startswith(OWN_PASSWORD_EXEMPT)
+    if current_user.is_authenticated and current_user.must_change_password and not exempt:
+        return redirect(url_for("account.password"))
     return None
 
 

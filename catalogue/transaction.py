@@ -22,6 +22,7 @@ from .services.errors import StaleEdit
 log = logging.getLogger(__name__)
 _QUEUE = "after_commit"
 _DOOMED = "doomed"
+_KEPT = "kept"
 LOST_RACE = (StaleDataError, IntegrityError)
 SAFE_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
 # True while a unit of work that may write runs (a POST, a command): SQLite then takes its write
@@ -38,6 +39,17 @@ def doom() -> None:
     """Keep nothing of this request even though it answers with a page or a redirect (a refusal shown
     as a message): the boundary rolls back instead of committing."""
     db.session.info[_DOOMED] = True
+
+
+def keep() -> None:
+    """Keep what this request wrote although it answers with a refusal (a failed log-in is recorded
+    and counted even as the form is shown again with its error)."""
+    db.session.info[_KEPT] = True
+
+
+def _kept() -> bool:
+    session = _active_session()
+    return bool(session is not None and session.info.pop(_KEPT, False))
 
 
 def flush() -> None:
@@ -83,6 +95,7 @@ def rollback() -> None:
     if session is not None:
         session.info.pop(_QUEUE, None)
         session.info.pop(_DOOMED, None)
+        session.info.pop(_KEPT, None)
         session.rollback()
 
 
@@ -122,7 +135,7 @@ class TransactionalFlask(Flask):
             except BaseException:
                 rollback()  # before any error page is rendered from a failed session
                 raise
-            if response.status_code < 400:
+            if response.status_code < 400 or _kept():
                 commit()
             else:
                 rollback()  # a form shown again with its errors, a refusal: nothing of it is kept

@@ -7,7 +7,7 @@ from .publication import Publication, PublicationFile, PublishedItem
 from .region import Department, Region
 from .scheme import Scheme, SchemeNode
 from .upload import ImportUpload
-from .user import ROLES, User
+from .user import ROLES, LoginAttempt, User
 
 __all__ = [
     "ROLES",
@@ -18,6 +18,7 @@ __all__ = [
     "Extension",
     "ImportUpload",
     "Item",
+    "LoginAttempt",
     "Publication",
     "PublicationFile",
     "PublishedItem",

@@ -62,3 +62,14 @@ class User(UserMixin, db.Model):
 
     def __repr__(self):
         return f"<User {self.username} {self.role}>"
+
+
+class LoginAttempt(db.Model):
+    """One try at logging in, kept to count failures per account and per address (across every worker
+    and host: in the database, shared by all) and for the audit trail."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=now, index=True)
+    username: Mapped[str] = mapped_column(String(80), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    success: Mapped[bool] = mapped_column(default=False)

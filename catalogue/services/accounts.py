@@ -6,6 +6,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from itsdangerous import BadData, URLSafeTimedSerializer
 from sqlalchemy import select
 from zxcvbn import zxcvbn
 
@@ -14,6 +15,7 @@ from core.characters import refusals
 from ..extensions import db
 from ..models import ROLES, Department, Region, User
 from ..transaction import flush
+from . import audit
 from .errors import Invalid
 
 # A hash to verify against when the user does not exist, so timing does not reveal names.
@@ -125,10 +127,51 @@ def create_user(
     return user
 
 
-def record_login(user: User, *, now) -> None:
-    user.last_login_at = now
+SET_PASSWORD_SALT = "set-password"
+SET_PASSWORD_DAYS = 7
 
 
-def end_sessions(user: User, *, now) -> None:
-    """End every session of ``user`` (at log-out: a copied cookie no longer works either)."""
+def _serializer():
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SET_PASSWORD_SALT)
+
+
+def set_password_token(user: User) -> str:
+    """A link's token with which ``user`` sets a password once: it stops working when the password
+    changes (it carries a fingerprint of the current one) and after SET_PASSWORD_DAYS days."""
+    return _serializer().dumps({"user": user.id, "password": user.password_hash[-16:]})
+
+
+def user_of_token(token: str) -> User | None:
+    try:
+        data = _serializer().loads(token, max_age=SET_PASSWORD_DAYS * 24 * 3600)
+    except BadData:
+        return None
+    user = (
+        db.session.get(User, data.get("user")) if isinstance(data, dict) and isinstance(data.get("user"), int) else None
+    )
+    if user is None or not user.active or user.password_hash[-16:] != data.get("password"):
+        return None
+    return user
+
+
+def set_password(user: User, *, new: str | None, now, actor: User | None = None, current: str | None = None) -> None:
+    """Give ``user`` the password ``new`` (checked by the policy; ``current`` must be right when given):
+    every earlier session ends and the account no longer must change it."""
+    errors = {}
+    if current is not None:
+        try:
+            hasher().verify(user.password_hash, current)
+        except (VerificationError, InvalidHashError):
+            errors["current_password"] = [_l("The current password is not right.")]
+    problems = password_problems(new, (user.username, user.name, user.email))
+    if problems:
+        errors["new_password"] = problems
+    elif current is not None and new == current:
+        errors["new_password"] = [_l("Choose a password other than the current one.")]
+    if errors:
+        raise Invalid(errors)
+    user.password_hash = hash_password(new)
+    user.must_change_password = False
+    user.password_changed_at = now
     user.end_sessions()
+    audit.record(actor or user, "set_password", user, at=now)

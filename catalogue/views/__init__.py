@@ -1,12 +1,26 @@
 """Blueprints, one per audience: the public site and API, log-in, clerks, finance offices."""
 
 # progress adds routes to finance, import_files to imports
-from . import api, auth, department, editions, finance, import_files, imports, main, progress, public, publishing  # noqa: F401
+from . import (  # noqa: F401
+    account,
+    api,
+    auth,
+    department,
+    editions,
+    finance,
+    import_files,
+    imports,
+    main,
+    progress,
+    public,
+    publishing,
+)
 
 BLUEPRINTS = (
     public.bp,
     main.bp,
     auth.bp,
+    account.bp,
     department.bp,
     imports.bp,
     finance.bp,

@@ -53,6 +53,7 @@ PUBLIC = {
     "auth.login",
     "main.index",
     "main.set_locale",
+    "account.set_password",  # with a token of the link (here none is valid: 404 for everyone)
 }
 CLERKS = {"clerk-civil", "clerk-education", "clerk-kunming", "clerk-yuanmou"}
 FINANCE = {"finance-530000", "finance-530100", "finance-532328"}
@@ -63,6 +64,7 @@ CLERK_PAGES |= {"imports.own_catalogue"}
 MATRIX = {
     **{endpoint: set(ROLES) for endpoint in PUBLIC},
     "auth.logout": set(ROLES) - {None},
+    "account.password": set(ROLES) - {None},  # one's own
     "department.home": CLERKS,  # each clerk's own campaigns: what it lists is checked by the marked texts
     # a campaign's pages for a clerk: 昆明's own campaign is seen by its departments only
     **{endpoint: {"clerk-kunming"} for endpoint in CLERK_PAGES},
@@ -142,6 +144,8 @@ def _url(rule, victims):
             values[name] = "csv"
         elif name == "filename":
             values[name] = "style.css"
+        elif name == "token":
+            values[name] = "not-a-token"
         else:
             raise AssertionError(f"{rule.rule}: no victim for <{name}>; add one to tests/views/test_access.py")
     return _build(rule, values)
