@@ -36,7 +36,6 @@ TEST_CONFIG = {
     "TESTING": True,
     "SECRET_KEY": "test-secret",
     "WTF_CSRF_ENABLED": False,
-    "LOGIN_RATE_LIMIT": "10000 per minute",
     "UPLOAD_RATE_LIMIT": "10000 per minute",
     "PASSWORD_HASH": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1},
 }
