@@ -10,6 +10,7 @@ from core.statuses import ROW_STATUSES
 
 from . import i18n, observability
 from .services.screening import item_hits, warned_items
+from .views.common import public_url
 
 
 def this_url(**changes):
@@ -55,6 +56,7 @@ def register(app):
         language_url=language_url,
         this_url=this_url,
         request_id=observability.request_id,
+        public_url=public_url,
     )
 
     @app.context_processor

@@ -6,10 +6,11 @@ from .catalogue import Catalogue, Item
 from .publication import Publication, PublicationFile, PublishedItem
 from .region import Department, Region
 from .scheme import Scheme, SchemeNode
-from .upload import ImportUpload
+from .upload import AccountUpload, ImportUpload
 from .user import ROLES, LoginAttempt, User
 
 __all__ = [
+    "AccountUpload",
     "ROLES",
     "AuditEvent",
     "Campaign",

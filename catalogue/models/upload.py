@@ -25,3 +25,14 @@ class ImportUpload(db.Model):
 
     campaign: Mapped[Campaign] = relationship()
     department: Mapped[Department] = relationship()
+
+
+class AccountUpload(db.Model):
+    """A spreadsheet of accounts kept between its preview and its application."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now, index=True)

@@ -8,7 +8,7 @@ from sqlalchemy import Select, select
 
 from ..extensions import db
 from ..models import Campaign, Department, ImportUpload, Item, Region, User
-from .coverage import ancestors_or_self, campaigns_covering, covers
+from .coverage import ancestors_or_self, campaigns_covering, covers, subtree_ids
 from .errors import Forbidden, NotFound
 
 
@@ -189,3 +189,36 @@ def progress_region(user: Actor, code: str | None) -> Region | None:
     if not can_choose_region(user):
         raise Forbidden()
     return _region(code) if code else None
+
+
+def can_manage_account(user: Actor, target: User) -> bool:
+    """The administrator manages every account; a finance office its departments' clerks and the
+    finance offices of the regions below it (never its own office's, nor an administrator)."""
+    if user.is_admin:
+        return True
+    if not user.is_finance or target.is_admin:
+        return False
+    if target.is_clerk:
+        return target.department is not None and target.department.region_id == user.region_id
+    return target.region_id in subtree_ids(user.region) - {user.region_id}
+
+
+def require_account_manager(user: Actor, target: User | None = None) -> None:
+    if not (user.is_admin or user.is_finance):
+        raise Forbidden()
+    if target is not None and not can_manage_account(user, target):
+        raise NotFound()
+
+
+def manageable_users(user: Actor) -> Select:
+    """The accounts ``user`` manages, as a query (ordered by user name)."""
+    require_account_manager(user)
+    query = select(User).order_by(User.username)
+    if user.is_admin:
+        return query
+    below = subtree_ids(user.region) - {user.region_id}
+    own_departments = select(Department.id).where(Department.region_id == user.region_id)
+    return query.where(
+        ((User.role == "clerk") & User.department_id.in_(own_departments))
+        | ((User.role == "finance") & User.region_id.in_(below))
+    )

@@ -3,6 +3,7 @@
 # progress adds routes to finance, import_files to imports
 from . import (  # noqa: F401
     account,
+    accounts,
     api,
     auth,
     department,
@@ -21,6 +22,7 @@ BLUEPRINTS = (
     main.bp,
     auth.bp,
     account.bp,
+    accounts.bp,
     department.bp,
     imports.bp,
     finance.bp,

@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from catalogue.extensions import db
-from catalogue.models import ImportUpload, Item, Publication
-from catalogue.services import imports, items
+from catalogue.models import ImportUpload, Item, Publication, User
+from catalogue.services import account_import, imports, items
 from exports import XLSX_MIMETYPE
 from tests.conftest import shanghai
 from tests.factories import campaign, item_data, user
@@ -26,6 +26,7 @@ from tests.imports.builders import HEADER, ROWS, xlsx
 NOW = shanghai(date(2017, 7, 10), 10)
 SECRET_ITEM = "民政厅内部核查事项甲"  # in 民政厅's catalogue: its clerk, the province's office, admin
 SECRET_CAMPAIGN = "昆明市内部编制任务乙"  # 昆明's own campaign: its office, its departments, admin
+SECRET_NAME = "民政厅经办人丙"  # the name on 民政厅's clerk's account: the province's office, admin
 ROLES = (
     None,
     "clerk-civil",  # the victims' own clerk
@@ -87,7 +88,14 @@ MATRIX = {
             "publishing.publish",
         )
     },
-    "publishing.overview": {"admin"},  # the province's view of every publication: 昆明's campaign is not its
+    "publishing.overview": {"admin"},
+    # accounts: the managers' pages, 民政厅's clerk's account (the province's office and admin), and
+    # a spreadsheet of accounts the province's office uploaded (its own)
+    **{endpoint: FINANCE | {"admin"} for endpoint in ("accounts.index", "accounts.new", "accounts.upload")},
+    **{
+        endpoint: {"finance-530000", "admin"} for endpoint in ("accounts.edit", "accounts.set_active", "accounts.reset")
+    },
+    "accounts.preview": {"finance-530000"},  # the province's view of every publication: 昆明's campaign is not its
     # 民政厅 in the province's campaign: the province's office and the administrator
     **{
         endpoint: {"finance-530000", "admin"}
@@ -105,6 +113,7 @@ MATRIX = {
 }
 # Who may read each marked text anywhere.
 MAY_SEE = {
+    SECRET_NAME: {"finance-530000", "admin"},
     SECRET_ITEM: {"clerk-civil", "finance-530000", "admin"},
     SECRET_CAMPAIGN: {"clerk-kunming", "finance-530100", "admin"},
 }
@@ -120,8 +129,17 @@ def victims(world):
         upload = imports.store_upload(
             world.clerk, world.campaign, world.civil, filename="民政.xlsx", content=xlsx([HEADER, *ROWS]), now=NOW
         )
+        world.clerk.name = SECRET_NAME
+        accounts_file = xlsx([["用户名", "角色", "部门编码"], ["new-clerk", "clerk", "530000007"]])
+        account_upload = account_import.store(world.finance, filename="账号.xlsx", content=accounts_file, now=NOW)
         db.session.commit()
-    return {"item": item.id, "upload": upload.id, "kunming": "K2018"}
+    return {
+        "item": item.id,
+        "upload": upload.id,
+        "kunming": "K2018",
+        "user": world.clerk.id,
+        "account_upload": account_upload.id,
+    }
 
 
 def _url(rule, victims):
@@ -137,7 +155,9 @@ def _url(rule, victims):
         elif name == "item_id":
             values[name] = victims["item"]
         elif name == "upload_id":
-            values[name] = victims["upload"]
+            values[name] = victims["account_upload"] if rule.endpoint.startswith("accounts.") else victims["upload"]
+        elif name == "user_id":
+            values[name] = victims["user"]
         elif name == "publication_id":
             values[name] = 1
         elif name == "fmt":
@@ -198,4 +218,6 @@ def test_no_route_leaks_anothers_objects(app, client, auth, world, victims, role
                     assert role in readers or secret not in body, f"{role} {method} {url} shows {secret}"
     assert db.session.scalar(select(Item.level3).where(Item.id == victims["item"])) == SECRET_ITEM
     assert db.session.get(ImportUpload, victims["upload"]) is not None
+    clerk = db.session.get(User, victims["user"])
+    assert clerk.active and clerk.name == SECRET_NAME and not clerk.must_change_password
     assert db.session.scalar(select(Publication.id)) is None

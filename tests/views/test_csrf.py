@@ -22,7 +22,14 @@ def csrf_on(app):
 
 
 def post_urls(app, item_id):
-    values = {"code": "2017", "department_code": "530000007", "item_id": item_id, "upload_id": 1, "token": "x"}
+    values = {
+        "code": "2017",
+        "department_code": "530000007",
+        "item_id": item_id,
+        "upload_id": 1,
+        "token": "x",
+        "user_id": 1,
+    }
     with app.test_request_context():
         for rule in app.url_map.iter_rules():
             if "POST" in rule.methods:

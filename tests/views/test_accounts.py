@@ -1,0 +1,89 @@
+"""The accounts pages: a list of one's own accounts, a new account's first password shown once, and
+many accounts created from a spreadsheet after a preview with every error at its cell."""
+
+import re
+from datetime import date
+from io import BytesIO
+
+import pytest
+
+from catalogue.extensions import db
+from catalogue.models import User
+from tests.conftest import shanghai
+from tests.imports.builders import xlsx
+
+NOW = shanghai(date(2026, 11, 1), 10)
+EN = {"Accept-Language": "en"}
+
+
+@pytest.fixture
+def finance(logged_in):
+    return logged_in("finance-530000", NOW)
+
+
+def test_the_list_holds_only_the_accounts_one_manages(finance, world):
+    page = finance.get("/accounts/", headers=EN).get_data(as_text=True)
+    assert "clerk-civil" in page and "finance-530100" in page
+    assert "clerk-kunming" not in page and "finance-530000<" not in page
+
+
+def test_a_new_account_and_its_initial_password_shown_once(finance, world, client):
+    data = {
+        "username": "wang.fang",
+        "name": "王芳",
+        "role": "clerk",
+        "department": "530000007",
+        "credential": "password",
+    }
+    response = finance.post("/accounts/new", data=data, headers=EN)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "This page is shown once" in page
+    password = re.search(r'<td class="code">([A-Za-z0-9]{14})</td>', page).group(1)
+    assert response.headers["Cache-Control"] == "no-store"
+    finance.post("/logout")
+    answer = client.post("/login", data={"username": "wang.fang", "password": password})
+    assert answer.headers["Location"] == "/account/password"
+
+
+def test_a_refused_account_is_said_at_its_field(finance, world):
+    data = {"username": "x y", "role": "clerk", "department": "530100007", "credential": "password"}
+    page = finance.post("/accounts/new", data=data, headers=EN).get_data(as_text=True)
+    assert "A user name is 2 to 80 letters" in page and "Choose one of the departments you manage" in page
+    assert db.session.scalar(db.select(User).filter_by(username="x y")) is None
+
+
+def upload(client, rows):
+    data = {"file": (BytesIO(xlsx(rows)), "账号.xlsx")}
+    return client.post("/accounts/import", data=data, content_type="multipart/form-data", headers=EN)
+
+
+HEADER = ["用户名", "姓名", "角色", "部门编码", "地区编码", "邮箱"]
+
+
+def test_accounts_from_a_spreadsheet_after_a_preview(finance, world):
+    rows = [
+        HEADER,
+        ["li.si", "李四", "部门经办人", "530000007", None, "ls@example.cn"],
+        ["km-fin", "赵五", "财政部门", None, "530100", None],
+    ]
+    preview = finance.get(upload(finance, rows).headers["Location"], headers=EN)
+    assert "Create 2 accounts" in preview.get_data(as_text=True)
+    created = finance.post(preview.request.path, data={"credential": "link"}, headers=EN)
+    page = created.get_data(as_text=True)
+    assert created.status_code == 200 and page.count("/account/set-password/") == 2
+    assert {u.username for u in db.session.scalars(db.select(User).where(User.username.in_(["li.si", "km-fin"])))} == {
+        "li.si",
+        "km-fin",
+    }
+
+
+def test_a_spreadsheet_with_errors_creates_nothing_and_names_each_cell(finance, world):
+    rows = [
+        HEADER,
+        ["li.si", "李四", "clerk", "530000007"],
+        ["li.si", "重复", "clerk", "530000007"],
+        ["boss", "", "admin", ""],
+    ]
+    page = finance.get(upload(finance, rows).headers["Location"], headers=EN).get_data(as_text=True)
+    assert "Sheet1!A3" in page and "already in row 2" in page and "Sheet1!C4" in page and "Create" not in page
+    assert db.session.scalar(db.select(User).filter_by(username="li.si")) is None
