@@ -14,7 +14,7 @@ from core import text
 
 from . import commands, config, errors, health, i18n, observability, security, sqlite, templating
 from .converters import IdConverter
-from .extensions import babel, csrf, db, login_manager, migrate
+from .extensions import babel, csrf, db, login_manager, mail, migrate
 from .models import User
 from .throttle import throttle
 from .transaction import TransactionalFlask
@@ -53,6 +53,7 @@ def create_app(test_config: dict | None = None) -> TransactionalFlask:
     migrate.init_app(app, db, directory=str(bundled("migrations")), render_as_batch=True)
     health.init_app(app)
     csrf.init_app(app)
+    mail.init_app(app)
     throttle.init_app(app)
     if app.config["PROXY_FIX_X_FOR"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"])

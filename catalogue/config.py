@@ -62,6 +62,16 @@ def from_environment(instance_path):
         # Where the public reaches the site: absolute links (the API's) are made from it, never from
         # the Host header of a request.
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000"),
+        # E-mail (optional): notifications are mailed to users with an address when MAIL_SERVER is set.
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
+        "MAIL_PORT": int(os.environ.get("MAIL_PORT", "25")),
+        "MAIL_USE_TLS": os.environ.get("MAIL_USE_TLS", "") == "1",
+        "MAIL_USE_SSL": os.environ.get("MAIL_USE_SSL", "") == "1",
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD") or None,
+        "MAIL_DEFAULT_SENDER": os.environ.get("MAIL_DEFAULT_SENDER", "catalogue@localhost"),
+        "MAIL_TIMEOUT": int(os.environ.get("MAIL_TIMEOUT", "10")),
+        "MAIL_BACKEND": "smtp",  # tests too: they send through a real SMTP server (tests/smtp.py)
         "BABEL_DEFAULT_LOCALE": "zh_Hans_CN",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Shanghai",
         "LANGUAGES": ("zh_Hans_CN", "en"),

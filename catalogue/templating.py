@@ -2,6 +2,7 @@
 
 from flask import request, url_for
 from flask_babel import get_locale
+from flask_login import current_user
 from werkzeug.routing import BuildError
 
 from core import tiers
@@ -9,6 +10,7 @@ from core.labels import FIELD_LABELS, ROLE_LABELS, ROW_STATUS_LABELS
 from core.statuses import ROW_STATUSES
 
 from . import i18n, observability
+from .services import notifications
 from .services.screening import item_hits, warned_items
 from .views.common import public_url
 
@@ -30,6 +32,10 @@ def this_url(**changes):
 def language_url(lang):
     """This page in another language (public pages switch by link, so they stay cacheable)."""
     return this_url(lang=lang)
+
+
+def _unread_count():
+    return notifications.unread_count(current_user) if current_user.is_authenticated else 0
 
 
 def register(app):
@@ -57,6 +63,7 @@ def register(app):
         this_url=this_url,
         request_id=observability.request_id,
         public_url=public_url,
+        unread_count=_unread_count,
     )
 
     @app.context_processor

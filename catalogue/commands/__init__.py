@@ -11,8 +11,10 @@ from flask_babel import lazy_gettext as _l
 from flask_migrate import upgrade
 
 from .. import demo
+from ..clock import now
+from ..extensions import db
 from ..models import ROLES
-from ..services import reference
+from ..services import notifications, reference, reminders
 from ..services.accounts import create_user as create_account
 from ..services.errors import Invalid
 from .campaigns import create_campaign
@@ -112,8 +114,25 @@ def create_admin(username, name, email):
     click.echo(_("Created the administrator %(name)s.", name=user.username))
 
 
+@click.command("send-reminders")
+@transactional
+def send_reminders():
+    """Write the deadline reminders due now (7 days and 1 day before; each once), then mail what waits."""
+    written = reminders.send_reminders(now=now())
+    db.session.commit()
+    mailed = notifications.retry_mail()
+    click.echo(_("%(written)d reminders written, %(mailed)d messages mailed.", written=written, mailed=mailed))
+
+
+@click.command("send-mail")
+@transactional
+def send_mail():
+    """Mail the notifications that wait, or failed before, again."""
+    click.echo(_("%(mailed)d messages mailed.", mailed=notifications.retry_mail()))
+
+
 def register(app):
     commands = (init_db, seed_demo, seed_reference, create_admin, create_user, create_campaign, publish_edition)
     commands += (import_catalogue, publish)
-    for command in (*commands, carry_forward, export_publication):
+    for command in (*commands, carry_forward, export_publication, send_reminders, send_mail):
         app.cli.add_command(command)

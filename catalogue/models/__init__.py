@@ -3,6 +3,7 @@
 from .audit import AuditEvent
 from .campaign import Campaign, Extension, TierDeadline
 from .catalogue import Catalogue, Item
+from .notification import Notification
 from .publication import Publication, PublicationFile, PublishedItem
 from .region import Department, Region
 from .scheme import Scheme, SchemeNode
@@ -19,6 +20,7 @@ __all__ = [
     "Extension",
     "ImportUpload",
     "Item",
+    "Notification",
     "LoginAttempt",
     "Publication",
     "PublicationFile",

@@ -32,6 +32,7 @@ class User(UserMixin, db.Model):
     must_change_password: Mapped[bool] = mapped_column(default=False)  # a new account, or a reset
     password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    locale: Mapped[str] = mapped_column(String(20), default="zh_Hans_CN")  # for what is mailed to them
 
     department: Mapped[Department | None] = relationship()
     region: Mapped[Region | None] = relationship()

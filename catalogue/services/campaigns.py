@@ -12,7 +12,7 @@ from core.characters import refusals
 from ..extensions import db
 from ..models import Campaign, Catalogue, Department, Extension, Item, Region, Scheme, TierDeadline
 from ..transaction import flush
-from . import audit
+from . import audit, notifications
 from .coverage import require_covered
 from .deadlines import find_extension
 from .editions import usable_by
@@ -224,6 +224,7 @@ def grant_extension(
         comment=extension.reason,
         at=now,
     )
+    notifications.extension_granted(campaign, department, due_date, now=now)
     return extension
 
 

@@ -11,7 +11,7 @@ from core.statuses import SUBMITTED, TRANSITIONS
 
 from ..models import Campaign, Catalogue, Department
 from ..transaction import flush
-from . import audit
+from . import audit, notifications
 from .coverage import require_covered
 from .deadlines import ensure_open
 from .errors import IllegalTransition, Invalid, Refused
@@ -34,6 +34,7 @@ def _move(catalogue: Catalogue, action: str, actor: Actor, now: datetime, commen
     audit.record(
         actor, action, catalogue, catalogue=catalogue, before=before, after={"status": target}, comment=comment, at=now
     )
+    notifications.catalogue_moved(catalogue, action, now=now, comment=comment)
 
 
 def _checked_comment(comment: str | None, required: bool) -> str:

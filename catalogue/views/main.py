@@ -24,4 +24,6 @@ def set_locale():
     if locale not in current_app.config["LANGUAGES"]:
         abort(400)
     session["locale"] = locale
+    if current_user.is_authenticated:
+        current_user.locale = locale  # what is mailed to them comes in this language too
     return redirect(safe_next(request.form.get("next"), url_for("main.index")))

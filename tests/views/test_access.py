@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from catalogue.extensions import db
 from catalogue.models import ImportUpload, Item, Publication, User
-from catalogue.services import account_import, imports, items
+from catalogue.services import account_import, imports, items, notifications
 from exports import XLSX_MIMETYPE
 from tests.conftest import shanghai
 from tests.factories import campaign, item_data, user
@@ -27,6 +27,7 @@ NOW = shanghai(date(2017, 7, 10), 10)
 SECRET_ITEM = "民政厅内部核查事项甲"  # in 民政厅's catalogue: its clerk, the province's office, admin
 SECRET_CAMPAIGN = "昆明市内部编制任务乙"  # 昆明's own campaign: its office, its departments, admin
 SECRET_NAME = "民政厅经办人丙"  # the name on 民政厅's clerk's account: the province's office, admin
+SECRET_NOTE = "民政厅通知丁"  # in a notification to 民政厅's clerk: that clerk only
 ROLES = (
     None,
     "clerk-civil",  # the victims' own clerk
@@ -95,7 +96,11 @@ MATRIX = {
     **{
         endpoint: {"finance-530000", "admin"} for endpoint in ("accounts.edit", "accounts.set_active", "accounts.reset")
     },
-    "accounts.preview": {"finance-530000"},  # the province's view of every publication: 昆明's campaign is not its
+    "accounts.preview": {"finance-530000"},
+    # one's own inbox; a notification to 民政厅's clerk
+    "inbox.index": set(ROLES) - {None},
+    "inbox.read_all": set(ROLES) - {None},
+    "inbox.open_one": {"clerk-civil"},  # the province's view of every publication: 昆明's campaign is not its
     # 民政厅 in the province's campaign: the province's office and the administrator
     **{
         endpoint: {"finance-530000", "admin"}
@@ -113,6 +118,7 @@ MATRIX = {
 }
 # Who may read each marked text anywhere.
 MAY_SEE = {
+    SECRET_NOTE: {"clerk-civil"},
     SECRET_NAME: {"finance-530000", "admin"},
     SECRET_ITEM: {"clerk-civil", "finance-530000", "admin"},
     SECRET_CAMPAIGN: {"clerk-kunming", "finance-530100", "admin"},
@@ -130,6 +136,9 @@ def victims(world):
             world.clerk, world.campaign, world.civil, filename="民政.xlsx", content=xlsx([HEADER, *ROWS]), now=NOW
         )
         world.clerk.name = SECRET_NAME
+        (note,) = notifications.notify(
+            [world.clerk], "approved", {"campaign": SECRET_NOTE}, ("department.home", {}), now=NOW
+        )
         accounts_file = xlsx([["用户名", "角色", "部门编码"], ["new-clerk", "clerk", "530000007"]])
         account_upload = account_import.store(world.finance, filename="账号.xlsx", content=accounts_file, now=NOW)
         db.session.commit()
@@ -139,6 +148,7 @@ def victims(world):
         "kunming": "K2018",
         "user": world.clerk.id,
         "account_upload": account_upload.id,
+        "notification": note.id,
     }
 
 
@@ -158,6 +168,8 @@ def _url(rule, victims):
             values[name] = victims["account_upload"] if rule.endpoint.startswith("accounts.") else victims["upload"]
         elif name == "user_id":
             values[name] = victims["user"]
+        elif name == "notification_id":
+            values[name] = victims["notification"]
         elif name == "publication_id":
             values[name] = 1
         elif name == "fmt":

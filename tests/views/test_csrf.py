@@ -29,6 +29,7 @@ def post_urls(app, item_id):
         "upload_id": 1,
         "token": "x",
         "user_id": 1,
+        "notification_id": 1,
     }
     with app.test_request_context():
         for rule in app.url_map.iter_rules():
