@@ -51,6 +51,15 @@ ACTION_LABELS = {
     "set_eligible": _l("changed whether the department is an eligible purchaser"),
     "carry_forward": _l("started from the catalogue approved in an earlier campaign"),
     "publish_edition": _l("published the tier catalogue"),
+    "login": _l("logged in"),
+    "login_failed": _l("failed to log in"),
+    "logout": _l("logged out"),
+    "create_account": _l("created the account"),
+    "edit_account": _l("edited the account"),
+    "deactivate_account": _l("deactivated the account"),
+    "reactivate_account": _l("reactivated the account"),
+    "reset_password": _l("reset the password"),
+    "set_password": _l("set the password"),
 }
 # Keys of audit records' before/after that are not item fields.
 HISTORY_LABELS = {

@@ -97,6 +97,8 @@ MATRIX = {
         endpoint: {"finance-530000", "admin"} for endpoint in ("accounts.edit", "accounts.set_active", "accounts.reset")
     },
     "accounts.preview": {"finance-530000"},
+    "audit.index": FINANCE | {"admin"},  # each office its region's: checked by the marked texts
+    "audit.export": FINANCE | {"admin"},
     # one's own inbox; a notification to 民政厅's clerk
     "inbox.index": set(ROLES) - {None},
     "inbox.read_all": set(ROLES) - {None},

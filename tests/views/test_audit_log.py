@@ -1,0 +1,55 @@
+"""The audit log: an office reads what concerns its region, filtered by kind, person and date, and
+exports it; the administrator reads everything."""
+
+from datetime import date
+from io import BytesIO
+
+import time_machine
+from openpyxl import load_workbook
+
+from catalogue.services import items
+from tests.conftest import shanghai
+from tests.factories import item_data
+
+NOW = shanghai(date(2017, 7, 1), 10)
+EN = {"Accept-Language": "en"}
+
+
+def seed(world):
+    items.add_item(world.clerk, world.campaign, world.civil, data=item_data(level3="民政核查"), now=NOW)
+    items.add_item(
+        world.prefecture_clerk, world.campaign, world.kunming_civil, data=item_data(level3="昆明核查"), now=NOW
+    )
+
+
+def test_an_office_reads_its_regions_events_only(logged_in, world, client):
+    seed(world)
+    with time_machine.travel(NOW, tick=False):
+        client.post("/login", data={"username": "clerk-civil", "password": "wrong"})
+    finance = logged_in("finance-530000", NOW)
+    page = finance.get("/audit/", headers=EN).get_data(as_text=True)
+    assert "民政核查" in page and "昆明核查" not in page
+    assert "failed to log in" in page  # a failure on an account it manages
+    kunming = logged_in("finance-530100", NOW)
+    assert "民政核查" not in kunming.get("/audit/", headers=EN).get_data(as_text=True)
+
+
+def test_filters_by_kind_person_and_date(logged_in, world):
+    seed(world)
+    admin = logged_in("admin", NOW)
+    logins = admin.get("/audit/?category=logins", headers=EN).get_data(as_text=True)
+    assert "logged in" in logins and "added an item" not in logins
+    by_person = admin.get("/audit/?actor=clerk-kunming", headers=EN).get_data(as_text=True)
+    assert "昆明核查" in by_person and "民政核查" not in by_person
+    later = admin.get("/audit/?start=2017-07-02", headers=EN).get_data(as_text=True)
+    assert "Nothing recorded matches." in later
+    assert admin.get("/audit/?start=not-a-date&page=x").status_code == 200
+
+
+def test_the_export_is_a_workbook_of_the_filtered_events(logged_in, world):
+    seed(world)
+    admin = logged_in("admin", NOW)
+    response = admin.get("/audit/export.xlsx?category=catalogues", headers=EN)
+    sheet = load_workbook(BytesIO(response.data)).worksheets[0]
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    assert {row[2] for row in rows} == {"started the catalogue", "added an item"} and len(rows) == 4
