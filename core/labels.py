@@ -72,6 +72,17 @@ HISTORY_LABELS = {
     "items": _l("Items"),
     "to_fix": _l("Items to correct"),
     "nodes": _l("Categories"),
+    "address": _l("Address"),
+    "username": _l("User name"),
+    "name": _l("Name"),
+    "role": _l("Role"),
+    "region": _l("Region"),
+    "email": _l("E-mail"),
+    "phone": _l("Phone"),
+    "active": _l("Active"),
+    "credential": _l("First password"),
+    "title": _l("Title"),
+    "version": _l("Version"),
     **FIELD_LABELS,
 }
 

@@ -12,7 +12,7 @@ from exports import XLSX_MIMETYPE
 from exports.progress import progress_workbook
 
 from ..clock import SHANGHAI
-from ..i18n import action_label
+from ..i18n import action_label, history_label, history_value
 from ..services import audit_log
 from .common import role_required
 
@@ -86,8 +86,13 @@ def export():
 
 
 def details(event):
+    """What changed, in words: each field's label, and its value before (when it had one) and after."""
     parts = []
     for key, value in (event.after or {}).items():
         before = (event.before or {}).get(key)
-        parts.append(f"{key}: {before} → {value}" if before is not None and before != value else f"{key}: {value}")
+        label, shown = history_label(key), history_value(key, value)
+        if before is not None and before != value:
+            parts.append(f"{label}: {history_value(key, before)} → {shown}")
+        else:
+            parts.append(f"{label}: {shown}")
     return "; ".join(parts)
