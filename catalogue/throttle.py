@@ -1,5 +1,6 @@
-"""Throttling attempts (the limits library; counted in Redis when configured): log-ins per client
-address, uploads per user. Only the throttled views call it, so nothing runs on other requests."""
+"""Throttling spreadsheet uploads per user (the limits library; counted in Redis when configured).
+Only the throttled views call it, so nothing runs on other requests. Log-in attempts are counted in
+the database instead (``services/logins.py``), shared by every worker and host."""
 
 import logging
 
