@@ -62,6 +62,14 @@ def from_environment(instance_path):
         # Where the public reaches the site: absolute links (the API's) are made from it, never from
         # the Host header of a request.
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000"),
+        # Who runs the site, shown in every page's footer, in /data.json and in the OpenAPI document.
+        "SITE_PUBLISHER": os.environ.get("SITE_PUBLISHER", ""),  # 主办单位
+        "SITE_CONTACT": os.environ.get("SITE_CONTACT", ""),  # an address, a telephone number
+        "SITE_CONTACT_EMAIL": os.environ.get("SITE_CONTACT_EMAIL", ""),
+        "SITE_ICP": os.environ.get("SITE_ICP", ""),  # ICP备案号, e.g. 滇ICP备00000000号
+        "SITE_PSB": os.environ.get("SITE_PSB", ""),  # 公安机关备案号
+        "DATA_LICENSE": os.environ.get("DATA_LICENSE", "CC-BY-4.0"),
+        "DATA_LICENSE_URL": os.environ.get("DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"),
         # E-mail (optional): notifications are mailed to users with an address when MAIL_SERVER is set.
         "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
         "MAIL_PORT": int(os.environ.get("MAIL_PORT", "25")),

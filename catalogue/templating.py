@@ -66,6 +66,11 @@ def register(app):
         unread_count=_unread_count,
     )
 
+    site = {
+        name: app.config.get(f"SITE_{name.upper()}", "")
+        for name in ("publisher", "contact", "contact_email", "icp", "psb")
+    }
+
     @app.context_processor
     def locale():
-        return {"current_locale": str(get_locale())}
+        return {"current_locale": str(get_locale()), "SITE": site}

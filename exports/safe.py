@@ -38,7 +38,7 @@ def sheet_title(name, used=()):
     forbids, not empty, and not one of ``used``."""
     clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in xml_safe(name or "")).strip("'")[:31] or "Sheet"
     title, number = clean, 2
-    while title in used:
+    while title in used or title.lower() in used:  # names differing in case only clash too
         suffix = f"({number})"
         title, number = clean[: 31 - len(suffix)] + suffix, number + 1
     return title

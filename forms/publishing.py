@@ -1,13 +1,15 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectMultipleField, StringField, TextAreaField
+from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from .base import Form
 from .fields import DATE_MESSAGE, IsoDateField, document_number_field, strip
 
 
 class PublishForm(Form):
+    """Checked first (what would be published, the change report), then confirmed: the confirmation
+    carries the fingerprint of the state it was shown, and is refused if that state has changed."""
+
     title = StringField(
         _l("Title"),
         filters=[strip],
@@ -20,8 +22,4 @@ class PublishForm(Form):
         filters=[strip],
         validators=[Optional(), Length(max=1000, message=_l("At most %(max)d characters.", max=1000))],
     )
-    include = SelectMultipleField(
-        _l("Also include these departments, although not approved"),
-        option_widget=CheckboxInput(),
-        widget=ListWidget(prefix_label=False),
-    )
+    fingerprint = HiddenField(validators=[Optional(), Length(max=100)])

@@ -39,7 +39,7 @@ from catalogue import create_app
 from catalogue.clock import now
 from catalogue.extensions import db
 from catalogue.models import Campaign, Region, User
-from catalogue.services import publishing
+from catalogue.services import publication_files, publishing
 from exports import publication as files
 
 url, moment = sys.argv[1], sys.argv[2]
@@ -63,11 +63,11 @@ def slow_writer(*args):
 
 publishing._one_publisher_at_a_time = patched(publishing._one_publisher_at_a_time, "locked")
 files.xlsx_publication = slow_writer
-store = publishing._store_files
-def slow_store(publication, items, consolidated):
+store = publication_files.Writer.store
+def slow_store(self, publication, meta):
     stop("files")
-    return store(publication, items, consolidated)
-publishing._store_files = slow_store
+    return store(self, publication, meta)
+publication_files.Writer.store = slow_store
 
 app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "fault"})
 with app.app_context():

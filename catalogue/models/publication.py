@@ -10,6 +10,9 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
+    literal_column,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -48,6 +51,11 @@ class Publication(db.Model):
     # A publication covers the whole region ("") or one department of it (分部门会同财政部门印发).
     department_code: Mapped[str] = mapped_column(String(20), default="")
     department_name: Mapped[str] = mapped_column(String(100), default="")
+    # How many eligible departments of its region the campaign expected (0: not known, published
+    # before migration 0015); whether the site-wide search offers its items (current, and not a
+    # department's own list whose items the region's list carries too).
+    department_total: Mapped[int] = mapped_column(default=0)
+    in_search: Mapped[bool] = mapped_column(default=False, index=True)
 
     region: Mapped[Region] = relationship()
     campaign: Mapped[Campaign] = relationship()
@@ -63,7 +71,15 @@ class Publication(db.Model):
 class PublishedItem(db.Model):
     """A copied item: later edits to catalogues never reach it."""
 
-    __table_args__ = (Index("ix_published_item_publication_department", "publication_id", "department_code"),)
+    __table_args__ = (
+        Index("ix_published_item_publication_department", "publication_id", "department_code"),
+        # PostgreSQL only (migration 0015): the full-text index of the search words.
+        Index(
+            "ix_published_item_search_grams",
+            func.to_tsvector(literal_column("'simple'"), text("search_grams")),
+            postgresql_using="gin",
+        ).ddl_if(dialect="postgresql"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     publication_id: Mapped[int] = mapped_column(ForeignKey("publication.id"), index=True)
@@ -78,6 +94,9 @@ class PublishedItem(db.Model):
     level4: Mapped[str] = mapped_column(String(200), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     remarks: Mapped[str] = mapped_column(Text, default="")
+    # The words the site-wide search finds it by (core/search_grams.py); on PostgreSQL a full-text
+    # index over them (migration 0015).
+    search_grams: Mapped[str] = mapped_column(Text, default="")
 
 
 class PublicationFile(db.Model):

@@ -35,3 +35,28 @@ def diff_items(old: list[dict], new: list[dict]) -> dict:
             )
             summary[kind] += 1
     return {"added": added, "removed": removed, "changed": changed, "departments": dict(sorted(departments.items()))}
+
+
+def _departments(items: list[dict]) -> dict[str, dict]:
+    found = {}
+    for item in items:
+        entry = found.setdefault(item["department_code"], {"code": item["department_code"], "name": "", "items": 0})
+        entry["name"] = item["department_name"]
+        entry["items"] += 1
+    return found
+
+
+def diff_campaigns(old: list[dict], new: list[dict]) -> dict:
+    """A change report against another campaign's list: only the departments present in both are
+    compared (a department not yet published is not "all removed"); the others are listed apart, as
+    ``only_before`` (in the earlier list only) and ``only_after`` (in this one only)."""
+    before, after = _departments(old), _departments(new)
+    common = before.keys() & after.keys()
+    report = diff_items(
+        [item for item in old if item["department_code"] in common],
+        [item for item in new if item["department_code"] in common],
+    )
+    report["compared"] = len(common)
+    report["only_before"] = [before[code] for code in sorted(before.keys() - common)]
+    report["only_after"] = [after[code] for code in sorted(after.keys() - common)]
+    return report

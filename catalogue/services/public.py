@@ -6,22 +6,29 @@ from sqlalchemy import func, or_, select
 
 from ..extensions import db
 from ..models import Campaign, Publication, PublicationFile, PublishedItem, Region, Scheme
-from .diffing import diff_items
+from .diffing import diff_campaigns
 from .errors import NotFound
 from .permissions import top_region
-from .publishing import published_items
+from .publishing import previous_campaign_list, published_items
 
 PER_PAGE = 50
 MAX_PER_PAGE = 200
 
 
 def publications(
-    *, region_code: str | None = None, tier: str | None = None, campaign_code: str | None = None
+    *,
+    region_code: str | None = None,
+    tier: str | None = None,
+    campaign_code: str | None = None,
+    current_only: bool = False,
 ) -> list[Publication]:
-    """Newest first, by tier, region and year; superseded versions included and marked."""
+    """Newest first, by tier, region and year; superseded versions included and marked, unless
+    ``current_only``."""
     query = select(Publication).order_by(
         Publication.campaign_code.desc(), Publication.region_code, Publication.version.desc()
     )
+    if current_only:
+        query = query.where(Publication.superseded.is_(False))
     if region_code:
         query = query.where(Publication.region_code == region_code)
     if tier:
@@ -151,26 +158,31 @@ def file_content(file_id: int) -> bytes:
     return db.session.scalar(select(PublicationFile.content).where(PublicationFile.id == file_id))
 
 
-def previous_campaign_publication(publication: Publication) -> Publication | None:
-    """The current publication of the same scope (the region's list, or the same department's) of
-    the campaign before this one, if any."""
-    return db.session.scalar(
+def compare_with_previous_campaign(publication: Publication) -> tuple[Publication | None, dict | None]:
+    """The current list of the same scope in the campaign before, and the change report over the
+    departments both hold (the others listed apart)."""
+    previous = previous_campaign_list(publication.region_id, publication.campaign_code, publication.department_code)
+    if previous is None:
+        return None, None
+    return previous, diff_campaigns(published_items(previous), published_items(publication))
+
+
+def replacement(publication: Publication) -> Publication | None:
+    """The version that superseded this one."""
+    return db.session.scalar(select(Publication).where(Publication.supersedes_id == publication.id))
+
+
+def versions(publication: Publication) -> list[Publication]:
+    """Every version of the same list (region, campaign and scope), newest first."""
+    return db.session.scalars(
         select(Publication)
         .where(
             Publication.region_id == publication.region_id,
+            Publication.campaign_id == publication.campaign_id,
             Publication.department_code == publication.department_code,
-            Publication.superseded.is_(False),
-            Publication.campaign_code < publication.campaign_code,
         )
-        .order_by(Publication.campaign_code.desc(), Publication.version.desc())
-    )
-
-
-def compare_with_previous_campaign(publication: Publication) -> tuple[Publication | None, dict | None]:
-    previous = previous_campaign_publication(publication)
-    if previous is None:
-        return None, None
-    return previous, diff_items(published_items(previous), published_items(publication))
+        .order_by(Publication.version.desc())
+    ).all()
 
 
 def province_overview(campaign: Campaign) -> list[tuple[Region, Publication | None]]:

@@ -1,6 +1,5 @@
 """Consolidating a region's approved catalogues and publishing them as an immutable, versioned snapshot."""
 
-import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -9,8 +8,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, insert, select
 
 from core import tiers
-from core.characters import header_safe, refusals
-from core.isolation import Child, ChildFailed
+from core.characters import refusals
+from core.search_grams import grams
 from core.statuses import APPROVED
 from exports import publication as files
 
@@ -21,17 +20,17 @@ from ..models import (
     Department,
     Item,
     Publication,
-    PublicationFile,
     PublishedItem,
     Region,
     SchemeNode,
 )
 from ..transaction import flush
-from . import audit
-from .diffing import diff_items
-from .errors import Invalid, NotFound, Refused, Unavailable
+from . import audit, publication_files, search
+from . import publication_check as check
+from .errors import Invalid, NotFound, Refused
 from .permissions import Actor, require_publisher
 from .progress import ProgressRow, campaign_progress
+from .publication_check import PublishPlan
 from .screening import data_hits
 
 TITLE_MAX, DOCUMENT_NUMBER_MAX = 200, 100
@@ -96,18 +95,17 @@ def consolidation(
     campaign: Campaign,
     *,
     now: datetime,
-    include: tuple | set | list = (),
     department: Department | None = None,
 ) -> Consolidation:
-    """What publishing would contain: approved catalogues, plus those ``include``d deliberately; of
-    the whole region, or of one ``department`` of it (分部门印发)."""
+    """What publishing would contain: the approved catalogues (never a draft, submitted or returned
+    one), of the whole region or of one ``department`` of it (分部门印发)."""
     require_publisher(user, region)
     rows, _totals = campaign_progress(user, campaign, now=now, region=region)
     if department is not None:
         rows = [row for row in rows if row.department.id == department.id]
         if not rows:
             raise NotFound()
-    chosen = {row.department.code for row in rows if row.status == APPROVED or row.department.code in include}
+    chosen = {row.department.code for row in rows if row.status == APPROVED}
     items = _catalogue_items(region, campaign, chosen)
     result = Consolidation(rows, items)
     by_name = defaultdict(list)
@@ -160,7 +158,7 @@ def document_number_errors(document_number: str, errors: dict) -> dict:
     return {}
 
 
-def _checked_header(
+def check_header(
     title: str | None, document_number: str | None, effective_date: date | None, note: str | None, default: str
 ) -> tuple[str, str]:
     document_number, title = (document_number or "").strip(), (title or "").strip() or default
@@ -181,6 +179,26 @@ def _checked_header(
     return title, document_number
 
 
+def plan(
+    user: Actor, region: Region, campaign: Campaign, *, now: datetime, department: Department | None = None
+) -> PublishPlan:
+    """What publishing would make now, with its change report: shown for confirmation, then made."""
+    result = consolidation(user, region, campaign, now=now, department=department)
+    items = [{**item, "number": number} for number, item in enumerate(result.items, start=1)]
+    current = current_publication(region, campaign, department)
+    current_items = published_items(current) if current is not None else []
+    before = None
+    if current is None:
+        before = previous_campaign_list(region.id, campaign.code, department.code if department else "")
+    baseline, changes = check.changes_against(
+        current, current_items, before, published_items(before) if before is not None else [], items
+    )
+    expected = 1 if department else sum(1 for row in result.rows if row.department.eligible)
+    return PublishPlan(
+        result, items, current, baseline, changes, expected, check.fingerprint(current, items), current_items
+    )
+
+
 def publish(
     user: Actor,
     region: Region,
@@ -190,34 +208,22 @@ def publish(
     document_number: str | None,
     effective_date: date | None,
     now: datetime,
-    include: tuple | set | list = (),
     note: str | None = "",
     department: Department | None = None,
+    expected_fingerprint: str | None = None,
 ) -> Publication:
-    """Snapshot the consolidation (of the region, or of one ``department``) as a new publication; a
-    correction supersedes the current one of the same scope."""
-    title, document_number = _checked_header(
+    """Snapshot the approved catalogues (of the region, or of one ``department``) as a new
+    publication; a correction supersedes the current one of the same scope. Refused, with nothing
+    written: nothing to publish, a 文号 already used, the same content as the version in force, or
+    (given ``expected_fingerprint``, the plan the user confirmed) a state that has changed since."""
+    title, document_number = check_header(
         title, document_number, effective_date, note, default_title(region, campaign, department)
     )
     _one_publisher_at_a_time(region)
-    result = consolidation(user, region, campaign, now=now, include=include, department=department)
-    if not result.items:
-        raise Refused(_l("There is nothing to publish: no approved catalogue has items."))
-    previous = current_publication(region, campaign, department)
-    items = [{**item, "number": number} for number, item in enumerate(result.items, start=1)]
-    previous_items = published_items(previous) if previous is not None else None
-    if previous is not None and (previous_items, previous.title, previous.document_number, previous.effective_date) == (
-        items,
-        title,
-        document_number,
-        effective_date,
-    ):
-        raise Refused(
-            _l(
-                "Version %(version)d already publishes exactly this; nothing was published.",
-                version=previous.version,
-            )
-        )
+    found = plan(user, region, campaign, now=now, department=department)
+    check.refuse_stale(found, expected_fingerprint)
+    refuse(found, title=title, document_number=document_number, effective_date=effective_date)
+    previous, items = found.current, found.items
     publication = Publication(
         region=region,
         campaign=campaign,
@@ -227,10 +233,11 @@ def publish(
         published_at=now,
         published_by_id=user.id,
         note=(note or "").strip(),
-        version=previous.version + 1 if previous else 1,
+        version=found.version,
         supersedes=previous,
-        item_count=len(result.items),
-        department_count=len(result.by_department),
+        item_count=len(items),
+        department_count=found.department_count,
+        department_total=found.department_total,
         region_code=region.code,
         region_name=region.name,
         tier=region.tier,
@@ -238,22 +245,25 @@ def publish(
         campaign_name=campaign.name,
         department_code=department.code if department else "",
         department_name=department.name if department else "",
+        changes=found.changes if previous is not None else None,
     )
     # Performance: the consolidated workbook, the largest file, is written by a forked child on the
     # other core while this process records the publication and writes the other files.
-    sheets = [(name, group) for _code, name, group in _by_department(items)]
-    consolidated = Child(files.xlsx_publication, (metadata(publication), sheets), memory_limit=False)
+    writer = publication_files.Writer(metadata(publication), items)
     try:
         if previous is not None:
             previous.superseded = True
-            publication.changes = diff_items(previous_items, items)
         db.session.add(publication)
         flush()
-        db.session.execute(insert(PublishedItem), [{**item, "publication_id": publication.id} for item in items])
-        _store_files(publication, items, consolidated)
+        db.session.execute(
+            insert(PublishedItem),
+            [{**item, "publication_id": publication.id, "search_grams": search_grams(item)} for item in items],
+        )
+        writer.store(publication, metadata(publication))
+        search.reindex(publication)
         flush()
     except BaseException:
-        consolidated.cancel()  # the parent failed: the child's workbook is not wanted
+        writer.cancel()  # the parent failed: the child's workbook is not wanted
         raise
     audit.record(
         user,
@@ -263,6 +273,60 @@ def publish(
         at=now,
     )
     return publication
+
+
+def refuse(found: PublishPlan, *, title: str, document_number: str, effective_date: date) -> None:
+    """The refusals a check shows and a publish enforces."""
+    if not found.items:
+        raise Refused(_l("There is nothing to publish: no approved catalogue has items."))
+    if check.identical(found.current, found.items, found.current_items, title, effective_date):
+        raise Refused(
+            _l(
+                "Version %(version)d already publishes exactly this; nothing was published.",
+                version=found.current.version,
+            )
+        )
+    check.refuse_reused_document_number(document_number)
+
+
+def check_publication(
+    user: Actor,
+    region: Region,
+    campaign: Campaign,
+    *,
+    title: str | None,
+    document_number: str | None,
+    effective_date: date | None,
+    now: datetime,
+    note: str | None = "",
+    department: Department | None = None,
+) -> tuple[PublishPlan, str]:
+    """The plan to confirm and the title it would carry, refused as ``publish`` would refuse it."""
+    title, document_number = check_header(
+        title, document_number, effective_date, note, default_title(region, campaign, department)
+    )
+    found = plan(user, region, campaign, now=now, department=department)
+    refuse(found, title=title, document_number=document_number, effective_date=effective_date)
+    return found, title
+
+
+def previous_campaign_list(region_id: int, campaign_code: str, department_code: str) -> Publication | None:
+    """The version in force of the same scope (the region's list, or one department's) in the latest
+    earlier campaign."""
+    return db.session.scalar(
+        select(Publication)
+        .where(
+            Publication.region_id == region_id,
+            Publication.department_code == department_code,
+            Publication.superseded.is_(False),
+            Publication.campaign_code < campaign_code,
+        )
+        .order_by(Publication.campaign_code.desc(), Publication.version.desc())
+    )
+
+
+def search_grams(item: dict) -> str:
+    return grams(item["code"], item["level1_name"], item["level2"], item["level3"], item["level4"], item["description"])
 
 
 def _one_publisher_at_a_time(region: Region) -> None:
@@ -291,45 +355,3 @@ def metadata(publication: Publication) -> dict:
         "published_at": publication.published_at.isoformat() if publication.published_at else None,
         "item_count": publication.item_count,
     }
-
-
-def _by_department(items: list[dict]) -> list[tuple[str, str, list[dict]]]:
-    """[(code, name, items)] in publication order."""
-    groups = defaultdict(list)
-    for item in items:
-        groups[(item["department_code"], item["department_name"])].append(item)
-    return [(code, name, group) for (code, name), group in groups.items()]
-
-
-def _store_files(publication: Publication, items: list[dict], consolidated: Child) -> None:
-    meta = metadata(publication)
-    title = publication.title
-    stored = [
-        ("", "", "csv", f"{title}.csv", files.csv_bytes(items)),
-        ("", "", "json", f"{title}.json", files.json_bytes(meta, items)),
-    ]
-    for code, name, group in _by_department(items):
-        stored += [
-            (code, name, "xlsx", f"{name}-{title}.xlsx", files.xlsx_department(meta, name, group)),
-            (code, name, "csv", f"{name}-{title}.csv", files.csv_bytes(group)),
-            (code, name, "json", f"{name}-{title}.json", files.json_bytes(meta, group)),
-        ]
-    try:
-        stored.insert(0, ("", "", "xlsx", f"{title}.xlsx", consolidated.result()))
-    except ChildFailed as error:
-        raise Unavailable(
-            _l("The consolidated workbook could not be written, so nothing was published. Publish again.")
-        ) from error
-    for code, name, fmt, filename, content in stored:
-        db.session.add(
-            PublicationFile(
-                publication=publication,
-                department_code=code,
-                department_name=name,
-                format=fmt,
-                filename=header_safe(filename),
-                content=content,
-                size=len(content),
-                sha256=hashlib.sha256(content).hexdigest(),
-            )
-        )

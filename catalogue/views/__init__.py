@@ -14,6 +14,7 @@ from . import (  # noqa: F401
     imports,
     inbox,
     main,
+    open_data,
     progress,
     public,
     publishing,
@@ -33,4 +34,5 @@ BLUEPRINTS = (
     editions.bp,
     publishing.bp,
     api.bp,
+    open_data.bp,
 )

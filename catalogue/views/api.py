@@ -1,18 +1,19 @@
 """The read-only open-data API: publications, their files and items, as JSON."""
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest
 
 from core.tiers import CODES as TIERS
 from exports.publication import ITEM_FIELDS
 
-from ..services import public
+from ..services import public, search
 from ..services.publishing import metadata
 from .api_spec import openapi_document
 from .common import public_url
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+CACHE_SECONDS = 300
 
 
 def _integer(name, default, low, high):
@@ -93,6 +94,62 @@ def items(publication_id):
     )
 
 
+@bp.get("/items")
+def search_items():
+    """Items of every current publication, as the public search page finds them."""
+    tier = request.args.get("tier") or ""
+    if tier and tier not in TIERS:
+        raise BadRequest(_("tier must be one of: %(values)s.", values=", ".join(TIERS)))
+    results = search.search(
+        q=request.args.get("q") or "",
+        region=(request.args.get("region") or "").strip()[:12],
+        tier=tier,
+        campaign=(request.args.get("campaign") or "").strip()[:20],
+        level1=(request.args.get("level1") or "").strip()[:200],
+        page=_integer("page", 1, 1, 100_000),
+        per_page=_integer("per_page", search.PER_PAGE, 1, search.MAX_PER_PAGE),
+    )
+    return jsonify(
+        {
+            "items": [
+                {
+                    **{name: getattr(row, name) for name in ITEM_FIELDS},
+                    "publication": {
+                        "id": row.publication_id,
+                        "title": row.publication_title,
+                        "version": row.version,
+                        "url": public_url("api.publication", publication_id=row.publication_id),
+                    },
+                    "region_code": row.region_code,
+                    "region_name": row.region_name,
+                    "tier": row.tier,
+                    "campaign_code": row.campaign_code,
+                    "campaign_name": row.campaign_name,
+                }
+                for row in results.rows
+            ],
+            "page": results.page,
+            "per_page": results.per_page,
+            "total": results.total,
+            "total_is_lower_bound": results.capped,
+            "pages": results.pages,
+        }
+    )
+
+
+@bp.after_request
+def open_data_headers(response):
+    """Read-only open data: any site may read it (CORS), caches may keep it a while, and a client
+    that has it already gets 304."""
+    if request.method in ("GET", "HEAD"):
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        if response.status_code == 200:
+            response.headers["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+            response.add_etag()
+            response.make_conditional(request)
+    return response
+
+
 @bp.get("/openapi.json")
 def openapi():
-    return jsonify(openapi_document(public_url("api.publications").removesuffix("/publications")))
+    return jsonify(openapi_document(public_url("api.publications").removesuffix("/publications"), current_app.config))

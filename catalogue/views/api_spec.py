@@ -56,7 +56,7 @@ SCHEMAS = {
     "File": {
         "type": "object",
         "properties": {
-            "format": {"type": "string", "enum": ["xlsx", "csv", "json"]},
+            "format": {"type": "string", "enum": ["xlsx", "csv", "json", "pdf"]},
             "department_code": NULLABLE_STRING,
             "department_name": NULLABLE_STRING,
             "size": INTEGER,
@@ -68,13 +68,22 @@ SCHEMAS = {
 }
 
 
-def openapi_document(server_url):
+def openapi_document(server_url, config):
+    contact = {"name": config["SITE_PUBLISHER"] or "政府购买服务指导性目录", "url": server_url}
+    if config["SITE_CONTACT_EMAIL"]:
+        contact["email"] = config["SITE_CONTACT_EMAIL"]
+    licence = {"name": config["DATA_LICENSE"]}
+    if config["DATA_LICENSE_URL"]:
+        licence["url"] = config["DATA_LICENSE_URL"]
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "政府购买服务指导性目录 open data API",
             "version": "1.0.0",
-            "description": "Published guiding catalogues: read-only, no authentication.",
+            "description": "Published guiding catalogues: read-only, no authentication. Responses carry "
+            "Access-Control-Allow-Origin: *, Cache-Control and an ETag (304 on If-None-Match).",
+            "contact": contact,
+            "license": licence,
         },
         "servers": [{"url": server_url}],
         "paths": {
@@ -173,6 +182,46 @@ def openapi_document(server_url):
                         },
                         "400": ERROR,
                         "404": ERROR,
+                    },
+                }
+            },
+            "/items": {
+                "get": {
+                    "summary": "Items of every list in force (a department's own list only where its region's list "
+                    "does not carry it), newest first",
+                    "parameters": [
+                        _parameter("q", "Text searched in the code, names and description, e.g. 养老服务."),
+                        _parameter("region", "Region code (GB/T 2260): that region and the regions below it."),
+                        _parameter("tier", "Tier: " + ", ".join(TIERS) + ".", {"type": "string", "enum": list(TIERS)}),
+                        _parameter("campaign", "Campaign code, e.g. 2027."),
+                        _parameter("level1", "Level-1 category, by code (A) or name (公共服务)."),
+                        _parameter("page", "Page number, from 1.", {"type": "integer", "minimum": 1}),
+                        _parameter(
+                            "per_page",
+                            "Items per page (1-100, default 20).",
+                            {"type": "integer", "minimum": 1, "maximum": 100},
+                        ),
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "A page of items; total counts up to 1,000 (total_is_lower_bound past it)",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "items": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}},
+                                            "page": INTEGER,
+                                            "per_page": INTEGER,
+                                            "total": INTEGER,
+                                            "total_is_lower_bound": {"type": "boolean"},
+                                            "pages": INTEGER,
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        "400": ERROR,
                     },
                 }
             },

@@ -9,6 +9,7 @@ from exports import XLSX_MIMETYPE
 
 from .. import page_cache
 from ..services import editions, public
+from ..services import search as search_service
 from ..services.errors import NotFound
 
 bp = Blueprint("public", __name__)
@@ -16,6 +17,7 @@ MIMETYPES = {
     "xlsx": XLSX_MIMETYPE,
     "csv": "text/csv",  # Flask adds "; charset=utf-8"
     "json": "application/json",
+    "pdf": "application/pdf",
 }
 
 
@@ -24,7 +26,10 @@ MIMETYPES = {
 def home():
     tier = request.args.get("tier") or None
     listed = public.publications(
-        region_code=request.args.get("region") or None, tier=tier, campaign_code=request.args.get("campaign") or None
+        region_code=request.args.get("region") or None,
+        tier=tier,
+        campaign_code=request.args.get("campaign") or None,
+        current_only=True,
     )
     return render_template(
         "public/home.html",
@@ -63,6 +68,8 @@ def publication(publication_id):
         level1_counts=level1_counts,
         files=public.files_of(found),
         department_files=public.files_of(found, department) if department else [],
+        replacement=public.replacement(found) if found.superseded else None,
+        versions=public.versions(found),
     )
 
 
@@ -115,3 +122,14 @@ def download(publication_id, fmt):
     content, headers = _stored_file(publication_id, fmt, request.args.get("department") or "")
     response = Response(content, headers=headers)
     return response.make_conditional(request, accept_ranges=True, complete_length=len(content))
+
+
+@bp.get("/search")
+@page_cache.cached_page(public.generation)
+def search():
+    """Every current publication's items at once, filtered, paged; a plain GET form."""
+    args = {
+        name: (request.args.get(name) or "").strip()[:100] for name in ("q", "region", "tier", "campaign", "level1")
+    }
+    results = search_service.search(**args, page=_page_number()) if any(args.values()) else None
+    return render_template("public/search.html", results=results, choices=search_service.filter_choices(), **args)

@@ -1,9 +1,9 @@
-"""The finance office publishes: consolidation preview, publish or correct, the province-wide view."""
+"""The finance office publishes: the consolidation, a check of what would be published, the
+confirmation; and the province-wide view."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from wtforms.fields.choices import SelectChoice
 
 from forms.publishing import PublishForm
 
@@ -18,51 +18,54 @@ bp = Blueprint("publishing", __name__, url_prefix="/finance")
 REVIEWERS = ("finance", "admin")
 
 
-def _form(consolidation, region, campaign, department):
-    form = PublishForm()
-    form.include.choices = [
-        SelectChoice(row.department.code, row.department.name) for row in consolidation.not_approved if row.item_count
-    ]
-    if not form.is_submitted():
-        form.title.data = publishing.default_title(region, campaign, department)
-        form.include.data = request.args.getlist("include")
-    return form
+def _scope(code):
+    campaign = get_campaign(code, current_user)
+    region = publishing_region(current_user, request.args.get("region"))
+    department = reference.get_department(request.args["department"]) if request.args.get("department") else None
+    return campaign, region, department
+
+
+def _header(form):
+    return {
+        "title": form.title.data,
+        "document_number": form.document_number.data,
+        "effective_date": form.effective_date.data,
+        "note": form.note.data,
+    }
 
 
 @bp.route("/campaigns/<code>/publish", methods=["GET", "POST"])
 @role_required(*REVIEWERS)
 def publish(code):
-    campaign, region, moment = (
-        get_campaign(code, current_user),
-        publishing_region(current_user, request.args.get("region")),
-        now(),
-    )
-    include = request.form.getlist("include") if request.method == "POST" else request.args.getlist("include")
-    department = reference.get_department(request.args["department"]) if request.args.get("department") else None
-    consolidation = publishing.consolidation(
-        current_user, region, campaign, now=moment, include=include, department=department
-    )
-    form = _form(consolidation, region, campaign, department)
+    """GET: the consolidation and the form. POST without a fingerprint: the check, shown for
+    confirmation. POST with the fingerprint of that check: publish, or refuse if anything changed."""
+    campaign, region, department = _scope(code)
+    moment = now()
+    form = PublishForm()
+    if not form.is_submitted():
+        form.title.data = publishing.default_title(region, campaign, department)
     status = 200
-    if form.validate_on_submit():
+    if form.validate_on_submit() and "edit" not in request.form:  # "edit": back from the check to the form
         try:
+            if not form.fingerprint.data:
+                plan, title = publishing.check_publication(
+                    current_user, region, campaign, now=moment, department=department, **_header(form)
+                )
+                return _confirmation(campaign, region, department, form, plan, title)
             published = publishing.publish(
                 current_user,
                 region,
                 campaign,
-                title=form.title.data,
-                document_number=form.document_number.data,
-                effective_date=form.effective_date.data,
                 now=moment,
-                include=form.include.data,
-                note=form.note.data,
                 department=department,
+                expected_fingerprint=form.fingerprint.data,
+                **_header(form),
             )
         except Invalid as error:
             copy_errors(form, error.errors)
         except Refused as error:
             refused(error)
-            status = 409  # another tab or another officer published first, or nothing changed
+            status = 409  # nothing to publish, the same content, a 文号 in use, or a state changed since the check
         else:
             flash(
                 _(
@@ -74,22 +77,32 @@ def publish(code):
                 "success",
             )
             return redirect(url_for("public.publication", publication_id=published.id))
-    return _page(campaign, region, department, form, consolidation, include, 400 if form.errors else status)
-
-
-def _page(campaign, region, department, form, consolidation, include, status):
-    current = publishing.current_publication(region, campaign, department)
+    form.fingerprint.data = ""  # a form shown again is checked again before it can be confirmed
+    consolidation = publishing.consolidation(current_user, region, campaign, now=moment, department=department)
     return render_template(
         "finance/publish.html",
         campaign=campaign,
         region=region,
         form=form,
         consolidation=consolidation,
-        current=current,
-        include=include,
+        current=publishing.current_publication(region, campaign, department),
         department=department,
-        departments=publishing.approved_departments(current_user, region, campaign, now=now()),
-    ), status
+        departments=publishing.approved_departments(current_user, region, campaign, now=moment),
+    ), (400 if form.errors else status)
+
+
+def _confirmation(campaign, region, department, form, plan, title):
+    form.fingerprint.data = plan.fingerprint
+    return render_template(
+        "finance/publish_confirm.html",
+        campaign=campaign,
+        region=region,
+        department=department,
+        form=form,
+        plan=plan,
+        title=title,
+        report=plan.changes,
+    )
 
 
 @bp.get("/campaigns/<code>/publications")

@@ -37,7 +37,9 @@ def test_from_the_clerk_to_the_public_download(page, open_world):
     page.click("text=汇总并发布")
     page.fill("#document_number", "云财综〔2099〕1号")
     page.fill("#effective_date", "2099-09-01")
-    page.click("text=发布目录")
+    page.click("text=发布前核对")
+    assert "目前尚未公开任何内容" in page.inner_text("main") and "第 1 版（首版）" in page.inner_text("main")
+    page.click("text=确认发布")
     page.wait_for_selector(".flash-success")
     page.click("text=退出")
 

@@ -5,6 +5,7 @@ import io
 import json
 from datetime import date
 
+import pytest
 from openpyxl import load_workbook
 
 from exports.publication import (
@@ -54,24 +55,34 @@ def test_consolidated_sheet_then_one_per_department():
     assert book["云南省教育厅"].max_row == 4
 
 
-def test_title_meta_header_and_print_setup():
+def test_title_caption_header_and_print_setup():
     sheet = workbook([("云南省民政厅", [item(1)])])["汇总"]
     assert sheet["A1"].value == META["title"] and sheet["A1"].font.bold
-    assert [c.value for c in sheet[2]][:7] == [
-        "地区",
-        "云南省",
-        "编制任务",
-        META["campaign_name"],
-        "文号",
-        "云财综〔2017〕100号",
-        "施行日期",
-    ]
-    assert sheet["H2"].value.date() == date(2017, 9, 1)  # a real date cell
+    assert sheet["A1"].alignment.horizontal == "center" and "A1:I1" in sheet.merged_cells
+    caption = (
+        "地区：云南省",
+        "编制任务：2017年度政府购买服务指导性目录编制",
+        "文号：云财综〔2017〕100号",
+        "施行日期：2017-09-01",
+    )
+    assert sheet["A2"].value == "　　".join(caption)
     assert tuple(c.value for c in sheet[3]) == COLUMNS and all(c.font.bold for c in sheet[3])
+    assert all(c.border.left.style == "thin" and c.border.bottom.style == "thin" for c in [*sheet[3], *sheet[4]])
     assert sheet.freeze_panes == "A4" and sheet.print_title_rows == "$3:$3"
-    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+    assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0  # 1 is the default
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.column_dimensions["H"].width == 48 and sheet["H4"].alignment.wrap_text
+    assert sheet.oddFooter.center.text == "第 &P 页 共 &N 页"
+    assert sheet["H4"].alignment.wrap_text
+
+
+def test_row_heights_fit_the_wrapped_text():
+    long = "为老年人提供生活照料、康复护理、精神慰藉等服务。" * 4  # 96 characters: 5 lines of 说明
+    sheet = workbook([("云南省民政厅", [item(1), item(2, description=long), item(3, description="一\n二\n三")])])[
+        "汇总"
+    ]
+    heights = [sheet.row_dimensions[row].height for row in (4, 5, 6)]
+    assert heights == [pytest.approx(h, abs=0.75) for h in (18, 5 * 14 + 4, 3 * 14 + 4)]  # to the pixel
 
 
 def test_formula_like_text_stays_text_in_xlsx():

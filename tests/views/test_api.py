@@ -16,7 +16,7 @@ def test_one_publication_with_files_and_hashes(client, published):
     data = client.get(f"/api/v1/publications/{published.id}").json
     assert data["document_number"] == "云财综〔2017〕100号" and data["effective_date"] == "2017-09-01"
     files = {(f["format"], f["department_code"]): f for f in data["files"]}
-    assert len(files) == 9 and files[("xlsx", None)]["url"].endswith(f"/publications/{published.id}/download/xlsx")
+    assert len(files) == 12 and files[("xlsx", None)]["url"].endswith(f"/publications/{published.id}/download/xlsx")
     assert len(files[("csv", "530000007")]["sha256"]) == 64
 
 
@@ -45,6 +45,7 @@ def test_openapi_document_is_valid(client):
     document = client.get("/api/v1/openapi.json").json
     validate(document)
     assert set(document["paths"]) == {
+        "/items",
         "/publications",
         "/publications/{publication_id}",
         "/publications/{publication_id}/items",

@@ -13,6 +13,7 @@ from werkzeug.serving import make_server
 
 from catalogue.extensions import db
 from catalogue.models import Publication
+from catalogue.services import publishing
 from tests.conftest import shanghai
 from tests.factories import PASSWORD, approved
 
@@ -52,7 +53,14 @@ def test_parallel_publishes_of_one_campaign_make_one_version(server, world):
     approved(world, world.other_clerk, world.education, 40, shanghai(date(2017, 7, 1)), prefix="A0102")
     _status, headers = post(server, "/login", {"username": "finance-530000", "password": PASSWORD})
     cookie = headers["Set-Cookie"].split(";")[0]
-    form = {"title": "", "document_number": "云财综〔2017〕100号", "effective_date": "2017-09-01"}
+    plan = publishing.plan(world.finance, world.province, world.campaign, now=shanghai(date(2017, 8, 15)))
+    db.session.commit()  # end this reading transaction: what the server writes is seen below
+    form = {
+        "title": "",
+        "document_number": "云财综〔2017〕100号",
+        "effective_date": "2017-09-01",
+        "fingerprint": plan.fingerprint,  # all confirm the same check, as from tabs or double clicks
+    }
     with ThreadPoolExecutor(PARALLEL) as pool:
         answers = list(
             pool.map(lambda _n: post(server, "/finance/campaigns/2017/publish", form, cookie)[0], range(PARALLEL))

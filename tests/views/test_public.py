@@ -17,7 +17,7 @@ def text(response):
     return response.get_data(as_text=True)
 
 
-def test_home_lists_publications_and_marks_superseded(client, world, published):
+def test_home_lists_the_versions_in_force_with_earlier_ones_a_click_away(client, world, published):
     second = publishing.publish(
         world.finance,
         world.province,
@@ -29,9 +29,12 @@ def test_home_lists_publications_and_marks_superseded(client, world, published):
     )
     db.session.commit()
     page = text(client.get("/", headers=EN))
-    assert page.count("云南省省级政府购买服务指导性目录（2017年）") == 2
-    assert "superseded" in page and "version 2" in page
-    assert page.index(f"/publications/{second.id}") < page.index(f'/publications/{published.id}"')
+    assert page.count("云南省省级政府购买服务指导性目录（2017年）") == 1
+    assert "version 2" in page and "1 earlier version" in page
+    assert f"/publications/{second.id}" in page and f'/publications/{published.id}"' not in page
+    old = text(client.get(f"/publications/{published.id}", headers=EN))
+    assert "superseded by a correction" in old and f'/publications/{second.id}"' in old and "Read version 2" in old
+    assert 'id="versions"' in text(client.get(f"/publications/{second.id}", headers=EN))
 
 
 def test_home_filters_by_tier(client, published):
@@ -82,7 +85,7 @@ def test_department_csv_and_json_downloads(client, published):
 
 def test_unknown_publication_format_or_department_is_404(client, published):
     assert client.get("/publications/9999").status_code == 404
-    assert client.get(f"/publications/{published.id}/download/pdf").status_code == 404
+    assert client.get(f"/publications/{published.id}/download/docx").status_code == 404
     assert client.get(f"/publications/{published.id}/download/csv?department=000").status_code == 404
 
 

@@ -1,0 +1,50 @@
+"""Chinese text as words a full-text index can hold: overlapping pairs of characters (bigrams).
+
+PostgreSQL's text search splits on spaces and punctuation, which Chinese does not have, and its
+trigram index needs three characters where most Chinese search terms have two (养老, 培训, 评估).
+So each run of Chinese characters is indexed as its overlapping pairs plus its last character
+(养老服务 -> 养老 老服 服务 务), and each run of letters or digits as one lower-case word (codes:
+a0101001). A query is the same pairs, all required; a single character is a prefix of a pair or
+the last character of a run. The pairs only narrow the candidates: the search still checks the
+exact text, so "养老 … 老服 … 服务" far apart is not a hit for 养老服务.
+"""
+
+import re
+
+# Letters, digits and the CJK ideographs (unified, extension A, compatibility).
+RUNS = re.compile(r"[0-9a-z]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+MAX_QUERY_TERMS = 32
+
+
+def _tokens(text: str) -> list[str]:
+    tokens = []
+    for run in RUNS.findall(text.lower()):
+        if run[0].isascii():
+            tokens.append(run)
+        else:
+            tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+            tokens.append(run[-1])
+    return tokens
+
+
+def grams(*texts: str) -> str:
+    """The index words of ``texts``, space-separated, each once."""
+    return " ".join(dict.fromkeys(token for text in texts if text for token in _tokens(text)))
+
+
+def query_terms(text: str) -> list[tuple[str, bool]]:
+    """What a query asks for, as (word, is_prefix): every pair of each Chinese run, a lone Chinese
+    character or a run of letters and digits as a prefix. Empty when nothing indexable is in it."""
+    terms = []
+    for run in RUNS.findall(text.lower()):
+        if run[0].isascii() or len(run) == 1:
+            terms.append((run, True))
+        else:
+            terms.extend((run[i : i + 2], False) for i in range(len(run) - 1))
+    return list(dict.fromkeys(terms))[:MAX_QUERY_TERMS]
+
+
+def tsquery(text: str) -> str:
+    """``query_terms`` as a PostgreSQL tsquery in the 'simple' configuration: 'ab' & 'cd':* …
+    Safe to pass as a parameter: the words hold only letters, digits and ideographs."""
+    return " & ".join(f"'{word}'" + (":*" if prefix else "") for word, prefix in query_terms(text))
