@@ -1,6 +1,6 @@
 """Jinja filters and globals shared by every template."""
 
-from flask import request, url_for
+from flask import current_app, request, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 from werkzeug.routing import BuildError
@@ -38,6 +38,15 @@ def _unread_count():
     return notifications.unread_count(current_user) if current_user.is_authenticated else 0
 
 
+SITE_SETTINGS = ("publisher", "contact", "contact_email", "icp", "psb")
+
+
+def _site():
+    """Who runs the site (主办单位, contact, registration numbers), for the footer."""
+    config = current_app.config
+    return {name: config.get(f"SITE_{name.upper()}", "") for name in SITE_SETTINGS}
+
+
 def register(app):
     app.jinja_env.filters.update(
         moment=i18n.format_moment,
@@ -66,11 +75,6 @@ def register(app):
         unread_count=_unread_count,
     )
 
-    site = {
-        name: app.config.get(f"SITE_{name.upper()}", "")
-        for name in ("publisher", "contact", "contact_email", "icp", "psb")
-    }
-
     @app.context_processor
     def locale():
-        return {"current_locale": str(get_locale()), "SITE": site}
+        return {"current_locale": str(get_locale()), "SITE": _site()}

@@ -131,12 +131,12 @@ def search(
     campaign: str = "",
     level1: str = "",
     page: int = 1,
-    per_page: int = PER_PAGE,
+    per_page: int | None = None,
 ) -> SearchPage:
     """Items of the searched publications matching ``q`` in their code, names or description, newest
     publication first; the total is counted up to COUNT_LIMIT."""
     q = (q or "").strip()[:100]
-    per_page = min(max(per_page, 1), MAX_PER_PAGE)
+    per_page = min(max(per_page or PER_PAGE, 1), MAX_PER_PAGE)
     query = _filtered(q=q, region=region, tier=tier, campaign=campaign, level1=level1)
     counted = db.session.scalar(
         select(func.count()).select_from(query.with_only_columns(text("1")).limit(COUNT_LIMIT + 1).subquery())

@@ -1,0 +1,116 @@
+"""Searching every list in force: hits contain what was asked, superseded versions are not searched,
+a department's own list is not counted twice, filters narrow, and the total is counted up to a limit."""
+
+from datetime import date
+
+from catalogue.extensions import db
+from catalogue.models import PublishedItem
+from catalogue.services import publishing, search
+from tests.conftest import shanghai
+from tests.factories import approved
+
+NOW = shanghai(date(2017, 7, 10), 10)
+
+
+def publish(world, region=None, number="云财综〔2017〕100号", **kwargs):
+    finance = world.finance if region is None else world.kunming_finance
+    result = publishing.publish(
+        finance,
+        region or world.province,
+        world.campaign,
+        title=kwargs.pop("title", None),
+        document_number=number,
+        effective_date=date(2017, 9, 1),
+        now=shanghai(date(2017, 8, 15)),
+        **kwargs,
+    )
+    db.session.commit()
+    return result
+
+
+def codes(page):
+    return sorted(row.code for row in page.rows)
+
+
+def test_finds_items_of_every_region_by_their_names(world):
+    approved(world, world.clerk, world.civil, 3, NOW)
+    approved(world, world.prefecture_clerk, world.kunming_civil, 2, NOW, prefix="A0102")
+    publish(world)
+    publish(world, world.kunming, "昆财综〔2018〕21号")
+    found = search.search(q="民政")
+    assert found.total == 5 and {row.region_name for row in found.rows} == {"云南省", "昆明市"}
+    assert codes(search.search(q="昆明市民政局服务2")) == ["A0102002"]
+    assert search.search(q="民政厅 服务9").total == 0
+
+
+def test_the_exact_text_is_checked_so_scattered_characters_are_no_hit(world):
+    approved(world, world.clerk, world.civil, 1, NOW)
+    publish(world)
+    item = db.session.scalar(db.select(PublishedItem))
+    item.description, item.level3 = "养老机构的服务评估", "老服"  # 养老, 老服 and 服务 are all there, apart
+    db.session.commit()
+    assert search.search(q="养老服务").total == 0
+    assert search.search(q="服务评估").total == 1
+
+
+def test_a_code_prefix_and_a_single_character_are_found(world):
+    approved(world, world.clerk, world.civil, 12, NOW)
+    publish(world)
+    assert search.search(q="A010101").total == 3  # A0101010, A0101011, A0101012
+    assert search.search(q="a010101").total == 3
+    assert search.search(q="厅").total == 12
+
+
+def test_superseded_versions_are_not_searched(world):
+    catalogue = approved(world, world.clerk, world.civil, 2, NOW)
+    first = publish(world)
+    catalogue.items[0].level3 = "改正后的名称"
+    db.session.commit()
+    second = publish(world, number="云财综〔2017〕120号")
+    assert not first.in_search and second.in_search
+    assert search.search(q="改正后的名称").total == 1 and search.search(q="民政厅服务1").total == 0
+
+
+def test_a_departments_own_list_is_searched_only_while_the_regions_list_does_not_carry_it(world):
+    approved(world, world.clerk, world.civil, 2, NOW)
+    own = publish(world, number="云民发〔2017〕8号", department=world.civil)
+    assert own.in_search and search.search(q="民政厅服务").total == 2
+    region_list = publish(world)
+    db.session.refresh(own)
+    assert region_list.in_search and not own.in_search and search.search(q="民政厅服务").total == 2
+
+
+def test_filters_by_region_and_below_tier_campaign_and_level1(world):
+    approved(world, world.clerk, world.civil, 2, NOW)
+    approved(world, world.prefecture_clerk, world.kunming_civil, 3, NOW, prefix="A0102")
+    publish(world)
+    publish(world, world.kunming, "昆财综〔2018〕21号")
+    assert search.search(region="530000").total == 5  # the province and the regions below it
+    assert search.search(region="530100").total == 3
+    assert search.search(tier="province").total == 2
+    assert search.search(campaign="2017", level1="A").total == 5
+    assert search.search(level1="基本公共服务").total == 5 and search.search(level1="B").total == 0
+    assert search.search(campaign="2099").total == 0
+
+
+def test_the_total_is_counted_up_to_a_limit_and_pages_stay_within_it(world, monkeypatch):
+    monkeypatch.setattr(search, "COUNT_LIMIT", 5)
+    approved(world, world.clerk, world.civil, 8, NOW)
+    publish(world)
+    found = search.search(q="民政厅", per_page=2, page=99)
+    assert (found.total, found.capped, found.pages, found.page, len(found.rows)) == (5, True, 3, 3, 2)
+
+
+def test_newest_published_first(world):
+    approved(world, world.clerk, world.civil, 1, NOW)
+    approved(world, world.prefecture_clerk, world.kunming_civil, 1, NOW, prefix="A0102")
+    publish(world)
+    publish(world, world.kunming, "昆财综〔2018〕21号")
+    assert [row.region_name for row in search.search(q="服务1").rows] == ["昆明市", "云南省"]
+
+
+def test_reindex_all_sets_the_same_flags(world):
+    approved(world, world.clerk, world.civil, 2, NOW)
+    publish(world, number="云民发〔2017〕8号", department=world.civil)
+    publish(world)
+    assert search.reindex_all() == 1
