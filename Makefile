@@ -44,7 +44,13 @@ run: translations
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops)"
 	$(BIN)/gunicorn -c python:catalogue.gunicorn_conf --bind $(HOST):$(PORT) 'catalogue:create_app()'
 
-test: install-dev translations
+# axe-core for the accessibility checks of the browser tests (npm; without it they are skipped, in CI they fail).
+AXE := tests/e2e/node_modules/axe-core/axe.min.js
+$(AXE): tests/e2e/package.json tests/e2e/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/e2e --no-audit --no-fund --silent; \
+	else echo "npm not found: the accessibility checks will be skipped (apt-get install npm)"; fi
+
+test: install-dev translations $(AXE)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install-dev

@@ -24,7 +24,7 @@ def by_department(items: list[dict]) -> list[tuple[str, str, list[dict]]]:
     return [(code, name, group) for (code, name), group in groups.items()]
 
 
-def _pdf_files(meta: dict, departments: list[tuple[str, str, list[dict]]]) -> list[bytes]:
+def pdf_files(meta: dict, departments: list[tuple[str, str, list[dict]]]) -> list[bytes]:
     """The whole list's PDF, then each department's, from one wrapping of the items."""
     rows, parts, start = pdf.rows_of([item for _code, _name, group in departments for item in group]), [], 0
     for _code, _name, group in departments:
@@ -46,7 +46,7 @@ class Writer:
         sheets = [(name, group) for _code, name, group in self.departments]
         self.children = {
             "xlsx": Child(files.xlsx_publication, (meta, sheets), memory_limit=False),
-            "pdf": Child(_pdf_files, (meta, self.departments), memory_limit=False),
+            "pdf": Child(pdf_files, (meta, self.departments), memory_limit=False),
         }
 
     def cancel(self) -> None:

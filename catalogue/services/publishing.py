@@ -34,6 +34,7 @@ from .publication_check import PublishPlan
 from .screening import data_hits
 
 TITLE_MAX, DOCUMENT_NUMBER_MAX = 200, 100
+INSERT_BATCH = 2000
 
 
 def default_title(region: Region, campaign: Campaign, department: Department | None = None) -> str:
@@ -184,7 +185,9 @@ def plan(
 ) -> PublishPlan:
     """What publishing would make now, with its change report: shown for confirmation, then made."""
     result = consolidation(user, region, campaign, now=now, department=department)
-    items = [{**item, "number": number} for number, item in enumerate(result.items, start=1)]
+    items = result.items
+    for number, item in enumerate(items, start=1):  # numbered in place: a province's items are not copied
+        item["number"] = number
     current = current_publication(region, campaign, department)
     current_items = published_items(current) if current is not None else []
     before = None
@@ -255,10 +258,14 @@ def publish(
             previous.superseded = True
         db.session.add(publication)
         flush()
-        db.session.execute(
-            insert(PublishedItem),
-            [{**item, "publication_id": publication.id, "search_grams": search_grams(item)} for item in items],
-        )
+        for start in range(0, len(items), INSERT_BATCH):  # in batches: the rows' copies stay few
+            db.session.execute(
+                insert(PublishedItem),
+                [
+                    {**item, "publication_id": publication.id, "search_grams": search_grams(item)}
+                    for item in items[start : start + INSERT_BATCH]
+                ],
+            )
         writer.store(publication, metadata(publication))
         search.reindex(publication)
         flush()
