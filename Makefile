@@ -38,6 +38,9 @@ messages: install
 	$(BIN)/pybabel extract $(EXTRACT_ARGS) -o $(TRANSLATIONS)/messages.pot $(SOURCES)
 	$(BIN)/pybabel update --no-fuzzy-matching --width 120 -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
 
+# The demo's footer: who runs the site (set these for real in production; see docs/deploy.md).
+run: export SITE_PUBLISHER ?= 云南省财政厅（演示）
+run: export SITE_CONTACT ?= 0871-00000000（演示号码）
 run: translations
 	$(FLASK) init-db
 	$(FLASK) seed-demo
@@ -67,6 +70,7 @@ bench: install-dev translations
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) bench/import_bench.py
 	$(PY) bench/publish_bench.py
+	$(PY) bench/search_bench.py
 
 ## Re-resolve the lock files after changing the dependencies in pyproject.toml.
 lock: | $(PY)

@@ -14,7 +14,6 @@ Run: make bench (needs PostgreSQL on 127.0.0.1:5432, as CI has).
 """
 
 import csv
-import io
 import os
 import random
 import statistics
@@ -99,6 +98,8 @@ def seed():
         )
     db.session.add_all(lists)
     db.session.commit()
+    # Plain values: the COPY holds the connection, so nothing may load an expired object meanwhile.
+    lists = [(p.id, p.region_code, p.region_name) for p in lists]
     columns = (
         "publication_id, number, department_code, department_name, code, level1_code, level1_name, level2, "
         "level3, level4, description, remarks, search_grams"
@@ -108,19 +109,19 @@ def seed():
     db.session.commit()
     connection = db.session.connection().connection.dbapi_connection
     with connection.cursor() as cursor, cursor.copy(f"COPY published_item ({columns}) FROM STDIN") as copy:
-        for publication in lists:
+        for publication_id, region_code, region_name in lists:
             for number in range(1, PER_LIST + 1):
-                level2, level3 = pool[(publication.id * 7 + number) % len(pool)]
-                department = f"{publication.region_name}第{number % 25}局"
+                level2, level3 = pool[(publication_id * 7 + number) % len(pool)]
+                department = f"{region_name}第{number % 25}局"
                 level1 = "A" if number % 3 else "B"
                 code = f"{level1}{number % 10 + 1:02d}{number:03d}"
                 description = f"由社会力量承担的{level3}，按{random.choice(('规定', '合同', '标准'))}程序购买。"
                 level1_name = "公共服务" if level1 == "A" else "政府履职辅助性服务"
                 copy.write_row(
                     (
-                        publication.id,
+                        publication_id,
                         number,
-                        f"{publication.region_code}{number % 25:03d}",
+                        f"{region_code}{number % 25:03d}",
                         department,
                         code,
                         level1,

@@ -28,7 +28,7 @@ TITLE_SIZE = 16.0
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 MARGIN = 28.0
 # Column widths in points; they add up to the width between the margins (786 pt).
-WIDTHS = (28, 70, 52, 52, 70, 110, 80, 266, 58)
+WIDTHS = (28, 70, 52, 64, 70, 110, 80, 254, 58)
 FOOTER = "第 %d 页 共 %d 页"
 # Characters that may hang past the right edge rather than start a line (避头尾).
 CLOSING = frozenset("，。、；：？！）》」』】〕”’,.;:?!)]}%")
