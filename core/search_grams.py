@@ -48,3 +48,11 @@ def tsquery(text: str) -> str:
     """``query_terms`` as a PostgreSQL tsquery in the 'simple' configuration: 'ab' & 'cd':* …
     Safe to pass as a parameter: the words hold only letters, digits and ideographs."""
     return " & ".join(f"'{word}'" + (":*" if prefix else "") for word, prefix in query_terms(text))
+
+
+def exact(text: str) -> bool:
+    """Whether the index words alone answer ``text`` exactly: one Chinese pair or character (the pair
+    is in an item's words if and only if the two characters stand together in its text), or one run
+    of letters and digits (matched from its start). Longer Chinese needs the text checked."""
+    runs = RUNS.findall(text.lower())
+    return len(runs) == 1 and runs[0] == text.strip().lower() and (runs[0][0].isascii() or len(runs[0]) <= 2)

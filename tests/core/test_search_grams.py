@@ -1,6 +1,6 @@
 """Chinese text as index words: pairs of characters, so two-character terms (养老) are found."""
 
-from core.search_grams import grams, query_terms, tsquery
+from core.search_grams import exact, grams, query_terms, tsquery
 
 
 def test_chinese_runs_become_overlapping_pairs_and_their_last_character():
@@ -25,3 +25,8 @@ def test_tsquery_is_built_only_from_letters_digits_and_ideographs():
     assert tsquery("养老 A01") == "'养老' & 'a01':*"
     assert tsquery("'); DROP TABLE x; --") == "'drop' :* & 'table':* & 'x':*".replace(" :*", ":*")
     assert tsquery("！？") == ""
+
+
+def test_one_pair_a_character_or_a_code_is_answered_by_the_index_alone():
+    assert exact("养老") and exact("医") and exact("A0101") and exact(" a01 ")
+    assert not exact("养老服务") and not exact("养老 服务") and not exact("A01-2")
