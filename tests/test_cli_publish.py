@@ -57,3 +57,21 @@ def test_bad_arguments_exit_2_and_refusals_exit_1(app, world, tmp_path):
     assert runner.invoke(args=[*base, "--region", "530000", "--effective-date", "2017-02-30"]).exit_code == 2
     assert runner.invoke(args=[*base, "--region", "530000"]).exit_code == 1  # nothing approved yet
     assert runner.invoke(args=["export-publication", "42", "--format", "csv", "-o", str(tmp_path / "x")]).exit_code == 2
+
+
+def test_check_says_what_would_be_published_and_publishes_nothing(app, world):
+    approved(world, world.clerk, world.civil, 2, shanghai(date(2017, 7, 1)))
+    arguments = ["publish", "--region", "530000", "--campaign", "2017", "--document-number", "云财综〔2017〕7号"]
+    result = app.test_cli_runner().invoke(args=[*arguments, "--check"], env={"LANG": "en"})
+    assert result.exit_code == 0, result.output
+    assert "version 1: 2 items of 1 departments" in result.output and "1 more departments" in result.output
+    assert db.session.scalar(db.select(db.func.count(Publication.id))) == 0
+
+
+def test_a_used_document_number_is_refused_with_exit_1(app, world):
+    approved(world, world.clerk, world.civil, 2, shanghai(date(2017, 7, 1)))
+    arguments = ["publish", "--region", "530000", "--campaign", "2017", "--document-number", "云财综〔2017〕7号"]
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=arguments).exit_code == 0
+    again = runner.invoke(args=[*arguments, "--effective-date", "2017-10-01"])
+    assert again.exit_code == 1 and "云财综〔2017〕7号" in again.output

@@ -34,8 +34,9 @@ def _iso_date(_context, _param, value):
 @click.option("--title", default=None, help="Title (default: 云南省省级政府购买服务指导性目录（2017年）).")
 @click.option("--effective-date", callback=_iso_date, default=None, help="YYYY-MM-DD (default: today).")
 @click.option("--user", "username", default=None, help="Record the publication as this finance user.")
+@click.option("--check", is_flag=True, help="Only say what would be published, and publish nothing.")
 @transactional
-def publish(region_code, campaign_code, document_number, title, effective_date, username):
+def publish(region_code, campaign_code, document_number, title, effective_date, username, check):
     """Publish a region's approved catalogues of a campaign (again: a correction)."""
     region = lookup(Region, region_code, "--region")
     campaign = lookup(Campaign, campaign_code, "--campaign")
@@ -45,6 +46,9 @@ def publish(region_code, campaign_code, document_number, title, effective_date, 
         if actor is None:
             raise click.BadParameter(_("No such user: %(name)s.", name=username), param_hint="--user")
     moment = now()
+    if check:
+        _check(actor, region, campaign, title, document_number, effective_date or moment.date(), moment)
+        return
     try:
         published = publishing.publish(
             actor,
@@ -56,11 +60,7 @@ def publish(region_code, campaign_code, document_number, title, effective_date, 
             now=moment,
         )
     except DomainError as error:
-        for messages in getattr(error, "errors", {}).values():
-            for message in messages:
-                click.echo(str(message), err=True)
-        click.echo(str(error.message), err=True)
-        sys.exit(1)
+        _refused(error)
     click.echo(
         _(
             "Published “%(title)s”, version %(version)d, with %(count)d items.",
@@ -70,6 +70,51 @@ def publish(region_code, campaign_code, document_number, title, effective_date, 
         )
     )
     click.echo(f"id={published.id}")
+
+
+def _refused(error):
+    for messages in getattr(error, "errors", {}).values():
+        for message in messages:
+            click.echo(str(message), err=True)
+    click.echo(str(error.message), err=True)
+    sys.exit(1)
+
+
+def _check(actor, region, campaign, title, document_number, effective_date, moment):
+    """What ``publish`` would make, refused as it would refuse it; nothing is written."""
+    try:
+        plan, title = publishing.check_publication(
+            actor,
+            region,
+            campaign,
+            title=title,
+            document_number=document_number,
+            effective_date=effective_date,
+            now=moment,
+        )
+    except DomainError as error:
+        _refused(error)
+    click.echo(
+        _(
+            "Would publish “%(title)s”, version %(version)d: %(items)d items of %(departments)d departments.",
+            title=title,
+            version=plan.version,
+            items=len(plan.items),
+            departments=plan.department_count,
+        )
+    )
+    if plan.missing:
+        click.echo(_("%(missing)d more departments have not been published.", missing=plan.missing))
+    if plan.changes is not None:
+        click.echo(
+            _(
+                "%(added)d added, %(removed)d removed, %(changed)d changed",
+                added=len(plan.changes["added"]),
+                removed=len(plan.changes["removed"]),
+                changed=len(plan.changes["changed"]),
+            )
+        )
+    click.echo(_("Nothing was published (--check)."))
 
 
 @click.command("export-publication")

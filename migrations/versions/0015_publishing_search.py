@@ -28,11 +28,7 @@ def upgrade():
         batch.add_column(sa.Column("in_search", sa.Boolean(), nullable=False, server_default=sa.false()))
     with op.batch_alter_table("published_item") as batch:
         batch.add_column(sa.Column("search_grams", sa.Text(), nullable=False, server_default=""))
-    op.execute(
-        "UPDATE publication SET in_search = (superseded = false AND department_code = '')"
-        if op.get_bind().dialect.name == "postgresql"
-        else "UPDATE publication SET in_search = (superseded = 0 AND department_code = '')"
-    )
+    _fill_in_search()
     _fill_grams()
     with op.batch_alter_table("publication") as batch:
         batch.create_index(batch.f("ix_publication_in_search"), ["in_search"], unique=False)
@@ -41,6 +37,34 @@ def upgrade():
             "CREATE INDEX ix_published_item_search_grams ON published_item "
             "USING gin (to_tsvector('simple', search_grams))"
         )
+
+
+def _fill_in_search():
+    """As services/search.py::reindex sets it: the versions in force, except a department's own list
+    whose department is in its region's list of the same campaign."""
+    publication = sa.table(
+        "publication",
+        *(sa.column(name) for name in ("id", "region_id", "campaign_id", "department_code")),
+        sa.column("superseded", sa.Boolean()),
+        sa.column("in_search", sa.Boolean()),
+    )
+    region_list = publication.alias("region_list")
+    item = sa.table("published_item", sa.column("publication_id"), sa.column("department_code"))
+    carried = sa.exists().where(
+        region_list.c.region_id == publication.c.region_id,
+        region_list.c.campaign_id == publication.c.campaign_id,
+        region_list.c.department_code == "",
+        region_list.c.superseded.is_(False),
+        item.c.publication_id == region_list.c.id,
+        item.c.department_code == publication.c.department_code,
+    )
+    op.get_bind().execute(
+        sa.update(publication).values(
+            in_search=sa.and_(
+                publication.c.superseded.is_(False), sa.or_(publication.c.department_code == "", ~carried)
+            )
+        )
+    )
 
 
 def _fill_grams(batch_size=5000):
