@@ -6,6 +6,7 @@ from flask_login import current_user
 from werkzeug.routing import BuildError
 
 from core import tiers
+from core.budget import FUNDING_LABELS, REQUEST_LABELS
 from core.labels import FIELD_LABELS, ROLE_LABELS, ROW_STATUS_LABELS
 from core.statuses import ROW_STATUSES
 
@@ -38,6 +39,11 @@ def _unread_count():
     return notifications.unread_count(current_user) if current_user.is_authenticated else 0
 
 
+def _yuan(value) -> str:
+    """An amount in yuan as finance writes it: 1,234,567.80."""
+    return f"{value:,.2f}" if value is not None else ""
+
+
 SITE_SETTINGS = ("publisher", "contact", "contact_email", "icp", "psb")
 
 
@@ -57,6 +63,7 @@ def register(app):
         deadline_end=i18n.deadline_end,
         history_label=i18n.history_label,
         action_label=i18n.action_label,
+        yuan=_yuan,
     )
     app.jinja_env.globals.update(
         LANGUAGE_NAMES=i18n.LANGUAGE_NAMES,
@@ -73,6 +80,8 @@ def register(app):
         request_id=observability.request_id,
         public_url=public_url,
         unread_count=_unread_count,
+        REQUEST_LABELS=REQUEST_LABELS,
+        FUNDING_LABELS=FUNDING_LABELS,
     )
 
     @app.context_processor

@@ -62,9 +62,9 @@ def test_bad_arguments_exit_2_and_refusals_exit_1(app, world, tmp_path):
 def test_check_says_what_would_be_published_and_publishes_nothing(app, world):
     approved(world, world.clerk, world.civil, 2, shanghai(date(2017, 7, 1)))
     arguments = ["publish", "--region", "530000", "--campaign", "2017", "--document-number", "云财综〔2017〕7号"]
-    result = app.test_cli_runner().invoke(args=[*arguments, "--check"], env={"LANG": "en"})
+    result = app.test_cli_runner().invoke(args=[*arguments, "--check"])
     assert result.exit_code == 0, result.output
-    assert "version 1: 2 items of 1 departments" in result.output and "1 more departments" in result.output
+    assert "第 1 版：1 个部门共 2 项" in result.output and "另有 1 个部门尚未发布" in result.output
     assert db.session.scalar(db.select(db.func.count(Publication.id))) == 0
 
 

@@ -1,6 +1,7 @@
 """The domain model, one module per area."""
 
 from .audit import AuditEvent
+from .budget import BudgetLine, CatalogueRequest
 from .campaign import Campaign, Extension, TierDeadline
 from .catalogue import Catalogue, Item
 from .notification import Notification
@@ -14,6 +15,8 @@ __all__ = [
     "AccountUpload",
     "ROLES",
     "AuditEvent",
+    "BudgetLine",
+    "CatalogueRequest",
     "Campaign",
     "Catalogue",
     "Department",

@@ -32,6 +32,9 @@ TEXTS = {
     "extension": _l("%(department)s has until %(date)s for its catalogue of %(campaign)s (an extension)."),
     "deadline-7": _l("The catalogue of %(department)s for %(campaign)s is due on %(date)s, in 7 days."),
     "deadline-1": _l("The catalogue of %(department)s for %(campaign)s is due tomorrow, %(date)s."),
+    "request-submitted": _l("%(department)s asks to buy a service outside its catalogue: %(code)s %(name)s."),
+    "request-approved": _l("Your out-of-catalogue request %(code)s %(name)s was filed as %(number)s."),
+    "request-refused": _l("Your out-of-catalogue request %(code)s %(name)s was refused: %(comment)s"),
 }
 SUBJECT = _l("Guiding catalogue: %(text)s")
 
@@ -174,6 +177,23 @@ def catalogue_moved(catalogue: Catalogue, action: str, *, now: datetime, comment
 def extension_granted(campaign, department, due_date, *, now: datetime) -> None:
     params = {"department": department.name, "campaign": campaign.name, "date": due_date.isoformat()}
     notify(clerks_of(department), "extension", params, ("department.catalogue", {"code": campaign.code}), now=now)
+
+
+def request_moved(request, state: str, *, now: datetime) -> None:
+    """An out-of-catalogue request was submitted (its finance office is told) or decided (its clerks are)."""
+    department = request.department
+    params = {
+        "department": department.name,
+        "code": request.code,
+        "name": request.level3,
+        "number": request.filing_number,
+        "comment": request.decision_comment,
+    }
+    link = ("requests.show", {"request_id": request.id})
+    if state == "submitted":
+        notify(_finance_of(department), "request-submitted", params, link, now=now)
+    else:
+        notify(clerks_of(department), f"request-{state}", params, link, now=now)
 
 
 def get(user: User, notification_id: int) -> Notification:

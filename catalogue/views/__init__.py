@@ -1,12 +1,14 @@
 """Blueprints, one per audience: the public site and API, log-in, clerks, finance offices."""
 
-# progress adds routes to finance, import_files to imports
+# progress adds routes to finance, import_files to imports, catalogue_check to api
 from . import (  # noqa: F401
     account,
     accounts,
     api,
     audit_log,
     auth,
+    budget,
+    catalogue_check,
     department,
     editions,
     finance,
@@ -18,6 +20,7 @@ from . import (  # noqa: F401
     progress,
     public,
     publishing,
+    requests,
 )
 
 BLUEPRINTS = (
@@ -33,6 +36,8 @@ BLUEPRINTS = (
     finance.bp,
     editions.bp,
     publishing.bp,
+    requests.bp,
+    budget.bp,
     api.bp,
     open_data.bp,
 )

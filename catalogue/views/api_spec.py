@@ -64,6 +64,38 @@ SCHEMAS = {
             "url": STRING,
         },
     },
+    "CatalogueCheck": {
+        "type": "object",
+        "required": ["in_catalogue", "basis", "publication", "request", "item", "message"],
+        "properties": {
+            "in_catalogue": {"type": "boolean"},
+            "basis": {"type": ["string", "null"], "enum": ["publication", "request", None]},
+            "publication": {
+                "type": ["object", "null"],
+                "properties": {
+                    "id": INTEGER,
+                    "version": INTEGER,
+                    "document_number": STRING,
+                    "effective_date": {"type": "string", "format": "date"},
+                },
+            },
+            "request": {
+                "type": ["object", "null"],
+                "properties": {
+                    "id": INTEGER,
+                    "filing_number": STRING,
+                    "approved_at": {"type": "string", "format": "date-time"},
+                },
+            },
+            "item": {
+                "type": ["object", "null"],
+                "properties": dict.fromkeys(("code", "level1_name", "level2", "level3", "level4"), STRING),
+            },
+            "message": STRING,
+            "department": STRING,
+            "date": {"type": "string", "format": "date"},
+        },
+    },
     "Item": {"type": "object", "properties": {name: (INTEGER if name == "number" else STRING) for name in ITEM_FIELDS}},
 }
 
@@ -182,6 +214,31 @@ def openapi_document(server_url, config):
                         },
                         "400": ERROR,
                         "404": ERROR,
+                    },
+                }
+            },
+            "/catalogue-check": {
+                "get": {
+                    "summary": "Is a service in a department's catalogue on a day? (for budget and payment systems)",
+                    "description": "True when the code is in the department's list in force that day (the latest "
+                    "version effective then) or in an out-of-catalogue request filed (备案) by the end of that day.",
+                    "parameters": [
+                        _parameter("department", "Department code, e.g. 530000007.", required=True),
+                        _parameter("code", "Catalogue code, e.g. A0101001.", required=True),
+                        _parameter(
+                            "date",
+                            "The day (YYYY-MM-DD); today in Asia/Shanghai if left out.",
+                            {"type": "string", "format": "date"},
+                        ),
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "The answer",
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/CatalogueCheck"}}
+                            },
+                        },
+                        "400": ERROR,
                     },
                 }
             },

@@ -9,6 +9,7 @@ no page shows anyone the victims' marked text unless they may see it.
 
 import io
 from datetime import date
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -16,7 +17,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from catalogue.extensions import db
-from catalogue.models import ImportUpload, Item, Publication, User
+from catalogue.models import BudgetLine, CatalogueRequest, ImportUpload, Item, Publication, User
 from catalogue.services import account_import, imports, items, notifications
 from exports import XLSX_MIMETYPE
 from tests.conftest import shanghai
@@ -28,6 +29,8 @@ SECRET_ITEM = "民政厅内部核查事项甲"  # in 民政厅's catalogue: its 
 SECRET_CAMPAIGN = "昆明市内部编制任务乙"  # 昆明's own campaign: its office, its departments, admin
 SECRET_NAME = "民政厅经办人丙"  # the name on 民政厅's clerk's account: the province's office, admin
 SECRET_NOTE = "民政厅通知丁"  # in a notification to 民政厅's clerk: that clerk only
+SECRET_REQUEST = "民政厅目录外事项理由戊"  # 民政厅's out-of-catalogue request: its clerk, the province's office, admin
+SECRET_BUDGET = "民政厅预算项目己"  # 民政厅's budget line: its clerk, the province's office, admin
 ROLES = (
     None,
     "clerk-civil",  # the victims' own clerk
@@ -49,6 +52,7 @@ PUBLIC = {
     "api.publication",
     "api.items",
     "api.search_items",
+    "api.catalogue_check",
     "public.search",
     "open_data.catalog",
     "editions.show",
@@ -120,6 +124,13 @@ MATRIX = {
             "finance.return_catalogue",
         )
     },
+    # out-of-catalogue requests and budget lines: each clerk's own pages; 民政厅's request and line
+    **dict.fromkeys(("requests.index", "requests.new", "budget.index", "budget.new"), CLERKS),
+    "requests.show": {"clerk-civil", "finance-530000", "admin"},
+    **{endpoint: {"clerk-civil"} for endpoint in ("requests.edit", "requests.submit", "requests.withdraw")},
+    **{endpoint: {"finance-530000", "admin"} for endpoint in ("requests.approve", "requests.refuse")},
+    "budget.delete": {"clerk-civil"},
+    **{endpoint: FINANCE | {"admin"} for endpoint in ("requests.queue", "budget.totals", "budget.totals_xlsx")},
 }
 # Who may read each marked text anywhere.
 MAY_SEE = {
@@ -127,6 +138,8 @@ MAY_SEE = {
     SECRET_NAME: {"finance-530000", "admin"},
     SECRET_ITEM: {"clerk-civil", "finance-530000", "admin"},
     SECRET_CAMPAIGN: {"clerk-kunming", "finance-530100", "admin"},
+    SECRET_REQUEST: {"clerk-civil", "finance-530000", "admin"},
+    SECRET_BUDGET: {"clerk-civil", "finance-530000", "admin"},
 }
 
 
@@ -146,6 +159,16 @@ def victims(world):
         )
         accounts_file = xlsx([["用户名", "角色", "部门编码"], ["new-clerk", "clerk", "530000007"]])
         account_upload = account_import.store(world.finance, filename="账号.xlsx", content=accounts_file, now=NOW)
+        request = CatalogueRequest(
+            department=world.civil, campaign=world.campaign, status="submitted", code="A0101099", level1_code="A",
+            level1_name="基本公共服务", level2="社会救助", level3="核查", reason=SECRET_REQUEST, budget_year=2018,
+            estimated_amount=Decimal("1000.00"), created_at=NOW, updated_at=NOW, submitted_at=NOW,
+        )  # fmt: skip
+        line = BudgetLine(
+            department=world.civil, budget_year=2018, project_name=SECRET_BUDGET, code="A0101099", basis="request",
+            amount=Decimal("1000.00"), funding_source="general", created_at=NOW,
+        )  # fmt: skip
+        db.session.add_all([request, line])
         db.session.commit()
     return {
         "item": item.id,
@@ -154,6 +177,8 @@ def victims(world):
         "user": world.clerk.id,
         "account_upload": account_upload.id,
         "notification": note.id,
+        "request": request.id,
+        "line": line.id,
     }
 
 
@@ -175,6 +200,10 @@ def _url(rule, victims):
             values[name] = victims["user"]
         elif name == "notification_id":
             values[name] = victims["notification"]
+        elif name == "request_id":
+            values[name] = victims["request"]
+        elif name == "line_id":
+            values[name] = victims["line"]
         elif name == "publication_id":
             values[name] = 1
         elif name == "fmt":

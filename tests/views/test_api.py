@@ -45,6 +45,7 @@ def test_openapi_document_is_valid(client):
     document = client.get("/api/v1/openapi.json").json
     validate(document)
     assert set(document["paths"]) == {
+        "/catalogue-check",
         "/items",
         "/publications",
         "/publications/{publication_id}",

@@ -30,6 +30,8 @@ def post_urls(app, item_id):
         "token": "x",
         "user_id": 1,
         "notification_id": 1,
+        "request_id": 1,
+        "line_id": 1,
     }
     with app.test_request_context():
         for rule in app.url_map.iter_rules():

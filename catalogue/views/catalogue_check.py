@@ -1,0 +1,70 @@
+"""GET /api/v1/catalogue-check: is a service in a department's catalogue on a day? For budget and
+payment systems; public, read-only, cached like the rest of the API (its blueprint's headers)."""
+
+from datetime import date
+
+from flask import jsonify, request
+from flask_babel import gettext as _
+from werkzeug.exceptions import BadRequest
+
+from ..clock import now
+from ..services import effective, reference
+from ..services.errors import NotFound
+from .api import bp
+
+CODE_MAX = 20
+
+
+def _arguments():
+    department_code = (request.args.get("department") or "").strip()
+    code = (request.args.get("code") or "").strip().upper()
+    if not department_code:
+        raise BadRequest(_("department is required: the department's code, e.g. 530000007."))
+    if not code or len(code) > CODE_MAX or not code.isalnum():
+        raise BadRequest(_("code is required: the catalogue code, letters and digits, e.g. A0101001."))
+    given = request.args.get("date")
+    if given:
+        try:
+            day = date.fromisoformat(given)
+        except ValueError:
+            raise BadRequest(_("date must be a day as YYYY-MM-DD.")) from None
+    else:
+        day = now().astimezone(effective.SHANGHAI).date()
+    try:
+        department = reference.get_department(department_code)
+    except NotFound:
+        raise BadRequest(_("No department has the code %(code)s.", code=department_code)) from None
+    return department, code, day
+
+
+@bp.get("/catalogue-check")
+def catalogue_check():
+    department, code, day = _arguments()
+    entry = effective.lookup(department, code, day)
+    publication = entry.publication if entry else None
+    filed = entry.request if entry else None
+    return jsonify(
+        {
+            "in_catalogue": entry is not None,
+            "basis": entry.basis if entry else None,
+            "publication": {
+                "id": publication.id,
+                "version": publication.version,
+                "document_number": publication.document_number,
+                "effective_date": publication.effective_date.isoformat(),
+            }
+            if publication
+            else None,
+            "request": {
+                "id": filed.id,
+                "filing_number": filed.filing_number,
+                "approved_at": filed.decided_at.isoformat(),
+            }
+            if filed
+            else None,
+            "item": entry.item() if entry else None,
+            "message": effective.explain(department, code, day, entry),
+            "department": department.code,
+            "date": day.isoformat(),
+        }
+    )

@@ -1,0 +1,77 @@
+"""The finance office's budget workbook: every line of a year, then the totals per department, per
+category and per funding source. Amounts are real numbers with two decimals. Pure: rows in, bytes out."""
+
+import io
+
+from openpyxl import Workbook
+
+from core.budget import FUNDING_LABELS
+
+from .safe import append_row
+from .styles import BOLD, HEADER_FILL, TITLE_FONT, set_widths
+
+MONEY = "#,##0.00"
+LINE_COLUMNS = (
+    "部门编码",
+    "部门",
+    "项目名称",
+    "目录编码",
+    "一级目录",
+    "二级目录",
+    "三级目录",
+    "金额（元）",
+    "资金来源",
+    "依据",
+    "备注",
+    "提示",
+)
+
+
+def _header(sheet, values):
+    append_row(sheet, values)
+    for cell in sheet[sheet.max_row]:
+        cell.font, cell.fill = BOLD, HEADER_FILL
+
+
+def _sums(book, title, heading, rows):
+    sheet = book.create_sheet(title)
+    set_widths(sheet, (36, 24, 18))
+    _header(sheet, heading)
+    for row in rows:
+        append_row(sheet, row)
+        sheet.cell(row=sheet.max_row, column=len(row)).number_format = MONEY
+
+
+def budget_workbook(title: str, lines: list[dict], totals: dict) -> bytes:
+    """``lines``: dicts of the line columns; ``totals``: {"department": {...}, "category": {...},
+    "source": {...}, "total": Decimal}."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "预算明细"
+    set_widths(sheet, (12, 24, 30, 12, 16, 18, 24, 16, 16, 20, 24, 24))
+    append_row(sheet, [title])
+    sheet["A1"].font = TITLE_FONT
+    _header(sheet, LINE_COLUMNS)
+    for line in lines:
+        append_row(sheet, [line[name] for name in LINE_COLUMNS])
+        sheet.cell(row=sheet.max_row, column=8).number_format = MONEY
+    append_row(sheet, ["", "合计", "", "", "", "", "", totals["total"]])
+    sheet.cell(row=sheet.max_row, column=8).number_format = MONEY
+    sheet.cell(row=sheet.max_row, column=2).font = BOLD
+    sheet.freeze_panes = "A3"
+    _sums(book, "按部门", ("部门", "金额（元）"), [(name, amount) for name, amount in totals["department"].items()])
+    _sums(
+        book,
+        "按目录类别",
+        ("一级目录", "二级目录", "金额（元）"),
+        [(level1, level2, amount) for (level1, level2), amount in totals["category"].items()],
+    )
+    _sums(
+        book,
+        "按资金来源",
+        ("资金来源", "金额（元）"),
+        [(FUNDING_LABELS[source], amount) for source, amount in totals["source"].items()],
+    )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,132 @@
+"""Out-of-catalogue requests, their decisions, and budget lines. The services check the rules; a
+form says how what was typed is wrong."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import IntegerField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, Optional
+from wtforms.widgets import HiddenInput
+
+from core.budget import FUNDING_LABELS, FUNDING_SOURCES
+
+from .base import Form
+from .fields import strip
+from .items import ItemForm
+
+AMOUNT_HINT = _l("In yuan, to the fen: 120000.00.")
+
+
+def _year_choices(years):
+    return [SelectChoice(str(year), str(year)) for year in years]
+
+
+class RequestForm(ItemForm):
+    """A service to buy that the catalogue lacks: the item's fields, why, when and for how much."""
+
+    reason = TextAreaField(
+        _l("Why it is needed now"),
+        filters=[strip],
+        validators=[
+            InputRequired(_l("Say why the service is needed now.")),
+            Length(max=2000, message=_l("At most %(max)d characters.", max=2000)),
+        ],
+    )
+    budget_year = SelectField(_l("Budget year"), validate_choice=False)
+    estimated_amount = StringField(
+        _l("Estimated amount (yuan)"),
+        filters=[strip],
+        validators=[InputRequired(_l("Give the amount in yuan.")), Length(max=20)],
+        description=AMOUNT_HINT,
+    )
+    version = IntegerField(widget=HiddenInput(), validators=[Optional()])  # the version edited; none when new
+    remarks = None  # a request has no remarks of its own
+
+    def set_years(self, years):
+        self.budget_year.choices = _year_choices(years)
+
+    def data_for_service(self):
+        data = {name: self[name].data or "" for name in ("code", "level1_code", "level2", "level3", "level4")}
+        data.update(
+            description=self.description.data or "",
+            reason=self.reason.data or "",
+            budget_year=int(self.budget_year.data) if (self.budget_year.data or "").isdigit() else None,
+            estimated_amount=self.estimated_amount.data,
+        )
+        return data
+
+
+class ApproveForm(Form):
+    filing_number = StringField(
+        _l("Filing number (备案号)"),
+        filters=[strip],
+        validators=[
+            InputRequired(_l("Give the filing number (备案号).")),
+            Length(max=100, message=_l("At most %(max)d characters.", max=100)),
+        ],
+    )
+    comment = TextAreaField(
+        _l("Comment"),
+        filters=[strip],
+        validators=[Optional(), Length(max=1000, message=_l("At most %(max)d characters.", max=1000))],
+    )
+
+
+class RefuseForm(Form):
+    reason = TextAreaField(
+        _l("Reason"),
+        filters=[strip],
+        validators=[
+            InputRequired(_l("Say why the request is refused.")),
+            Length(max=1000, message=_l("At most %(max)d characters.", max=1000)),
+        ],
+    )
+
+
+class BudgetLineForm(Form):
+    budget_year = SelectField(_l("Budget year"), validate_choice=False)
+    project_name = StringField(
+        _l("Project name"),
+        filters=[strip],
+        validators=[
+            InputRequired(_l("Give the project's name.")),
+            Length(max=200, message=_l("At most %(max)d characters.", max=200)),
+        ],
+    )
+    code = StringField(
+        _l("Catalogue code"),
+        filters=[strip, lambda value: value.upper() if isinstance(value, str) else value],
+        validators=[
+            InputRequired(_l("Give the catalogue code the project buys under.")),
+            Length(max=20, message=_l("At most %(max)d characters.", max=20)),
+        ],
+        description=_l("A code of your department's effective catalogue (the list offers them)."),
+    )
+    amount = StringField(
+        _l("Amount (yuan)"),
+        filters=[strip],
+        validators=[InputRequired(_l("Give the amount in yuan.")), Length(max=20)],
+        description=AMOUNT_HINT,
+    )
+    funding_source = SelectField(
+        _l("Funding source"),
+        choices=[SelectChoice("", _l("Choose"))] + [SelectChoice(s, FUNDING_LABELS[s]) for s in FUNDING_SOURCES],
+        validate_choice=False,
+    )
+    notes = TextAreaField(
+        _l("Notes"),
+        filters=[strip],
+        validators=[Optional(), Length(max=1000, message=_l("At most %(max)d characters.", max=1000))],
+    )
+
+    def set_years(self, years):
+        self.budget_year.choices = _year_choices(years)
+
+    def data_for_service(self):
+        return {
+            "budget_year": int(self.budget_year.data) if (self.budget_year.data or "").isdigit() else None,
+            "project_name": self.project_name.data,
+            "code": self.code.data,
+            "amount": self.amount.data,
+            "funding_source": self.funding_source.data,
+            "notes": self.notes.data or "",
+        }

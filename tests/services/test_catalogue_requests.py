@@ -1,0 +1,136 @@
+"""Out-of-catalogue requests: filed against the list in force, edited until submitted, withdrawn until
+decided, filed (备案) or refused by the region's finance office; in the effective catalogue from the
+moment it is filed, to the second (Asia/Shanghai)."""
+
+from datetime import date
+
+import pytest
+
+from catalogue.extensions import db
+from catalogue.models import Notification
+from catalogue.services import catalogue_requests as requests
+from catalogue.services import effective, publishing
+from catalogue.services.errors import Invalid, NotFound, Refused, StaleEdit
+from tests.conftest import shanghai
+from tests.factories import approved
+
+NOW = shanghai(date(2018, 1, 10), 10)
+DATA = {
+    "code": "A0101090",
+    "level1_code": "A",
+    "level2": "社会救助",
+    "level3": "临时救助对象核查服务",
+    "description": "委托第三方核查临时救助对象。",
+    "reason": "2018年起临时救助审批权限下放，需核查的对象大幅增加。",
+    "budget_year": 2018,
+    "estimated_amount": "120000.00",
+}
+
+
+@pytest.fixture
+def published(world):
+    approved(world, world.clerk, world.civil, 2, shanghai(date(2017, 7, 1)))
+    publication = publishing.publish(
+        world.finance,
+        world.province,
+        world.campaign,
+        title=None,
+        document_number="云财综〔2017〕100号",
+        effective_date=date(2017, 9, 1),
+        now=shanghai(date(2017, 8, 15)),
+    )
+    db.session.commit()
+    return publication
+
+
+def filed(world, **changes):
+    return requests.file_request(world.clerk, world.civil, data={**DATA, **changes}, now=NOW)
+
+
+def test_a_request_is_a_draft_of_the_list_in_forces_campaign(world, published):
+    request = filed(world)
+    assert (request.status, request.campaign, request.level1_name) == ("draft", world.campaign, "基本公共服务")
+    assert str(request.estimated_amount) == "120000.00"
+
+
+def test_without_a_published_list_there_is_nothing_to_extend(world):
+    with pytest.raises(Refused, match="no published catalogue"):
+        filed(world)
+
+
+def test_every_wrong_field_is_named(world, published):
+    with pytest.raises(Invalid) as error:
+        filed(world, code="A0101001", level2="", reason=" ", budget_year=1999, estimated_amount="12.345")
+    assert set(error.value.errors) == {"code", "level2", "reason", "budget_year", "estimated_amount"}
+    assert "already in your effective catalogue" in str(error.value.errors["code"][0])
+
+
+def test_only_the_departments_clerks_file_and_see_it(world, published):
+    with pytest.raises(NotFound):
+        requests.file_request(world.other_clerk, world.civil, data=DATA, now=NOW)
+    request = filed(world)
+    with pytest.raises(NotFound):
+        requests.get_request(world.other_clerk, request.id)
+    with pytest.raises(NotFound):
+        requests.get_request(world.kunming_finance, request.id)
+    assert requests.get_request(world.finance, request.id) is request
+
+
+def test_edited_until_submitted_and_a_stale_form_is_refused(world, published):
+    request = filed(world)
+    requests.update_request(world.clerk, request, data={**DATA, "level3": "改后"}, expected_version=1, now=NOW)
+    with pytest.raises(StaleEdit):
+        requests.update_request(world.clerk, request, data=DATA, expected_version=1, now=NOW)
+    requests.submit_request(world.clerk, request, expected_version=request.version, now=NOW)
+    with pytest.raises(Refused, match="no longer be changed"):
+        requests.update_request(world.clerk, request, data=DATA, expected_version=request.version, now=NOW)
+    assert db.session.scalar(db.select(Notification.kind).where(Notification.user_id == world.finance.id))
+
+
+def test_withdrawn_until_decided(world, published):
+    request = filed(world)
+    requests.submit_request(world.clerk, request, expected_version=request.version, now=NOW)
+    requests.withdraw_request(world.clerk, request, now=NOW)
+    assert request.status == "withdrawn"
+    other = filed(world, code="A0101091")
+    requests.submit_request(world.clerk, other, expected_version=other.version, now=NOW)
+    requests.approve_request(world.finance, other, filing_number="云财备〔2018〕1号", comment="", now=NOW)
+    with pytest.raises(Refused):
+        requests.withdraw_request(world.clerk, other, now=NOW)
+
+
+def test_filing_needs_its_number_and_refusing_its_reason(world, published):
+    request = filed(world)
+    requests.submit_request(world.clerk, request, expected_version=request.version, now=NOW)
+    with pytest.raises(Invalid) as error:
+        requests.approve_request(world.finance, request, filing_number=" ", comment=None, now=NOW)
+    assert set(error.value.errors) == {"filing_number"}
+    with pytest.raises(Invalid):
+        requests.refuse_request(world.finance, request, reason="", now=NOW)
+    with pytest.raises(NotFound):
+        requests.approve_request(world.kunming_finance, request, filing_number="x", comment="", now=NOW)
+    requests.refuse_request(world.finance, request, reason="可由本级现有目录事项覆盖。", now=NOW)
+    assert (request.status, request.decision_comment) == ("refused", "可由本级现有目录事项覆盖。")
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [(shanghai(date(2018, 1, 10), 23, 59, 59), True), (shanghai(date(2018, 1, 11), 0, 0, 0), False)],
+)
+def test_a_filed_request_counts_from_the_moment_it_was_filed(world, published, moment, expected):
+    request = filed(world)
+    requests.submit_request(world.clerk, request, expected_version=request.version, now=NOW)
+    requests.approve_request(world.finance, request, filing_number="云财备〔2018〕1号", comment="", now=moment)
+    db.session.commit()
+    entry = effective.lookup(world.civil, "A0101090", date(2018, 1, 10))
+    assert (entry is not None) is expected
+    assert effective.lookup(world.civil, "A0101090", date(2018, 1, 11)).basis == "request"
+
+
+def test_the_queue_is_the_regions_oldest_first(world, published):
+    first, second = filed(world), filed(world, code="A0101091")
+    requests.submit_request(world.clerk, second, expected_version=second.version, now=NOW)
+    requests.submit_request(world.clerk, first, expected_version=first.version, now=shanghai(date(2018, 1, 11)))
+    waiting, _decided = requests.queue(world.finance)
+    assert waiting == [second, first]
+    assert requests.queue(world.kunming_finance) == ([], [])

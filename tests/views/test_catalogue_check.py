@@ -1,0 +1,115 @@
+"""GET /api/v1/catalogue-check, as a budget or payment system calls it."""
+
+from datetime import date
+
+import pytest
+import time_machine
+
+from catalogue.extensions import db
+from catalogue.services import catalogue_requests, publishing
+from tests.conftest import shanghai
+from tests.factories import approved
+
+URL = "/api/v1/catalogue-check"
+
+
+@pytest.fixture
+def lists(world):
+    """民政厅 in the 2017 list (v1 effective 2017-09-01; v2, a correction, effective 2017-10-01)."""
+    catalogue = approved(world, world.clerk, world.civil, 2, shanghai(date(2017, 7, 1)))
+    first = publish(world, "云财综〔2017〕100号", date(2017, 9, 1))
+    catalogue.items[1].code = "A0101009"
+    db.session.commit()
+    second = publish(world, "云财综〔2017〕120号", date(2017, 10, 1))
+    return first, second
+
+
+def publish(world, number, effective):
+    publication = publishing.publish(
+        world.finance,
+        world.province,
+        world.campaign,
+        title=None,
+        document_number=number,
+        effective_date=effective,
+        now=shanghai(date(2017, 8, 15)),
+    )
+    db.session.commit()
+    return publication
+
+
+def test_in_the_list_effective_that_day_at_its_version_then(client, lists):
+    first, second = lists
+    before = client.get(f"{URL}?department=530000007&code=A0101002&date=2017-09-30").json
+    assert before["in_catalogue"] is True and before["basis"] == "publication"
+    assert before["publication"] == {
+        "id": first.id,
+        "version": 1,
+        "document_number": "云财综〔2017〕100号",
+        "effective_date": "2017-09-01",
+    }
+    assert before["item"] == {
+        "code": "A0101002",
+        "level1_name": "基本公共服务",
+        "level2": "社会救助",
+        "level3": "云南省民政厅服务2",
+        "level4": "",
+    }
+    after = client.get(f"{URL}?department=530000007&code=A0101002&date=2017-10-01").json
+    assert after["in_catalogue"] is False and after["basis"] is None and after["item"] is None
+    assert "A0101002" in after["message"]
+    assert client.get(f"{URL}?department=530000007&code=a0101009&date=2017-10-01").json["publication"]["version"] == 2
+    assert client.get(f"{URL}?department=530000007&code=A0101001&date=2017-08-31").json["in_catalogue"] is False
+
+
+def test_a_filed_request_counts_from_its_filing(client, world, lists):
+    moment = shanghai(date(2018, 3, 1), 9)
+    data = {
+        "code": "A0101050", "level1_code": "A", "level2": "社会救助", "level3": "临时救助核查",
+        "reason": "审批权限下放。", "budget_year": 2018, "estimated_amount": "5000",
+    }  # fmt: skip
+    request = catalogue_requests.file_request(world.clerk, world.civil, data=data, now=moment)
+    catalogue_requests.submit_request(world.clerk, request, expected_version=request.version, now=moment)
+    catalogue_requests.approve_request(
+        world.finance, request, filing_number="云财备〔2018〕3号", comment="", now=moment
+    )
+    db.session.commit()
+    found = client.get(f"{URL}?department=530000007&code=A0101050&date=2018-03-01").json
+    assert found["in_catalogue"] and found["basis"] == "request" and found["publication"] is None
+    assert found["request"]["filing_number"] == "云财备〔2018〕3号" and found["request"]["id"] == request.id
+    assert client.get(f"{URL}?department=530000007&code=A0101050&date=2018-02-28").json["in_catalogue"] is False
+
+
+def test_the_date_defaults_to_today_in_shanghai(client, lists):
+    with time_machine.travel(shanghai(date(2017, 10, 1), 0, 0, 1), tick=False):
+        today = client.get(f"{URL}?department=530000007&code=A0101009").json
+    assert today["in_catalogue"] and today["date"] == "2017-10-01"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "code=A0101001",
+        "department=530000007",
+        "department=999&code=A0101001",
+        "department=530000007&code=A0101001&date=2017-13-01",
+        "department=530000007&code=A-01",
+    ],
+)
+def test_wrong_arguments_are_400_with_a_json_message(client, lists, query):
+    response = client.get(f"{URL}?{query}", headers={"Accept-Language": "en"})
+    assert response.status_code == 400 and response.json["error"]["message"]
+
+
+def test_it_is_open_cached_and_conditional(client, lists):
+    response = client.get(f"{URL}?department=530000007&code=A0101001&date=2017-09-30")
+    assert response.headers["Access-Control-Allow-Origin"] == "*" and "max-age" in response.headers["Cache-Control"]
+    etag = response.headers["ETag"]
+    again = client.get(f"{URL}?department=530000007&code=A0101001&date=2017-09-30", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+
+
+def test_it_is_in_the_openapi_document(client):
+    document = client.get("/api/v1/openapi.json").json
+    parameters = {p["name"] for p in document["paths"]["/catalogue-check"]["get"]["parameters"]}
+    assert parameters == {"department", "code", "date"}

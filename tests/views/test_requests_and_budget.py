@@ -1,0 +1,124 @@
+"""The pages of out-of-catalogue requests and budget lines, as a clerk and a finance officer use them."""
+
+import io
+import re
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from catalogue.extensions import db
+from catalogue.models import BudgetLine, CatalogueRequest
+from catalogue.services import publishing
+from tests.conftest import shanghai
+from tests.factories import approved
+
+NOW = shanghai(date(2018, 1, 10), 10)
+EN = {"Accept-Language": "en"}
+REQUEST = {
+    "code": "A0101090",
+    "level1_code": "A",
+    "level2": "社会救助",
+    "level3": "临时救助对象核查服务",
+    "reason": "审批权限下放，需核查的对象增加。",
+    "budget_year": "2018",
+    "estimated_amount": "120000",
+}
+LINE = {
+    "budget_year": "2018",
+    "project_name": "救助对象核查",
+    "code": "A0101001",
+    "amount": "50000",
+    "funding_source": "general",
+}
+
+
+@pytest.fixture
+def published(world):
+    approved(world, world.clerk, world.civil, 2, shanghai(date(2017, 7, 1)))
+    publishing.publish(
+        world.finance, world.province, world.campaign, title=None, document_number="云财综〔2017〕100号",
+        effective_date=date(2017, 9, 1), now=shanghai(date(2017, 8, 15)),
+    )  # fmt: skip
+    db.session.commit()
+
+
+def text(response):
+    return response.get_data(as_text=True)
+
+
+def test_a_clerk_files_submits_and_finance_files_it(logged_in, auth, published, world):
+    clerk = logged_in("clerk-civil", NOW)
+    response = clerk.post("/requests/new", data=REQUEST, headers=EN)
+    assert response.status_code == 302
+    request = db.session.scalar(db.select(CatalogueRequest))
+    assert request.status == "draft" and "Submit to the finance office" in text(
+        clerk.get(response.headers["Location"], headers=EN)
+    )
+    clerk.post(f"/requests/{request.id}/submit", data={"version": request.version})
+    db.session.refresh(request)
+    assert request.status == "submitted"
+    auth.logout()
+    finance = logged_in("finance-530000", NOW)
+    assert "临时救助对象核查服务" in text(finance.get("/requests/queue", headers=EN))
+    missing = finance.post(f"/requests/{request.id}/approve", data={"approve-filing_number": ""}, headers=EN)
+    assert "Give the filing number" in text(finance.get(missing.headers["Location"], headers=EN))
+    finance.post(f"/requests/{request.id}/approve", data={"approve-filing_number": "云财备〔2018〕1号"})
+    db.session.refresh(request)
+    assert (request.status, request.filing_number) == ("approved", "云财备〔2018〕1号")
+
+
+def test_the_request_form_names_every_wrong_field(logged_in, published):
+    clerk = logged_in("clerk-civil", NOW)
+    response = clerk.post("/requests/new", data={**REQUEST, "code": "A0101001", "estimated_amount": "x"}, headers=EN)
+    page = text(response)
+    assert response.status_code == 400 and "already in your effective catalogue" in page and "as a number" in page
+    assert db.session.scalar(db.select(db.func.count(CatalogueRequest.id))) == 0
+
+
+def test_a_budget_line_is_recorded_and_a_missing_code_offers_a_request(logged_in, published):
+    clerk = logged_in("clerk-civil", NOW)
+    assert clerk.post("/budget/new", data=LINE).status_code == 302
+    page = text(clerk.get("/budget/?year=2018", headers=EN))
+    assert "救助对象核查" in page and "50,000.00" in page
+    refused = clerk.post("/budget/new", data={**LINE, "code": "B0101001"}, headers=EN)
+    page = text(refused)
+    assert refused.status_code == 400 and "/requests/new?code=B0101001" in page
+    assert db.session.scalar(db.select(db.func.count(BudgetLine.id))) == 1
+    assert "B0101001" in text(clerk.get("/requests/new?code=B0101001"))
+
+
+def test_finance_reads_the_totals_and_downloads_them(logged_in, auth, published):
+    clerk = logged_in("clerk-civil", NOW)
+    clerk.post("/budget/new", data=LINE)
+    clerk.post("/budget/new", data={**LINE, "code": "A0101002", "amount": "0.50", "funding_source": "fund"})
+    auth.logout()
+    finance = logged_in("finance-530000", NOW)
+    page = text(finance.get("/budget/totals?year=2018", headers=EN))
+    assert "50,000.50" in page and "政府性基金预算" in page
+    workbook = load_workbook(io.BytesIO(finance.get("/budget/totals.xlsx?year=2018").data))
+    assert workbook.sheetnames == ["预算明细", "按部门", "按目录类别", "按资金来源"]
+    assert [row[1] for row in workbook["按部门"].iter_rows(min_row=2, values_only=True)] == [50000.5]
+
+
+def test_deleting_a_line(logged_in, published):
+    clerk = logged_in("clerk-civil", NOW)
+    clerk.post("/budget/new", data=LINE)
+    line = db.session.scalar(db.select(BudgetLine))
+    assert clerk.post(f"/budget/{line.id}/delete").status_code == 302
+    assert db.session.scalar(db.select(db.func.count(BudgetLine.id))) == 0
+
+
+def test_without_a_published_list_the_clerk_is_told_to_use_the_catalogue(logged_in, world):
+    clerk = logged_in("clerk-civil", NOW)
+    response = clerk.get("/requests/new", headers=EN)
+    assert response.status_code == 302
+    assert "no published catalogue yet" in text(clerk.get(response.headers["Location"], headers=EN))
+
+
+def test_row_actions_name_what_they_act_on(logged_in, published):
+    clerk = logged_in("clerk-civil", NOW)
+    clerk.post("/budget/new", data=LINE)
+    assert re.search(
+        r"Delete<span class=\"visually-hidden\"> 救助对象核查</span>", text(clerk.get("/budget/?year=2018", headers=EN))
+    )
