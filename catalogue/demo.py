@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
+from . import demo_budget
 from .clock import SHANGHAI
 from .extensions import db
 from .models import Campaign, Department, User
@@ -329,6 +330,7 @@ def seed(password):
     _run_2027(c2027, departments, finance, clerks, reference.read_rows("sample-items-2020.csv"), level2_names)
     edition = _province_edition(finance["530000"], schemes["2020"], at(today - timedelta(days=60)))
     _county_campaign(finance["532328"], edition, at(today - timedelta(days=5)))
+    demo_budget.seed(c2027, regions, finance, clerks, departments, at)
     return 1 + len(finance) + len(clerks)
 
 

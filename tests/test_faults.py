@@ -147,7 +147,8 @@ def test_a_publisher_killed_at_any_moment_leaves_nothing_behind(app, world, mome
         line = publisher.stdout.readline()
         assert line.strip() == f"AT {moment}", line or publisher.stderr.read()
         if moment == "child":
-            assert len(processes_marked(marker)) == 2  # the publisher and its child, both alive
+            # the publisher and the workbook's child, both alive (the PDFs' child may have finished)
+            assert len(processes_marked(marker)) in (2, 3)
         os.kill(publisher.pid, signal.SIGKILL)
         publisher.wait(timeout=10)
     finally:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.extensions import db
-from catalogue.services import publishing
+from catalogue.services import catalogue_requests, publishing
 from tests import factories
 from tests.conftest import shanghai
 from tests.e2e.conftest import log_in
@@ -50,7 +50,20 @@ def site(open_world):
         effective_date=date(2099, 9, 1),
         now=shanghai(date(2099, 8, 1)),
     )
+    request = catalogue_requests.file_request(
+        world.clerk,
+        world.civil,
+        data={
+            "code": "A0101090", "level1_code": "A", "level2": "社会救助", "level3": "临时救助对象核查",
+            "reason": "审批权限下放。", "budget_year": 2099, "estimated_amount": "120000",
+        },
+        now=shanghai(date(2099, 9, 2)),
+    )  # fmt: skip
+    catalogue_requests.submit_request(
+        world.clerk, request, expected_version=request.version, now=shanghai(date(2099, 9, 2))
+    )
     db.session.commit()
+    publication.request_id = request.id  # for the pages below
     return publication
 
 
@@ -76,7 +89,10 @@ CLERK_PAGES = [
     "/inbox/",
     "/account/password",
 ]
+CIVIL_PAGES = ["/requests/", "/requests/new", "/budget/", "/budget/new"]
 FINANCE_PAGES = [
+    "/requests/queue",
+    "/budget/totals",
     "/finance/",
     "/finance/campaigns/2099/progress",
     "/finance/campaigns/2099/departments/530000002",
@@ -130,8 +146,12 @@ def test_every_page_type_passes_axe(chromium, live_server, site, axe_script, loc
     assert page.locator("[aria-invalid=true]").count() >= 2
     found += violations(page, axe_script)
     page.click("header >> text=退出" if locale == "zh-CN" else "header >> text=Log out")
+    log_in(page, "clerk-civil")
+    for path in [*CIVIL_PAGES, f"/requests/{site.request_id}"]:
+        found += check(page, axe_script, path)
+    page.click("header >> text=退出" if locale == "zh-CN" else "header >> text=Log out")
     log_in(page, "finance-530000")
-    for path in FINANCE_PAGES:
+    for path in [*FINANCE_PAGES, f"/requests/{site.request_id}"]:
         found += check(page, axe_script, path)
     page.goto("/finance/campaigns/2099/publish")
     page.fill("#document_number", "云财综〔2099〕2号")
