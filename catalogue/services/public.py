@@ -4,8 +4,19 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
+from core.budget import APPROVED
+
 from ..extensions import db
-from ..models import Campaign, Publication, PublicationFile, PublishedItem, Region, Scheme
+from ..models import (
+    Campaign,
+    CatalogueRequest,
+    Department,
+    Publication,
+    PublicationFile,
+    PublishedItem,
+    Region,
+    Scheme,
+)
 from .diffing import diff_campaigns
 from .errors import NotFound
 from .permissions import top_region
@@ -203,3 +214,25 @@ def province_overview(campaign: Campaign) -> list[tuple[Region, Publication | No
     )
     current = {publication.region_id: publication for publication in db.session.scalars(query)}
     return [(region, current.get(region.id)) for region in prefectures]
+
+
+def filed_requests(publication: Publication) -> list[CatalogueRequest]:
+    """The out-of-catalogue requests of the list's departments filed (备案) since this version was
+    published (and, for a superseded one, before its replacement): with the list, the effective
+    catalogue. A department's own list shows only its own."""
+    codes = select(PublishedItem.department_code).where(PublishedItem.publication_id == publication.id).distinct()
+    query = (
+        select(CatalogueRequest)
+        .join(Department, CatalogueRequest.department_id == Department.id)
+        .where(
+            Department.region_id == publication.region_id,
+            Department.code.in_(codes),
+            CatalogueRequest.status == APPROVED,
+            CatalogueRequest.decided_at >= publication.published_at,
+        )
+        .order_by(Department.code, CatalogueRequest.code)
+    )
+    later = replacement(publication)
+    if later is not None:
+        query = query.where(CatalogueRequest.decided_at < later.published_at)
+    return db.session.scalars(query).all()

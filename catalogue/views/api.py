@@ -67,6 +67,21 @@ def publication(publication_id):
         }
         for f in found.files
     ]
+    data["filed_requests"] = [
+        {
+            "id": filed.id,
+            "department_code": filed.department.code,
+            "department_name": filed.department.name,
+            "code": filed.code,
+            "level1_name": filed.level1_name,
+            "level2": filed.level2,
+            "level3": filed.level3,
+            "level4": filed.level4,
+            "filing_number": filed.filing_number,
+            "approved_at": filed.decided_at.isoformat(),
+        }
+        for filed in public.filed_requests(found)
+    ]
     return jsonify(data)
 
 

@@ -164,6 +164,12 @@ def openapi_document(server_url, config):
                                                 "type": "object",
                                                 "properties": {
                                                     "changes": {"type": ["object", "null"]},
+                                                    "filed_requests": {
+                                                        "type": "array",
+                                                        "description": "Out-of-catalogue services filed (备案) "
+                                                        "for its departments since this version",
+                                                        "items": {"type": "object"},
+                                                    },
                                                     "files": {
                                                         "type": "array",
                                                         "items": {"$ref": "#/components/schemas/File"},

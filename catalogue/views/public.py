@@ -70,6 +70,7 @@ def publication(publication_id):
         department_files=public.files_of(found, department) if department else [],
         replacement=public.replacement(found) if found.superseded else None,
         versions=public.versions(found),
+        filed=public.filed_requests(found),
     )
 
 

@@ -113,3 +113,27 @@ def test_it_is_in_the_openapi_document(client):
     document = client.get("/api/v1/openapi.json").json
     parameters = {p["name"] for p in document["paths"]["/catalogue-check"]["get"]["parameters"]}
     assert parameters == {"department", "code", "date"}
+
+
+def test_the_public_sees_the_requests_filed_since_a_version(client, world, lists):
+    _first, second = lists
+    moment = shanghai(date(2018, 3, 1), 9)
+    data = {
+        "code": "A0101050", "level1_code": "A", "level2": "社会救助", "level3": "临时救助核查",
+        "reason": "审批权限下放。", "budget_year": 2018, "estimated_amount": "5000",
+    }  # fmt: skip
+    request = catalogue_requests.file_request(world.clerk, world.civil, data=data, now=moment)
+    catalogue_requests.submit_request(world.clerk, request, expected_version=request.version, now=moment)
+    catalogue_requests.approve_request(
+        world.finance, request, filing_number="云财备〔2018〕3号", comment="", now=moment
+    )
+    db.session.commit()
+    page = client.get(f"/publications/{second.id}", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "filed since this version" in page and "云财备〔2018〕3号" in page and "临时救助核查" in page
+    (filed,) = client.get(f"/api/v1/publications/{second.id}").json["filed_requests"]
+    assert (filed["code"], filed["filing_number"], filed["department_code"]) == (
+        "A0101050",
+        "云财备〔2018〕3号",
+        "530000007",
+    )
+    assert client.get(f"/api/v1/publications/{_first.id}").json["filed_requests"] == []  # filed after v2 replaced v1

@@ -1,0 +1,99 @@
+"""The catalogue check budget and payment systems call, under load.
+
+- catalogue_check_vs_hello: requests per second of GET /api/v1/catalogue-check (a department of a
+  published province of 81 x 250 items, codes in and out of its catalogue, several days) against a
+  bare Flask "hello" route, both under gunicorn with the same workers (target 0.5 or above).
+
+Run: make bench (needs wrk: apt-get install wrk).
+"""
+
+import os
+import shutil
+import sys
+import tempfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import publish_bench as base
+from flask_migrate import upgrade
+
+from catalogue import create_app
+from catalogue.extensions import db
+from catalogue.services import publishing
+
+LUA = """
+-- Each request asks another question: a code in or out of the catalogue, on another day.
+local n = 0
+request = function()
+  n = n + 1
+  local department = string.format("530000%03d", n % 81)
+  local letter = ({"A", "B", "C", "D", "E", "F"})[n % 6 + 1]
+  local code = string.format("%s%02d%03d", letter, (n % 250) // 10, n % 250 + (n % 7 == 0 and 300 or 0))
+  local day = string.format("2018-%02d-%02d", n % 12 + 1, n % 28 + 1)
+  return wrk.format("GET", "/api/v1/catalogue-check?department=" .. department .. "&code=" .. code .. "&date=" .. day)
+end
+"""
+
+
+def seed(app):
+    with app.test_request_context():
+        region, campaign, finance = base.seed()
+        publication = publishing.publish(
+            finance,
+            region,
+            campaign,
+            title=None,
+            document_number="云财综〔2017〕1号",
+            effective_date=date(2017, 9, 1),
+            now=datetime.now(UTC),
+        )
+        db.session.commit()
+        return publication.id
+
+
+def requests_per_second(url, script=None):
+    import subprocess
+
+    command = ["wrk", "-t2", f"-c{base.CONNECTIONS}", f"-d{base.DURATION}s"]
+    if script:
+        command += ["-s", script]
+    subprocess.run([*command[:3], "-d1s", *command[4:], url], capture_output=True, check=True)  # warm up
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    if "Non-2xx" in output:
+        raise RuntimeError(f"errors while loading {url}:\n{output}")
+    return float(next(line for line in output.splitlines() if line.startswith("Requests/sec")).split()[1])
+
+
+def main():
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is needed: apt-get install wrk")
+    with tempfile.TemporaryDirectory() as folder:
+        database = f"sqlite:///{folder}/bench.sqlite"
+        app = create_app({"SQLALCHEMY_DATABASE_URI": database, "SECRET_KEY": "bench"})
+        with app.app_context():
+            upgrade()
+        publication_id = seed(app)
+        script = Path(folder) / "questions.lua"
+        script.write_text(LUA)
+        env = {**os.environ, "DATABASE_URL": database, "SECRET_KEY": "bench", "BENCH_PUBLICATION": str(publication_id)}
+        process, port = base.serve("wsgi:app", env)
+        try:
+            check = requests_per_second(f"http://127.0.0.1:{port}/", str(script))
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+        process, port = base.serve("bench.bare_app:app", env)
+        try:
+            hello = requests_per_second(f"http://127.0.0.1:{port}/hello")
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+    print(f"catalogue_check_rps = {check:.0f}  hello_rps = {hello:.0f}")
+    print(f"catalogue_check_vs_hello = {check / hello:.2f}")
+
+
+if __name__ == "__main__":
+    main()
