@@ -1,5 +1,5 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from .base import Form
@@ -22,4 +22,5 @@ class PublishForm(Form):
         filters=[strip],
         validators=[Optional(), Length(max=1000, message=_l("At most %(max)d characters.", max=1000))],
     )
+    fold_requests = BooleanField(_l("Fold the filed out-of-catalogue requests into this version"))
     fingerprint = HiddenField(validators=[Optional(), Length(max=100)])

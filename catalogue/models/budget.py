@@ -49,6 +49,8 @@ class CatalogueRequest(db.Model):
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     filing_number: Mapped[str] = mapped_column(String(100), default="")  # 备案号, when approved
     decision_comment: Mapped[str] = mapped_column(Text, default="")
+    # The list version that first carried it as an item (services/folding.py), if one has.
+    folded_into_id: Mapped[int | None] = mapped_column(ForeignKey("publication.id"))
 
     department: Mapped[Department] = relationship()
     campaign: Mapped[Campaign] = relationship()

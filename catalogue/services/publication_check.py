@@ -29,6 +29,13 @@ class PublishPlan:
     department_total: int  # eligible departments the campaign expects of the region (or 1: its own list)
     fingerprint: str
     current_items: list[dict] = field(default_factory=list)  # the items of ``current``
+    requests: list = field(default_factory=list)  # the filed requests it carries as items
+    unfolded: list = field(default_factory=list)  # the filed requests no version carries yet
+
+    @property
+    def new_requests(self) -> list:
+        """The requests this version carries for the first time."""
+        return [request for request in self.requests if request.folded_into_id is None]
 
     @property
     def version(self) -> int:

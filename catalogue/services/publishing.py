@@ -25,7 +25,7 @@ from ..models import (
     SchemeNode,
 )
 from ..transaction import flush
-from . import audit, publication_files, search
+from . import audit, folding, publication_files, search
 from . import publication_check as check
 from .errors import Invalid, NotFound, Refused
 from .permissions import Actor, require_publisher
@@ -181,11 +181,21 @@ def check_header(
 
 
 def plan(
-    user: Actor, region: Region, campaign: Campaign, *, now: datetime, department: Department | None = None
+    user: Actor,
+    region: Region,
+    campaign: Campaign,
+    *,
+    now: datetime,
+    department: Department | None = None,
+    fold_requests: bool = False,
 ) -> PublishPlan:
-    """What publishing would make now, with its change report: shown for confirmation, then made."""
+    """What publishing would make now, with its change report: shown for confirmation, then made.
+    Filed out-of-catalogue requests already folded into a version stay; ``fold_requests`` folds in
+    the others too."""
     result = consolidation(user, region, campaign, now=now, department=department)
-    items = result.items
+    filed = folding.filed_for(region, campaign, set(result.by_department))
+    folded = [r for r in filed if r.folded_into_id is not None or fold_requests]
+    items = folding.merged(result.items, folded)
     for number, item in enumerate(items, start=1):  # numbered in place: a province's items are not copied
         item["number"] = number
     current = current_publication(region, campaign, department)
@@ -197,9 +207,14 @@ def plan(
         current, current_items, before, published_items(before) if before is not None else [], items
     )
     expected = 1 if department else sum(1 for row in result.rows if row.department.eligible)
-    return PublishPlan(
+    found = PublishPlan(
         result, items, current, baseline, changes, expected, check.fingerprint(current, items), current_items
     )
+    found.requests = folded
+    found.unfolded = [r for r in filed if r.folded_into_id is None]
+    if changes is not None and found.new_requests:
+        changes["requests"] = folding.report(found.new_requests)
+    return found
 
 
 def publish(
@@ -214,6 +229,7 @@ def publish(
     note: str | None = "",
     department: Department | None = None,
     expected_fingerprint: str | None = None,
+    fold_requests: bool = False,
 ) -> Publication:
     """Snapshot the approved catalogues (of the region, or of one ``department``) as a new
     publication; a correction supersedes the current one of the same scope. Refused, with nothing
@@ -223,7 +239,7 @@ def publish(
         title, document_number, effective_date, note, default_title(region, campaign, department)
     )
     _one_publisher_at_a_time(region)
-    found = plan(user, region, campaign, now=now, department=department)
+    found = plan(user, region, campaign, now=now, department=department, fold_requests=fold_requests)
     check.refuse_stale(found, expected_fingerprint)
     refuse(found, title=title, document_number=document_number, effective_date=effective_date)
     previous, items = found.current, found.items
@@ -267,6 +283,7 @@ def publish(
                 ],
             )
         writer.store(publication, metadata(publication))
+        folding.mark(found.requests, publication)
         search.reindex(publication)
         flush()
     except BaseException:
@@ -307,12 +324,13 @@ def check_publication(
     now: datetime,
     note: str | None = "",
     department: Department | None = None,
+    fold_requests: bool = False,
 ) -> tuple[PublishPlan, str]:
     """The plan to confirm and the title it would carry, refused as ``publish`` would refuse it."""
     title, document_number = check_header(
         title, document_number, effective_date, note, default_title(region, campaign, department)
     )
-    found = plan(user, region, campaign, now=now, department=department)
+    found = plan(user, region, campaign, now=now, department=department, fold_requests=fold_requests)
     refuse(found, title=title, document_number=document_number, effective_date=effective_date)
     return found, title
 

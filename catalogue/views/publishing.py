@@ -8,7 +8,7 @@ from flask_login import current_user
 from forms.publishing import PublishForm
 
 from ..clock import now
-from ..services import public, publishing, reference
+from ..services import folding, public, publishing, reference
 from ..services.campaigns import get_campaign
 from ..services.errors import Invalid, Refused
 from ..services.permissions import publishing_region, require_all_publications_viewer, top_region
@@ -31,6 +31,7 @@ def _header(form):
         "document_number": form.document_number.data,
         "effective_date": form.effective_date.data,
         "note": form.note.data,
+        "fold_requests": bool(form.fold_requests.data),
     }
 
 
@@ -44,6 +45,7 @@ def publish(code):
     form = PublishForm()
     if not form.is_submitted():
         form.title.data = publishing.default_title(region, campaign, department)
+        form.fold_requests.data = True
     status = 200
     if form.validate_on_submit() and "edit" not in request.form:  # "edit": back from the check to the form
         try:
@@ -86,6 +88,7 @@ def publish(code):
         form=form,
         consolidation=consolidation,
         current=publishing.current_publication(region, campaign, department),
+        unfolded=folding.waiting(region, campaign, set(consolidation.by_department)),
         department=department,
         departments=publishing.approved_departments(current_user, region, campaign, now=moment),
     ), (400 if form.errors else status)

@@ -134,3 +134,34 @@ def test_the_queue_is_the_regions_oldest_first(world, published):
     waiting, _decided = requests.queue(world.finance)
     assert waiting == [second, first]
     assert requests.queue(world.kunming_finance) == ([], [])
+
+
+def test_a_filed_request_is_folded_into_the_next_version_and_stays(world, published):
+    request = filed(world)
+    requests.submit_request(world.clerk, request, expected_version=request.version, now=NOW)
+    requests.approve_request(world.finance, request, filing_number="云财备〔2018〕1号", comment="", now=NOW)
+    db.session.commit()
+    plan = publishing.plan(world.finance, world.province, world.campaign, now=NOW, fold_requests=True)
+    assert [r.code for r in plan.new_requests] == ["A0101090"]
+    assert plan.changes["requests"] == [
+        {
+            "department_name": "云南省民政厅",
+            "code": "A0101090",
+            "level3": "临时救助对象核查服务",
+            "filing_number": "云财备〔2018〕1号",
+        }
+    ]
+    second = publishing.publish(
+        world.finance, world.province, world.campaign, title=None, document_number="云财综〔2018〕5号",
+        effective_date=date(2018, 2, 1), now=NOW, fold_requests=True,
+    )  # fmt: skip
+    db.session.commit()
+    assert request.folded_into_id == second.id
+    item = next(i for i in publishing.published_items(second) if i["code"] == "A0101090")
+    assert item["remarks"] == "目录外事项备案（云财备〔2018〕1号）" and item["department_code"] == "530000007"
+    assert effective.lookup(world.civil, "A0101090", date(2018, 2, 1)).basis == "publication"
+    third = publishing.publish(  # a later correction keeps it, asked or not
+        world.finance, world.province, world.campaign, title=None, document_number="云财综〔2018〕6号",
+        effective_date=date(2018, 3, 1), now=NOW,
+    )  # fmt: skip
+    assert "A0101090" in {i["code"] for i in publishing.published_items(third)}
