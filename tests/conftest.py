@@ -27,7 +27,7 @@ from catalogue import create_app, page_cache
 from catalogue.clock import SHANGHAI
 from catalogue.config import database_url
 from catalogue.extensions import db
-from catalogue.services import reference
+from catalogue.services import effective, reference
 from catalogue.throttle import throttle
 
 from . import factories
@@ -105,6 +105,7 @@ def database(app, request):
     """The test's app context and a session whose work is undone at the end of the test."""
     page_cache.pages.clear()
     page_cache.files.clear()
+    effective._snapshots.clear()
     throttle.reset()
     with app.app_context():
         if request.node.get_closest_marker("committed") or request.node.get_closest_marker("e2e"):

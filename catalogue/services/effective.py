@@ -13,6 +13,8 @@ from core.budget import APPROVED
 
 from ..extensions import db
 from ..models import CatalogueRequest, Department, Publication, PublishedItem
+from ..page_cache import BoundedCache
+from . import public
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 ITEM_FIELDS = ("code", "level1_name", "level2", "level3", "level4")
@@ -23,40 +25,27 @@ def end_of(day: date) -> datetime:
     return datetime.combine(day + timedelta(days=1), time(), tzinfo=SHANGHAI) - timedelta(microseconds=1)
 
 
-def list_in_force(department: Department, day: date) -> Publication | None:
-    """The list holding the department's items in force on ``day``: of the lists of its region that
-    carry them (the region's, or its own), the one that took effect last by then, at its latest
-    version effective by then."""
-    carries = exists().where(
-        PublishedItem.publication_id == Publication.id, PublishedItem.department_code == department.code
-    )
-    return db.session.scalar(
-        select(Publication)
-        .where(
-            Publication.region_id == department.region_id,
-            Publication.department_code.in_(("", department.code)),
-            Publication.effective_date <= day,
-            carries,
-        )
-        .order_by(Publication.effective_date.desc(), Publication.version.desc(), Publication.id.desc())
-        .limit(1)
-    )
+@dataclass(frozen=True)
+class ListRef:
+    """What an answer says of the list an item is in."""
+
+    id: int
+    version: int
+    title: str
+    document_number: str
+    effective_date: date
 
 
-def filed_requests(department: Department, day: date) -> list[CatalogueRequest]:
-    """Requests of the department filed by the end of ``day``."""
-    return db.session.scalars(
-        select(CatalogueRequest)
-        .where(
-            CatalogueRequest.department_id == department.id,
-            CatalogueRequest.status == APPROVED,
-            CatalogueRequest.decided_at <= end_of(day),
-        )
-        .order_by(CatalogueRequest.code)
-    ).all()
+@dataclass(frozen=True)
+class RequestRef:
+    """What an answer says of the filed request an item comes from."""
+
+    id: int
+    filing_number: str
+    decided_at: datetime
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entry:
     """One code of an effective catalogue and what puts it there."""
 
@@ -66,63 +55,116 @@ class Entry:
     level3: str
     level4: str
     basis: str  # "publication" or "request"
-    publication: Publication | None = None
-    request: CatalogueRequest | None = None
+    publication: ListRef | None = None
+    request: RequestRef | None = None
 
     def item(self) -> dict:
         return {name: getattr(self, name) for name in ITEM_FIELDS}
 
 
-def effective_catalogue(department: Department, day: date) -> list[Entry]:
-    """Every code the department may cite on ``day``: its published items, then its filed requests."""
-    publication = list_in_force(department, day)
-    entries = {}
-    if publication is not None:
-        rows = db.session.scalars(
-            select(PublishedItem)
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything a department may cite, on any day: the lists carrying its items (latest in effect
+    first) with their items, and its filed requests (earliest first)."""
+
+    lists: tuple  # ((effective_date, ListRef, {code: Entry}), ...)
+    requests: tuple  # ((decided_at, code, Entry), ...)
+
+    def list_on(self, day: date):
+        return next(((ref, items) for effective_date, ref, items in self.lists if effective_date <= day), None)
+
+    def entries(self, day: date) -> list[Entry]:
+        found = self.list_on(day)
+        entries = dict(found[1]) if found else {}
+        moment = end_of(day)
+        for decided_at, code, entry in self.requests:
+            if decided_at <= moment and code not in entries:
+                entries[code] = entry
+        return list(entries.values())
+
+    def lookup(self, code: str, day: date) -> Entry | None:
+        found = self.list_on(day)
+        if found is not None and code in found[1]:
+            return found[1][code]
+        moment = end_of(day)
+        return next((entry for decided_at, each, entry in self.requests if each == code and decided_at <= moment), None)
+
+
+# Performance: a department's snapshot is read once per generation of what is published and filed,
+# and kept per process (bounded): a check is then one small query and dictionary look-ups.
+_snapshots = BoundedCache(64 * 1024 * 1024)
+
+
+def snapshot(department: Department) -> Snapshot:
+    key = ("effective", public.generation(), department.id)
+    hit = _snapshots.get(key)
+    if hit is not None:
+        return hit[0]
+    carries = exists().where(
+        PublishedItem.publication_id == Publication.id, PublishedItem.department_code == department.code
+    )
+    publications = db.session.scalars(
+        select(Publication)
+        .where(
+            Publication.region_id == department.region_id,
+            Publication.department_code.in_(("", department.code)),
+            carries,
+        )
+        .order_by(Publication.effective_date.desc(), Publication.version.desc(), Publication.id.desc())
+    ).all()
+    lists, size = [], 0
+    for publication in publications:
+        ref = ListRef(
+            publication.id,
+            publication.version,
+            publication.title,
+            publication.document_number,
+            publication.effective_date,
+        )
+        rows = db.session.execute(
+            select(*(getattr(PublishedItem, name) for name in ITEM_FIELDS))
             .where(PublishedItem.publication_id == publication.id, PublishedItem.department_code == department.code)
             .order_by(PublishedItem.number)
-        )
-        for row in rows:
-            values = {name: getattr(row, name) for name in ITEM_FIELDS}
-            entries[row.code] = Entry(**values, basis="publication", publication=publication)
-    for request in filed_requests(department, day):
-        if request.code not in entries:
-            values = {name: getattr(request, name) for name in ITEM_FIELDS}
-            entries[request.code] = Entry(**values, basis="request", request=request)
-    return list(entries.values())
+        ).all()
+        items = {row.code: Entry(*row, basis="publication", publication=ref) for row in rows}
+        lists.append((publication.effective_date, ref, items))
+        size += 400 * len(items)
+    requests = []
+    for filed in filed_requests(department):
+        ref = RequestRef(filed.id, filed.filing_number, filed.decided_at)
+        values = [getattr(filed, name) for name in ITEM_FIELDS]
+        requests.append((filed.decided_at, filed.code, Entry(*values, basis="request", request=ref)))
+        size += 400
+    found = Snapshot(tuple(lists), tuple(requests))
+    _snapshots.put(key, found, size + 1000)
+    return found
+
+
+def list_in_force(department: Department, day: date) -> Publication | None:
+    """The list holding the department's items in force on ``day``: of the lists of its region that
+    carry them (the region's, or its own), the one that took effect last by then, at its latest
+    version effective by then."""
+    found = snapshot(department).list_on(day)
+    return db.session.get(Publication, found[0].id) if found else None
+
+
+def filed_requests(department: Department) -> list[CatalogueRequest]:
+    """The department's filed requests, in the order they were filed."""
+    return db.session.scalars(
+        select(CatalogueRequest)
+        .where(CatalogueRequest.department_id == department.id, CatalogueRequest.status == APPROVED)
+        .order_by(CatalogueRequest.decided_at, CatalogueRequest.id)
+    ).all()
+
+
+def effective_catalogue(department: Department, day: date) -> list[Entry]:
+    """Every code the department may cite on ``day``: its published items, then its filed requests."""
+    return snapshot(department).entries(day)
 
 
 def lookup(department: Department, code: str, day: date) -> Entry | None:
     """The entry for ``code`` in the department's effective catalogue on ``day``, if there is one."""
-    code = code.strip().upper()
-    publication = list_in_force(department, day)
-    if publication is not None:
-        row = db.session.scalar(
-            select(PublishedItem).where(
-                PublishedItem.publication_id == publication.id,
-                PublishedItem.department_code == department.code,
-                PublishedItem.code == code,
-            )
-        )
-        if row is not None:
-            values = {name: getattr(row, name) for name in ITEM_FIELDS}
-            return Entry(**values, basis="publication", publication=publication)
-    request = db.session.scalar(
-        select(CatalogueRequest)
-        .where(
-            CatalogueRequest.department_id == department.id,
-            CatalogueRequest.code == code,
-            CatalogueRequest.status == APPROVED,
-            CatalogueRequest.decided_at <= end_of(day),
-        )
-        .order_by(CatalogueRequest.decided_at)
-        .limit(1)
-    )
-    if request is not None:
-        values = {name: getattr(request, name) for name in ITEM_FIELDS}
-        return Entry(**values, basis="request", request=request)
-    return None
+    return snapshot(department).lookup(code.strip().upper(), day)
 
 
 def explain(department: Department, code: str, day: date, entry: Entry | None) -> str:

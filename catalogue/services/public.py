@@ -70,18 +70,19 @@ def get_publication(publication_id: int) -> Publication:
 GENERATION = select(
     select(func.max(Publication.id)).scalar_subquery(),
     select(func.max(Scheme.id)).where(Scheme.region_id.is_not(None)).scalar_subquery(),
+    select(func.max(CatalogueRequest.decided_at)).scalar_subquery(),
 )
 
 
-def generation() -> tuple[int, int]:
-    """Changes whenever something is published (a list or a tier catalogue): public pages cached
-    under it stay correct.
+def generation() -> tuple:
+    """Changes whenever something is published (a list or a tier catalogue) or an out-of-catalogue
+    request is decided: public pages and effective catalogues cached under it stay correct.
 
     Performance: asked on every public page, so it is one statement built once and run on the
     session's connection, past the ORM's per-statement work.
     """
     latest = db.session.connection().execute(GENERATION).one()
-    return latest[0] or 0, latest[1] or 0
+    return latest[0] or 0, latest[1] or 0, latest[2]
 
 
 @dataclass
