@@ -1,13 +1,16 @@
 """Objects for tests, made through the same code paths as real data where it matters."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from catalogue.extensions import db
 from catalogue.models import Campaign, Department, Item, Region, Scheme, TierDeadline, User
-from catalogue.services import accounts, items, reference, workflow
+from catalogue.services import accounts, items, publishing, reference, workflow
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 PASSWORD = "correct horse battery"
 PROVINCE_DEADLINE = date(2017, 7, 31)
@@ -172,3 +175,22 @@ def approved(world, clerk, department, count, now, campaign=None, prefix="A0101"
     workflow.approve(reviewer, catalogue, now=now)
     db.session.commit()
     return catalogue
+
+
+def publish(world, number="云财综〔2017〕100号", effective=date(2017, 9, 1), region=None, campaign=None, **kwargs):
+    """The province's list (or ``region``'s) of ``campaign`` (2017) published and committed, as its
+    finance office publishes it."""
+    region = region or world.province
+    finance = world.finance if region is world.province else world.kunming_finance
+    publication = publishing.publish(
+        finance,
+        region,
+        campaign or world.campaign,
+        title=kwargs.pop("title", None),
+        document_number=number,
+        effective_date=effective,
+        now=kwargs.pop("now", None) or datetime.combine(date(2017, 8, 15), time(10), tzinfo=SHANGHAI),
+        **kwargs,
+    )
+    db.session.commit()
+    return publication

@@ -10,7 +10,7 @@ from catalogue.extensions import db
 from catalogue.services import budget, publishing
 from catalogue.services.errors import Invalid, NotFound
 from tests.conftest import shanghai
-from tests.factories import approved
+from tests.factories import approved, publish
 
 NOW = shanghai(date(2018, 1, 10), 10)
 LINE = {
@@ -26,17 +26,7 @@ LINE = {
 @pytest.fixture
 def published(world):
     catalogue = approved(world, world.clerk, world.civil, 2, shanghai(date(2017, 7, 1)))
-    publication = publishing.publish(
-        world.finance,
-        world.province,
-        world.campaign,
-        title=None,
-        document_number="云财综〔2017〕100号",
-        effective_date=date(2018, 1, 10),
-        now=shanghai(date(2017, 8, 15)),
-    )
-    db.session.commit()
-    return catalogue, publication
+    return catalogue, publish(world, effective=date(2018, 1, 10))
 
 
 def test_a_line_cites_its_list_with_the_exact_amount(world, published):

@@ -12,7 +12,7 @@ from catalogue.services import catalogue_requests as requests
 from catalogue.services import effective, publishing
 from catalogue.services.errors import Invalid, NotFound, Refused, StaleEdit
 from tests.conftest import shanghai
-from tests.factories import approved
+from tests.factories import approved, publish
 
 NOW = shanghai(date(2018, 1, 10), 10)
 DATA = {
@@ -30,17 +30,7 @@ DATA = {
 @pytest.fixture
 def published(world):
     approved(world, world.clerk, world.civil, 2, shanghai(date(2017, 7, 1)))
-    publication = publishing.publish(
-        world.finance,
-        world.province,
-        world.campaign,
-        title=None,
-        document_number="云财综〔2017〕100号",
-        effective_date=date(2017, 9, 1),
-        now=shanghai(date(2017, 8, 15)),
-    )
-    db.session.commit()
-    return publication
+    return publish(world)
 
 
 def filed(world, **changes):

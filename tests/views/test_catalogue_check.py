@@ -6,9 +6,9 @@ import pytest
 import time_machine
 
 from catalogue.extensions import db
-from catalogue.services import catalogue_requests, publishing
+from catalogue.services import catalogue_requests
 from tests.conftest import shanghai
-from tests.factories import approved
+from tests.factories import approved, publish
 
 URL = "/api/v1/catalogue-check"
 
@@ -22,20 +22,6 @@ def lists(world):
     db.session.commit()
     second = publish(world, "云财综〔2017〕120号", date(2017, 10, 1))
     return first, second
-
-
-def publish(world, number, effective):
-    publication = publishing.publish(
-        world.finance,
-        world.province,
-        world.campaign,
-        title=None,
-        document_number=number,
-        effective_date=effective,
-        now=shanghai(date(2017, 8, 15)),
-    )
-    db.session.commit()
-    return publication
 
 
 def test_in_the_list_effective_that_day_at_its_version_then(client, lists):

@@ -9,9 +9,8 @@ from openpyxl import load_workbook
 
 from catalogue.extensions import db
 from catalogue.models import BudgetLine, CatalogueRequest
-from catalogue.services import publishing
 from tests.conftest import shanghai
-from tests.factories import approved
+from tests.factories import approved, publish
 
 NOW = shanghai(date(2018, 1, 10), 10)
 EN = {"Accept-Language": "en"}
@@ -36,11 +35,7 @@ LINE = {
 @pytest.fixture
 def published(world):
     approved(world, world.clerk, world.civil, 2, shanghai(date(2017, 7, 1)))
-    publishing.publish(
-        world.finance, world.province, world.campaign, title=None, document_number="云财综〔2017〕100号",
-        effective_date=date(2017, 9, 1), now=shanghai(date(2017, 8, 15)),
-    )  # fmt: skip
-    db.session.commit()
+    publish(world)
 
 
 def text(response):
