@@ -2,6 +2,7 @@
 form says how what was typed is wrong."""
 
 from flask_babel import lazy_gettext as _l
+from flask_wtf.file import FileField, FileRequired
 from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
@@ -130,3 +131,17 @@ class BudgetLineForm(Form):
             "funding_source": self.funding_source.data,
             "notes": self.notes.data or "",
         }
+
+
+class BudgetUploadForm(Form):
+    budget_year = SelectField(_l("Budget year (for rows without a 预算年度 column)"), validate_choice=False)
+    file = FileField(
+        _l("Spreadsheet of budget lines (.xlsx, .xls, .ods or .csv)"),
+        validators=[FileRequired(_l("Choose the file to upload."))],
+    )
+
+    def set_years(self, years):
+        self.budget_year.choices = _year_choices(years)
+
+    def year(self, default):
+        return int(self.budget_year.data) if (self.budget_year.data or "").isdigit() else default

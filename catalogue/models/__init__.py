@@ -1,7 +1,7 @@
 """The domain model, one module per area."""
 
 from .audit import AuditEvent
-from .budget import BudgetLine, CatalogueRequest
+from .budget import BudgetLine, BudgetUpload, CatalogueRequest
 from .campaign import Campaign, Extension, TierDeadline
 from .catalogue import Catalogue, Item
 from .notification import Notification
@@ -16,6 +16,7 @@ __all__ = [
     "ROLES",
     "AuditEvent",
     "BudgetLine",
+    "BudgetUpload",
     "CatalogueRequest",
     "Campaign",
     "Catalogue",

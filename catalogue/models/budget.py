@@ -4,7 +4,7 @@ lines that cite the catalogue (政府购买服务预算)."""
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Numeric, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.budget import FUNDING_SOURCES, REQUEST_STATUSES
@@ -80,5 +80,19 @@ class BudgetLine(db.Model):
     notes: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+
+    department: Mapped[Department] = relationship()
+
+
+class BudgetUpload(db.Model):
+    """A spreadsheet of budget lines kept between its preview and its application."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    filename: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now, index=True)
 
     department: Mapped[Department] = relationship()

@@ -38,7 +38,11 @@ def years(now: datetime) -> list[int]:
     return list(range(now.year - 1, now.year + 3))
 
 
-def _checked(department: Department, data: dict, now: datetime) -> tuple[dict, effective.Entry | None]:
+def problems(
+    department: Department, data: dict, now: datetime
+) -> tuple[dict, effective.Entry | None, dict, str | None]:
+    """A line's cleaned fields, its catalogue entry, the errors of each field and, when the code is
+    not in the effective catalogue, that code: what the form and the spreadsheet both show."""
     clean = {
         "project_name": (data.get("project_name") or "").strip(),
         "code": (data.get("code") or "").strip().upper(),
@@ -67,13 +71,14 @@ def _checked(department: Department, data: dict, now: datetime) -> tuple[dict, e
     clean["amount"], message = budget.amount(data.get("amount"))
     if message:
         errors["amount"] = [message]
-    entry = None
+    entry, missing = None, None
     if not clean["code"] and "code" not in errors:
         errors["code"] = [_l("Give the catalogue code the project buys under.")]
     elif "code" not in errors:
         day = now.astimezone(effective.SHANGHAI).date()
         entry = effective.lookup(department, clean["code"], day)
         if entry is None:
+            missing = clean["code"]
             errors["code"] = [
                 _l(
                     "%(code)s is not in your department's effective catalogue on %(day)s; only catalogued services may "
@@ -82,7 +87,13 @@ def _checked(department: Department, data: dict, now: datetime) -> tuple[dict, e
                     day=day.isoformat(),
                 )
             ]
-            raise NotInCatalogue(errors, clean["code"])
+    return clean, entry, errors, missing
+
+
+def _checked(department: Department, data: dict, now: datetime) -> tuple[dict, effective.Entry]:
+    clean, entry, errors, missing = problems(department, data, now)
+    if missing:
+        raise NotInCatalogue(errors, missing)
     if errors:
         raise Invalid(errors)
     return clean, entry
@@ -91,6 +102,11 @@ def _checked(department: Department, data: dict, now: datetime) -> tuple[dict, e
 def add_line(user: Actor, department: Department, *, data: dict, now: datetime) -> BudgetLine:
     require_clerk_of(user, department)
     clean, entry = _checked(department, data, now)
+    return record(user, department, clean, entry, now)
+
+
+def record(user: Actor, department: Department, clean: dict, entry: effective.Entry, now: datetime) -> BudgetLine:
+    """Write a checked line, with what its code was in the catalogue, and audit it."""
     line = BudgetLine(
         department=department,
         created_by_id=user.id,

@@ -6,18 +6,20 @@ from io import BytesIO
 
 from flask import Blueprint, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from core.budget import FUNDING_LABELS
 from exports import XLSX_MIMETYPE
 from exports.budget import budget_workbook
-from forms.budget import BudgetLineForm
+from forms.budget import BudgetLineForm, BudgetUploadForm
 from forms.items import VersionForm
+from imports.errors import FileRejected
 
 from ..clock import now
-from ..services import budget, effective
-from ..services.errors import Invalid
-from .common import copy_errors, role_required
+from ..services import budget, budget_import, effective
+from ..services.errors import Invalid, Refused
+from .common import copy_errors, refused, role_required
 
 bp = Blueprint("budget", __name__, url_prefix="/budget")
 
@@ -74,6 +76,50 @@ def new():
     entries = effective.effective_catalogue(department, moment.astimezone(effective.SHANGHAI).date())
     status = 400 if form.errors else 200
     return render_template("budget/form.html", form=form, entries=entries, missing=missing), status
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@role_required("clerk")
+def upload():
+    moment, department = now(), current_user.department
+    form = BudgetUploadForm()
+    form.set_years(budget.years(moment))
+    if not form.is_submitted():
+        form.budget_year.data = str(_year(moment))
+    rejected = None
+    if form.validate_on_submit():
+        content, year = form.file.data.read(), form.year(moment.year + 1)
+        try:
+            budget_import.plan_lines(current_user, department, content, year=year, now=moment)
+        except (FileRejected, Refused) as error:
+            rejected = str(error.message if isinstance(error, Refused) else error)
+        else:
+            stored = budget_import.store(
+                current_user, department, filename=form.file.data.filename, content=content, now=moment
+            )
+            return redirect(url_for("budget.preview", upload_id=stored.id, year=year))
+    status = 400 if form.errors or rejected else 200
+    return render_template("budget/upload.html", form=form, rejected=rejected), status
+
+
+@bp.route("/import/<int:upload_id>", methods=["GET", "POST"])
+@role_required("clerk")
+def preview(upload_id):
+    moment = now()
+    stored, year = budget_import.get_upload(current_user, upload_id), _year(moment)
+    try:
+        plan = budget_import.plan_lines(current_user, stored.department, stored.content, year=year, now=moment)
+    except FileRejected as error:
+        return render_template("budget/upload.html", form=BudgetUploadForm(), rejected=str(error)), 400
+    if request.method == "POST":  # the confirmation (its token checked like every POST's)
+        try:
+            lines = budget_import.record_all(current_user, stored, year=year, now=moment)
+        except Refused as error:
+            refused(error)
+            return redirect(url_for("budget.preview", upload_id=upload_id, year=year))
+        flash(ngettext("%(num)d budget line recorded.", "%(num)d budget lines recorded.", len(lines)), "success")
+        return redirect(url_for("budget.index", year=year))
+    return render_template("budget/preview.html", upload=stored, plan=plan, year=year)
 
 
 @bp.post("/<int:line_id>/delete")

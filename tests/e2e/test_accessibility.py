@@ -89,7 +89,7 @@ CLERK_PAGES = [
     "/inbox/",
     "/account/password",
 ]
-CIVIL_PAGES = ["/requests/", "/requests/new", "/budget/", "/budget/new"]
+CIVIL_PAGES = ["/requests/", "/requests/new", "/budget/", "/budget/new", "/budget/import"]
 FINANCE_PAGES = [
     "/requests/queue",
     "/budget/totals",

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from catalogue.extensions import db
-from catalogue.models import BudgetLine, CatalogueRequest, ImportUpload, Item, Publication, User
+from catalogue.models import BudgetLine, BudgetUpload, CatalogueRequest, ImportUpload, Item, Publication, User
 from catalogue.services import account_import, imports, items, notifications
 from exports import XLSX_MIMETYPE
 from tests.conftest import shanghai
@@ -130,6 +130,8 @@ MATRIX = {
     **{endpoint: {"clerk-civil"} for endpoint in ("requests.edit", "requests.submit", "requests.withdraw")},
     **{endpoint: {"finance-530000", "admin"} for endpoint in ("requests.approve", "requests.refuse")},
     "budget.delete": {"clerk-civil"},
+    "budget.upload": CLERKS,
+    "budget.preview": {"clerk-civil"},  # 民政厅's clerk's own upload
     **{endpoint: FINANCE | {"admin"} for endpoint in ("requests.queue", "budget.totals", "budget.totals_xlsx")},
 }
 # Who may read each marked text anywhere.
@@ -168,7 +170,11 @@ def victims(world):
             department=world.civil, budget_year=2018, project_name=SECRET_BUDGET, code="A0101099", basis="request",
             amount=Decimal("1000.00"), funding_source="general", created_at=NOW,
         )  # fmt: skip
-        db.session.add_all([request, line])
+        budget_file = BudgetUpload(
+            user_id=world.clerk.id, department=world.civil, filename="预算.csv", sha256="0" * 64, created_at=NOW,
+            content=f"项目名称,目录编码,金额\n{SECRET_BUDGET},A0101099,1000\n".encode(),
+        )  # fmt: skip
+        db.session.add_all([request, line, budget_file])
         db.session.commit()
     return {
         "item": item.id,
@@ -179,6 +185,7 @@ def victims(world):
         "notification": note.id,
         "request": request.id,
         "line": line.id,
+        "budget_upload": budget_file.id,
     }
 
 
@@ -195,7 +202,10 @@ def _url(rule, victims):
         elif name == "item_id":
             values[name] = victims["item"]
         elif name == "upload_id":
-            values[name] = victims["account_upload"] if rule.endpoint.startswith("accounts.") else victims["upload"]
+            kind = rule.endpoint.split(".")[0]
+            values[name] = {"accounts": victims["account_upload"], "budget": victims["budget_upload"]}.get(
+                kind, victims["upload"]
+            )
         elif name == "user_id":
             values[name] = victims["user"]
         elif name == "notification_id":

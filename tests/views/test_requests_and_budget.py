@@ -117,3 +117,43 @@ def test_row_actions_name_what_they_act_on(logged_in, published):
     assert re.search(
         r"Delete<span class=\"visually-hidden\"> 救助对象核查</span>", text(clerk.get("/budget/?year=2018", headers=EN))
     )
+
+
+def upload(client, rows, year="2018"):
+    from tests.imports.builders import xlsx
+
+    return client.post(
+        "/budget/import",
+        data={"budget_year": year, "file": (io.BytesIO(xlsx(rows)), "预算.xlsx")},
+        content_type="multipart/form-data",
+        headers=EN,
+    )
+
+
+def test_budget_lines_from_a_spreadsheet_all_or_nothing(logged_in, published):
+    clerk = logged_in("clerk-civil", NOW)
+    header = ["项目名称", "目录编码", "金额（万元）", "资金来源"]
+    wrong = upload(
+        clerk,
+        [header, ["核查", "A0101001", 5, "一般公共预算"], ["评估", "B0101001", 1, "其他"], ["", "A0101002", "x", "y"]],
+    )
+    page = text(clerk.get(wrong.headers["Location"], headers=EN))
+    assert "errors must be corrected" in page and "Sheet1!B3" in page and "/requests/new?code=B0101001" in page
+    assert "Sheet1!A4" in page and "Sheet1!C4" in page and "Sheet1!D4" in page
+    assert clerk.post(wrong.headers["Location"]).status_code == 302  # refused: nothing recorded
+    assert db.session.scalar(db.select(db.func.count(BudgetLine.id))) == 0
+    good = upload(
+        clerk,
+        [header, ["核查", "A0101001", 5, "一般公共预算"], ["评估", "a0101002", 1.25, "其他"], ["合计", "", 6.25, ""]],
+    )
+    page = text(clerk.get(good.headers["Location"], headers=EN))
+    assert "Record 2 budget lines" in page and "62,500.00" in page
+    clerk.post(good.headers["Location"])
+    amounts = db.session.scalars(db.select(BudgetLine.amount).order_by(BudgetLine.code)).all()
+    assert [str(a) for a in amounts] == ["50000.00", "12500.00"]
+
+
+def test_a_file_that_is_not_a_budget_table_is_refused(logged_in, published):
+    clerk = logged_in("clerk-civil", NOW)
+    response = upload(clerk, [["姓名", "电话"], ["张三", "123"]])
+    assert response.status_code == 400 and "项目名称" in text(response)

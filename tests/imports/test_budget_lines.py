@@ -1,0 +1,40 @@
+"""Budget lines read from the spreadsheets finance offices circulate: headings in 元 or 万元, funding
+sources by their names, a total row left out, every row accounted for."""
+
+import pytest
+
+from imports.budget_lines import read_lines
+from imports.errors import FileRejected
+from tests.imports.builders import xlsx
+
+
+def test_a_table_under_a_title_with_its_total():
+    rows = [
+        ["2027年度政府购买服务预算表"],
+        ["项目名称", "目录编码", "金额（元）", "资金来源", "备注"],
+        ["困难群众救助对象核查", "A0101001", 1200000.5, "一般公共预算", ""],
+        ["养老机构评估", "a0602001", "80,000", "政府性基金", "福彩公益金"],
+        ["合计", "", 1280000.5, "", ""],
+    ]
+    found = read_lines(xlsx(rows))
+    assert [(r.row, r.data["code"], r.data["amount"], r.data["funding_source"]) for r in found.rows] == [
+        (3, "A0101001", "1200000.5", "general"),
+        (4, "a0602001", "80,000", "fund"),
+    ]
+    assert [(row, str(reason)) for _sheet, row, reason in found.skipped] == [
+        (1, "title"),
+        (2, "column headings"),
+        (5, "a total"),
+    ]
+
+
+def test_an_amount_in_ten_thousand_yuan_and_a_year_column():
+    rows = [["预算年度", "项目", "编码", "预算金额（万元）"], ["2028年", "课后服务", "A0201001", 12.5]]
+    (line,) = read_lines(xlsx(rows)).rows
+    assert (line.data["amount"], line.data["budget_year"]) == ("125000.0", 2028)
+    assert line.columns["amount_wan"] == 4
+
+
+def test_a_file_without_such_a_table_is_refused_saying_what_it_needs():
+    with pytest.raises(FileRejected, match="项目名称"):
+        read_lines(xlsx([["编码", "一级目录", "二级目录", "三级目录"], ["A0101001", "公共服务", "x", "y"]]))
