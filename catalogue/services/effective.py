@@ -26,6 +26,14 @@ def end_of(day: date) -> datetime:
 
 
 @dataclass(frozen=True)
+class DepartmentRef:
+    id: int
+    code: str
+    name: str
+    region_id: int
+
+
+@dataclass(frozen=True)
 class ListRef:
     """What an answer says of the list an item is in."""
 
@@ -95,7 +103,7 @@ class Snapshot:
 _snapshots = BoundedCache(64 * 1024 * 1024)
 
 
-def snapshot(department: Department) -> Snapshot:
+def snapshot(department: Department | DepartmentRef) -> Snapshot:
     key = ("effective", public.generation(), department.id)
     hit = _snapshots.get(key)
     if hit is not None:
@@ -140,6 +148,22 @@ def snapshot(department: Department) -> Snapshot:
     return found
 
 
+def department_by_code(code: str) -> DepartmentRef | None:
+    """A department as the check needs it, kept per process for the generation (the check is asked
+    for the same few hundred departments all day)."""
+    key = ("department", public.generation(), code)
+    hit = _snapshots.get(key)
+    if hit is not None:
+        return hit[0]
+    found = db.session.execute(
+        select(Department.id, Department.code, Department.name, Department.region_id).where(Department.code == code)
+    ).first()
+    ref = DepartmentRef(*found) if found else None
+    if ref is not None:
+        _snapshots.put(key, ref, 200)
+    return ref
+
+
 def list_in_force(department: Department, day: date) -> Publication | None:
     """The list holding the department's items in force on ``day``: of the lists of its region that
     carry them (the region's, or its own), the one that took effect last by then, at its latest
@@ -148,7 +172,7 @@ def list_in_force(department: Department, day: date) -> Publication | None:
     return db.session.get(Publication, found[0].id) if found else None
 
 
-def filed_requests(department: Department) -> list[CatalogueRequest]:
+def filed_requests(department: Department | DepartmentRef) -> list[CatalogueRequest]:
     """The department's filed requests, in the order they were filed."""
     return db.session.scalars(
         select(CatalogueRequest)
@@ -162,12 +186,12 @@ def effective_catalogue(department: Department, day: date) -> list[Entry]:
     return snapshot(department).entries(day)
 
 
-def lookup(department: Department, code: str, day: date) -> Entry | None:
+def lookup(department: Department | DepartmentRef, code: str, day: date) -> Entry | None:
     """The entry for ``code`` in the department's effective catalogue on ``day``, if there is one."""
     return snapshot(department).lookup(code.strip().upper(), day)
 
 
-def explain(department: Department, code: str, day: date, entry: Entry | None) -> str:
+def explain(department: Department | DepartmentRef, code: str, day: date, entry: Entry | None) -> str:
     """The check's answer in a sentence."""
     if entry is None:
         return str(

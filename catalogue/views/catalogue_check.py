@@ -8,8 +8,7 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest
 
 from ..clock import now
-from ..services import effective, reference
-from ..services.errors import NotFound
+from ..services import effective
 from .api import bp
 
 CODE_MAX = 20
@@ -30,10 +29,9 @@ def _arguments():
             raise BadRequest(_("date must be a day as YYYY-MM-DD.")) from None
     else:
         day = now().astimezone(effective.SHANGHAI).date()
-    try:
-        department = reference.get_department(department_code)
-    except NotFound:
-        raise BadRequest(_("No department has the code %(code)s.", code=department_code)) from None
+    department = effective.department_by_code(department_code)
+    if department is None:
+        raise BadRequest(_("No department has the code %(code)s.", code=department_code))
     return department, code, day
 
 
