@@ -103,7 +103,7 @@ def _request(department, clerk, finance, code, level2, level3, reason, amount, d
     catalogue_requests.submit_request(clerk, filed, expected_version=filed.version, now=at(today - timedelta(days=8)))
     reviewer = finance[department.region.code]
     if decision == "approve":
-        number = f"{department.region.short_name or department.region.name[:2]}财备〔{today.year}〕1号（示例）"
+        number = f"{department.region.name[0]}财备〔{today.year}〕1号（示例）"  # 云财备, 昆财备…
         catalogue_requests.approve_request(
             reviewer, filed, filing_number=number, comment="同意备案。", now=at(today - timedelta(days=6))
         )
