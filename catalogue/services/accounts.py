@@ -86,12 +86,11 @@ def create_user(
     """Create an account; clerks need a department, finance officers a region."""
     username = (username or "").strip()
     errors = refusals([("username", username, _l("User name"), False)])
-    if errors:
-        pass
-    elif not username or len(username) > 80:
-        errors["username"] = [_l("The user name must be 1 to 80 characters.")]
-    elif db.session.scalar(select(User).where(User.username == username)):
-        errors["username"] = [_l("The user name %(name)s is taken.", name=username)]
+    if "username" not in errors:  # (a character no user name may hold is said already)
+        if not username or len(username) > 80:
+            errors["username"] = [_l("The user name must be 1 to 80 characters.")]
+        elif db.session.scalar(select(User).where(User.username == username)):
+            errors["username"] = [_l("The user name %(name)s is taken.", name=username)]
     if role not in ROLES:
         errors["role"] = [_l("The role must be one of: %(roles)s.", roles=", ".join(ROLES))]
     if password_hash is None:
