@@ -24,7 +24,7 @@ KEEP_UPLOADS = timedelta(days=2)
 
 @dataclass
 class LinePlan:
-    rows: list = field(default_factory=list)  # (LineRow, clean, entry, errors: list[CellError], missing code)
+    rows: list = field(default_factory=list)  # (TableRow, clean, entry, errors: list[CellError], missing code)
     skipped: list = field(default_factory=list)  # (sheet, row, reason)
     sheets: list = field(default_factory=list)  # (name, read, reason)
 
