@@ -30,7 +30,6 @@ class PublishPlan:
     fingerprint: str
     current_items: list[dict] = field(default_factory=list)  # the items of ``current``
     requests: list = field(default_factory=list)  # the filed requests it carries as items
-    unfolded: list = field(default_factory=list)  # the filed requests no version carries yet
 
     @property
     def new_requests(self) -> list:

@@ -211,7 +211,6 @@ def plan(
         result, items, current, baseline, changes, expected, check.fingerprint(current, items), current_items
     )
     found.requests = folded
-    found.unfolded = [r for r in filed if r.folded_into_id is None]
     if changes is not None and found.new_requests:
         changes["requests"] = folding.report(found.new_requests)
     return found

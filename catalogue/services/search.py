@@ -8,7 +8,7 @@ index; both databases then check the exact text, so a hit always contains what w
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, literal_column, or_, select, text, update
+from sqlalchemy import func, literal_column, or_, select, text
 
 from core.search_grams import exact, tsquery
 
@@ -66,18 +66,6 @@ def reindex(publication: Publication) -> None:
         listed.in_search = not listed.superseded and (
             listed.department_code == "" or listed.department_code not in covered
         )
-
-
-def reindex_all() -> int:
-    """Every publication's search flag, as ``reindex`` would set it; returns how many are searched."""
-    db.session.execute(update(Publication).values(in_search=False))
-    seen = set()
-    for publication in db.session.scalars(select(Publication).order_by(Publication.id)):
-        if (publication.region_id, publication.campaign_id) not in seen:
-            seen.add((publication.region_id, publication.campaign_id))
-            reindex(publication)
-    db.session.flush()
-    return db.session.scalar(select(func.count()).where(Publication.in_search.is_(True)))
 
 
 @dataclass

@@ -109,10 +109,3 @@ def test_newest_published_first(world):
     publish(world)
     publish(world, world.kunming, "昆财综〔2018〕21号")
     assert [row.region_name for row in search.search(q="服务1").rows] == ["昆明市", "云南省"]
-
-
-def test_reindex_all_sets_the_same_flags(world):
-    approved(world, world.clerk, world.civil, 2, NOW)
-    publish(world, number="云民发〔2017〕8号", department=world.civil)
-    publish(world)
-    assert search.reindex_all() == 1
