@@ -39,6 +39,7 @@ from catalogue.services import publication_files, publishing, reference
 
 DEPARTMENTS, PER_DEPARTMENT, REPEAT = 81, 250, 3
 WORKERS, DURATION, CONNECTIONS = 2, 5, 8
+DEPLOYED = "python:catalogue.gunicorn_conf"
 
 
 def seed():
@@ -152,7 +153,9 @@ def serve(module, env):
     port = free_port()
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     process = subprocess.Popen(
-        [gunicorn, "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}", "--log-level", "warning", module],
+        # as deployed: the application's gunicorn settings (threads, keep-alive), the same for every side
+        [gunicorn, "-c", DEPLOYED, "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
+        + [module],
         cwd=ROOT,
         env=env,
     )

@@ -61,6 +61,9 @@ def from_environment(instance_path):
         "DEMO_PASSWORD": os.environ.get("DEMO_PASSWORD", "demo"),
         # Where the public reaches the site: absolute links (the API's) are made from it, never from
         # the Host header of a request.
+        # Seconds a read may reuse the generation of what is published that another read of this
+        # process found (services/public.py::generation); 0 asks the database every time.
+        "GENERATION_MAX_AGE": float(os.environ.get("GENERATION_MAX_AGE", "1")),
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000"),
         # Who runs the site, shown in every page's footer, in /data.json and in the OpenAPI document.
         "SITE_PUBLISHER": os.environ.get("SITE_PUBLISHER", ""),  # 主办单位

@@ -1,5 +1,6 @@
 """Locale choice and locale-aware formatting of dates, moments, durations and labels."""
 
+from babel import Locale
 from flask import current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, gettext, ngettext
 
@@ -7,9 +8,17 @@ from core.labels import ACTION_LABELS, HISTORY_LABELS, STATUS_LABELS, label
 
 LANGUAGE_NAMES = {"zh_Hans_CN": "中文", "en": "English"}
 LANG_PARAMETER = {"zh": "zh_Hans_CN", "en": "en"}
+# Performance: parsed once; Flask-Babel takes a Locale as it is instead of parsing a name per request.
+LOCALES = {name: Locale.parse(name) for name in LANGUAGE_NAMES}
 
 
 def select_locale():
+    """The request's Locale: see ``locale_name``."""
+    name = locale_name()
+    return LOCALES.get(name, name)
+
+
+def locale_name():
     """``?lang=``, then an explicit choice in the session, then Accept-Language (any zh* is Chinese),
     then the default."""
     languages = current_app.config["LANGUAGES"]

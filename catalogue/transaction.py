@@ -28,6 +28,13 @@ SAFE_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
 # True while a unit of work that may write runs (a POST, a command): SQLite then takes its write
 # lock when the transaction begins, so concurrent writers wait their turn instead of failing.
 writing: ContextVar[bool] = ContextVar("writing", default=False)
+_writes = 0  # how many writing units of work this process has committed
+
+
+def writes_committed() -> int:
+    """How many writing units of work (POSTs, commands) this process has committed: what a cache of
+    database state kept in the process compares to know that the process itself changed something."""
+    return _writes
 
 
 def after_commit(callback: Callable, *args, **kwargs) -> None:
@@ -83,6 +90,9 @@ def commit() -> None:
     except LOST_RACE as error:
         rollback()
         raise StaleEdit() from error
+    if writing.get():
+        global _writes  # one counter per process, read by in-process caches
+        _writes += 1
     for callback in session.info.pop(_QUEUE, []):
         try:
             callback()

@@ -38,6 +38,8 @@ TEST_CONFIG = {
     "WTF_CSRF_ENABLED": False,
     "UPLOAD_RATE_LIMIT": "10000 per minute",
     "PASSWORD_HASH": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1},
+    # tests change what is published without committing, then read it: no reuse of a generation read
+    "GENERATION_MAX_AGE": 0,
 }
 REFERENCE_TABLES = ("region", "scheme", "scheme_node", "alembic_version")
 

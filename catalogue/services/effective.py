@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext as _
 from sqlalchemy import exists, select
 
 from core.budget import APPROVED
@@ -194,35 +194,27 @@ def lookup(department: Department | DepartmentRef, code: str, day: date) -> Entr
 def explain(department: Department | DepartmentRef, code: str, day: date, entry: Entry | None) -> str:
     """The check's answer in a sentence."""
     if entry is None:
-        return str(
-            _l(
-                "%(code)s is not in the catalogue of %(department)s on %(day)s: neither in its list in force nor in "
-                "a filed out-of-catalogue request.",
-                code=code,
-                department=department.name,
-                day=day.isoformat(),
-            )
+        return _(
+            "%(code)s is not in the catalogue of %(department)s on %(day)s: neither in its list in force nor in "
+            "a filed out-of-catalogue request.",
+            code=code,
+            department=department.name,
+            day=day.isoformat(),
         )
     if entry.basis == "publication":
-        return str(
-            _l(
-                "%(code)s is in the catalogue of %(department)s on %(day)s: %(title)s, version %(version)d "
-                "(%(number)s).",
-                code=entry.code,
-                department=department.name,
-                day=day.isoformat(),
-                title=entry.publication.title,
-                version=entry.publication.version,
-                number=entry.publication.document_number,
-            )
-        )
-    return str(
-        _l(
-            "%(code)s is in the catalogue of %(department)s on %(day)s: an out-of-catalogue request filed as "
-            "%(number)s.",
+        return _(
+            "%(code)s is in the catalogue of %(department)s on %(day)s: %(title)s, version %(version)d (%(number)s).",
             code=entry.code,
             department=department.name,
             day=day.isoformat(),
-            number=entry.request.filing_number,
+            title=entry.publication.title,
+            version=entry.publication.version,
+            number=entry.publication.document_number,
         )
+    return _(
+        "%(code)s is in the catalogue of %(department)s on %(day)s: an out-of-catalogue request filed as %(number)s.",
+        code=entry.code,
+        department=department.name,
+        day=day.isoformat(),
+        number=entry.request.filing_number,
     )

@@ -1,7 +1,9 @@
 """What anyone may read: published lists, their items and files. No login, no side effects."""
 
+import time
 from dataclasses import dataclass
 
+from flask import current_app
 from sqlalchemy import func, or_, select
 
 from core.budget import APPROVED
@@ -17,6 +19,7 @@ from ..models import (
     Region,
     Scheme,
 )
+from ..transaction import writes_committed, writing
 from .diffing import diff_campaigns
 from .errors import NotFound
 from .permissions import top_region
@@ -74,15 +77,32 @@ GENERATION = select(
 )
 
 
+# (when it was read, the process's committed writes then, the generation)
+_last_read: tuple[float, int, tuple] | None = None
+
+
 def generation() -> tuple:
     """Changes whenever something is published (a list or a tier catalogue) or an out-of-catalogue
     request is decided: public pages and effective catalogues cached under it stay correct.
 
-    Performance: asked on every public page, so it is one statement built once and run on the
-    session's connection, past the ORM's per-statement work.
+    Performance: asked on every public page and every catalogue check, so it is one statement built
+    once and run on the session's connection, past the ORM's per-statement work; and a request that
+    only reads takes the generation another read in this process found less than
+    ``GENERATION_MAX_AGE`` seconds ago (1 s; the public answers already allow 60 s of caching), unless
+    this process committed a write since. A request that writes always reads it afresh, so what it
+    decides (a budget line citing a request just filed) rests on the current state.
     """
+    global _last_read  # one per process; a tuple is replaced whole, safe across threads
+    max_age, moment, reading = current_app.config["GENERATION_MAX_AGE"], time.monotonic(), not writing.get()
+    last = _last_read
+    if reading and last is not None and moment - last[0] < max_age and last[1] == writes_committed():
+        return last[2]
+    writes = writes_committed()
     latest = db.session.connection().execute(GENERATION).one()
-    return latest[0] or 0, latest[1] or 0, latest[2]
+    found = (latest[0] or 0, latest[1] or 0, latest[2])
+    if reading:
+        _last_read = (moment, writes, found)
+    return found
 
 
 @dataclass

@@ -161,7 +161,8 @@ def open_data_headers(response):
         if response.status_code == 200:
             response.headers["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
             response.add_etag()
-            response.make_conditional(request)
+            if request.if_none_match:  # performance: the rest of make_conditional is for ranges and dates
+                response.make_conditional(request)
     return response
 
 

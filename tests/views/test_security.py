@@ -11,14 +11,17 @@ NOW = shanghai(date(2017, 7, 1), 10)
 
 
 def test_every_response_carries_the_security_headers(client, world):
-    for path in ("/", "/login", "/no-such-page", "/static/style.css", "/api/v1/publications"):
+    pages = ("/", "/login", "/no-such-page", "/static/style.css", "/api/v1/publications", "/api/v1/catalogue-check")
+    for path in pages:
         headers = client.get(path).headers
+        assert len(headers.getlist("Content-Security-Policy")) == 1, path
         csp = headers["Content-Security-Policy"]
         assert "frame-ancestors 'none'" in csp and "script-src 'self'" in csp and "style-src 'self'" in csp, path
         assert "unsafe-inline" not in csp, path
         assert headers["X-Content-Type-Options"] == "nosniff", path
         assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin", path
         assert headers["X-Frame-Options"] == "DENY", path
+        assert headers["Permissions-Policy"] == "browsing-topics=()", path
         assert "Strict-Transport-Security" not in headers  # plain HTTP on a laptop
 
 
