@@ -25,6 +25,8 @@ NOT_ELIGIBLE = ("530000072", "530000078", "530000080")  # 疾病预防控制中�
 # Counties with their bureaus, clerks and a finance office in the demo: 元谋县 first.
 DEMO_COUNTIES = ("532328", "530102", "530181", "530302", "532901", "532923")
 
+DEMO_CONTACT = workflow.Contact("李娜", "0871-00000000")  # the 经办人 the demo submissions name
+
 
 def at(day, hour=10):
     return datetime.combine(day, time(hour), tzinfo=SHANGHAI)
@@ -150,6 +152,7 @@ def _run_2017(campaign, departments, finance, clerks, samples):
             clerk,
             campaign,
             department,
+            contact=DEMO_CONTACT,
             expected_version=catalogue.version,
             now=at(tier_day - timedelta(days=20 - index % 15)),
         )
@@ -198,7 +201,12 @@ def _run_2027(campaign, departments, finance, clerks, samples, level2_names):
         if action == "draft":
             continue
         workflow.submit(
-            clerk, campaign, department, expected_version=catalogue.version, now=at(today - timedelta(days=8))
+            clerk,
+            campaign,
+            department,
+            contact=DEMO_CONTACT,
+            expected_version=catalogue.version,
+            now=at(today - timedelta(days=8)),
         )
         if action == "approve":
             workflow.approve(reviewer, catalogue, now=at(today - timedelta(days=3)), comment="审核通过。")
@@ -257,7 +265,9 @@ def _publish_2017(campaign, regions, finance, clerks, departments):
         },
         now=at(date(2017, 9, 8)),
     )
-    workflow.submit(clerk, campaign, civil, expected_version=catalogue.version, now=at(date(2017, 9, 9)))
+    workflow.submit(
+        clerk, campaign, civil, contact=DEMO_CONTACT, expected_version=catalogue.version, now=at(date(2017, 9, 9))
+    )
     workflow.approve(finance["530000"], catalogue, now=at(date(2017, 9, 12)), comment="同意更正。")
     publishing.publish(
         finance["530000"],

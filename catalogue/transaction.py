@@ -124,21 +124,32 @@ def unit_of_work(*, write: bool = True):
         writing.reset(token)
 
 
+def writes_when_read(view):
+    """Mark a view that records something even when it is only looked at (a reviewer opening a
+    submission): its GET takes SQLite's write lock at the start, as a POST does."""
+    view.writes_when_read = True
+    return view
+
+
 class TransactionalFlask(Flask):
     """Flask whose views each run in one transaction, decided by how the view ended."""
+
+    def _writes(self) -> bool:
+        view = self.view_functions.get(request.endpoint)
+        return request.method not in SAFE_METHODS or getattr(view, "writes_when_read", False)
 
     def full_dispatch_request(self):
         # Whether the request may write is known before anything reads the database (loading the
         # logged-in user, in a before-request function): on SQLite a writing request takes the
         # write lock with its first statement instead of failing later to upgrade a read.
-        token = writing.set(request.method not in SAFE_METHODS)
+        token = writing.set(self._writes())
         try:
             return super().full_dispatch_request()
         finally:
             writing.reset(token)
 
     def dispatch_request(self):
-        token = writing.set(request.method not in SAFE_METHODS)
+        token = writing.set(self._writes())
         try:
             try:
                 response = self.make_response(super().dispatch_request())

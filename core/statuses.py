@@ -13,6 +13,8 @@ TRANSITIONS = {
     "approve": ((SUBMITTED,), APPROVED),
     "return": ((SUBMITTED,), RETURNED),
     "reopen": ((APPROVED,), RETURNED),
+    # the department takes its submission back before the finance office begins reviewing it
+    "withdraw": ((SUBMITTED,), DRAFT),
 }
 
 

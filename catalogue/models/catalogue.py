@@ -38,6 +38,13 @@ class Catalogue(db.Model):
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     review_comment: Mapped[str] = mapped_column(Text, default="")
     carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("catalogue.id"))  # started from it
+    # the latest submission's receipt: its number in the campaign and who to call about it (经办人)
+    submissions: Mapped[int] = mapped_column(default=0, server_default="0")
+    contact_person: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    contact_phone: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    # when the finance office first opened the latest submission: the department may no longer withdraw it
+    review_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    review_started_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
     campaign: Mapped[Campaign] = relationship()
     carried_from: Mapped["Catalogue | None"] = relationship(remote_side=[id])
@@ -47,6 +54,11 @@ class Catalogue(db.Model):
     )
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def reference_number(self) -> str:
+        """The latest submission's number on its receipt: campaign, department, submission."""
+        return f"{self.campaign.code}-{self.department.code}-{self.submissions:02d}" if self.submissions else ""
 
     def __repr__(self):
         return f"<Catalogue {self.id} {self.status}>"

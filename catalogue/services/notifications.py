@@ -27,6 +27,7 @@ MAX_MAIL_ATTEMPTS = 5
 TEXTS = {
     "submitted": _l("%(department)s submitted its catalogue for %(campaign)s."),
     "returned": _l("Your catalogue for %(campaign)s was returned by the finance office: %(comment)s"),
+    "withdrawn": _l("%(department)s withdrew its catalogue for %(campaign)s to change it; it will submit again."),
     "approved": _l("Your catalogue for %(campaign)s was approved by the finance office."),
     "reopened": _l("Your approved catalogue for %(campaign)s was reopened by the finance office: %(comment)s"),
     "extension": _l("%(department)s has until %(date)s for its catalogue of %(campaign)s (an extension)."),
@@ -169,6 +170,9 @@ def catalogue_moved(catalogue: Catalogue, action: str, *, now: datetime, comment
     if action == "submit":
         link = ("finance.review", {"code": campaign.code, "department_code": department.code})
         notify(_finance_of(department), "submitted", params, link, now=now)
+    elif action == "withdraw":
+        link = ("finance.review", {"code": campaign.code, "department_code": department.code})
+        notify(_finance_of(department), "withdrawn", params, link, now=now)
     elif action in ("return", "approve", "reopen"):
         kind = {"return": "returned", "approve": "approved", "reopen": "reopened"}[action]
         notify(clerks_of(department), kind, params, ("department.catalogue", {"code": campaign.code}), now=now)

@@ -5,9 +5,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
 
-from core.statuses import APPROVED, EDITABLE, NOT_STARTED, RETURNED, allowed_actions
+from flask_babel import gettext as _
+from sqlalchemy import select
 
-from ..models import Campaign, Catalogue, Department, Item
+from core.statuses import APPROVED, EDITABLE, NOT_STARTED, RETURNED, SUBMITTED, allowed_actions
+
+from ..extensions import db
+from ..i18n import format_moment
+from ..models import AuditEvent, Campaign, Catalogue, Department, Item, User
 from .carry_forward import source_for
 from .coverage import require_covered
 from .deadlines import Deadline, deadline_for
@@ -68,11 +73,85 @@ class CatalogueState:
         return allowed_actions(self.catalogue.status) if self.catalogue else set()
 
     @property
+    def can_withdraw(self) -> bool:
+        """The department may take its submission back: the finance office has not begun reviewing it."""
+        catalogue = self.catalogue
+        return bool(
+            catalogue and catalogue.status == SUBMITTED and catalogue.review_started_at is None and self.deadline_open
+        )
+
+    @cached_property
+    def thread(self) -> list[AuditEvent]:
+        """The conversation about this catalogue: the finance office's comments and the department's
+        replies, oldest first."""
+        if self.catalogue is None:
+            return []
+        return db.session.scalars(
+            select(AuditEvent)
+            .where(
+                AuditEvent.catalogue_id == self.catalogue.id,
+                AuditEvent.action.in_(CONVERSATION),
+                AuditEvent.comment != "",
+            )
+            .order_by(AuditEvent.at, AuditEvent.id)
+        ).all()
+
+    @property
     def finance_comment(self) -> str:
         """The finance office's comment, shown to the department once the catalogue is returned or approved."""
         if self.catalogue and self.catalogue.status in (RETURNED, APPROVED):
             return self.catalogue.review_comment
         return ""
+
+
+CONVERSATION = ("submit", "return", "approve", "reopen")
+FINANCE_SIDE = ("return", "approve", "reopen")
+
+
+@dataclass
+class Receipt:
+    """What a department keeps of its latest submission (回执)."""
+
+    reference_number: str
+    submitted_at: datetime
+    item_count: int
+    contact_person: str
+    contact_phone: str
+    submitted_by: str
+    status: str
+
+
+def receipt(catalogue: Catalogue) -> Receipt:
+    clerk = db.session.get(User, catalogue.submitted_by_id) if catalogue.submitted_by_id else None
+    return Receipt(
+        catalogue.reference_number,
+        catalogue.submitted_at,
+        len(catalogue.items),
+        catalogue.contact_person,
+        catalogue.contact_phone,
+        (clerk.name or clerk.username) if clerk else "",
+        catalogue.status,
+    )
+
+
+def handed_in_message(state: CatalogueState) -> str | None:
+    """Why the catalogue cannot change now, in a sentence naming when it was handed in."""
+    catalogue = state.catalogue
+    if catalogue is None:
+        return None
+    if catalogue.status == SUBMITTED:
+        return _(
+            "This catalogue was already submitted on %(when)s (receipt %(number)s). It is read-only until the "
+            "finance office returns it.",
+            when=format_moment(catalogue.submitted_at),
+            number=catalogue.reference_number,
+        )
+    if catalogue.status == APPROVED:
+        return _(
+            "This catalogue was approved by the finance office on %(when)s and can no longer be changed.",
+            when=format_moment(catalogue.approved_at),
+        )
+    return None
 
 
 def catalogue_state(user: Actor, campaign: Campaign, department: Department, *, now: datetime) -> CatalogueState:

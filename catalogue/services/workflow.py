@@ -1,14 +1,17 @@
 """Catalogue status: the legal moves (``core.statuses.TRANSITIONS``), who may make them, and the
 stamp each leaves."""
 
+import re
 from datetime import datetime
+from typing import NamedTuple
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
 
 from core.characters import refusals
-from core.statuses import SUBMITTED, TRANSITIONS
+from core.statuses import DRAFT, SUBMITTED, TRANSITIONS
 
+from ..i18n import format_moment
 from ..models import Campaign, Catalogue, Department
 from ..transaction import flush
 from . import audit, notifications
@@ -20,6 +23,20 @@ from .items import check_version, find_catalogue
 from .permissions import Actor, require_clerk_of, require_reviewer_of
 
 COMMENT_MAX = 2000
+CONTACT_MAX, PHONE_MAX = 50, 30
+# a telephone as people write it: digits with - ( ) + spaces and an extension (转 or ext.), at least 7 digits
+PHONE = re.compile(r"^\+?\(?[0-9][0-9 ()\-]{5,}[0-9](?:\s*(?:转|ext\.?|x)\s*[0-9]{1,6})?$", re.IGNORECASE)
+
+PHONE_MESSAGE = _l("Write a telephone number with its area code, e.g. 0871-63000000 or 13800000000.")
+
+
+class Contact(NamedTuple):
+    """Who the finance office calls about a submission (经办人) and their telephone."""
+
+    person: str
+    phone: str
+
+
 EMPTY_MESSAGE = _l("An empty catalogue cannot be submitted: add at least one item first.")
 
 
@@ -49,10 +66,37 @@ def _checked_comment(comment: str | None, required: bool) -> str:
     return comment
 
 
+def _checked_contact(contact: Contact) -> Contact:
+    person, phone = (contact.person or "").strip(), (contact.phone or "").strip()
+    problems = refusals(
+        [("contact_person", person, _l("Contact person"), False), ("contact_phone", phone, _l("Telephone"), False)]
+    )
+    if not problems:
+        if not person:
+            problems["contact_person"] = [_l("Say who the finance office may call about this submission.")]
+        elif len(person) > CONTACT_MAX:
+            problems["contact_person"] = [_l("The name must be at most %(max)d characters.", max=CONTACT_MAX)]
+        if not phone:
+            problems["contact_phone"] = [_l("Give a telephone number the finance office can call.")]
+        elif len(phone) > PHONE_MAX or not PHONE.match(phone):
+            problems["contact_phone"] = [PHONE_MESSAGE]
+    if problems:
+        raise Invalid(problems)
+    return Contact(person, phone)
+
+
 def submit(
-    user: Actor, campaign: Campaign, department: Department, *, expected_version: int | None, now: datetime
+    user: Actor,
+    campaign: Campaign,
+    department: Department,
+    *,
+    contact: Contact,
+    expected_version: int | None,
+    now: datetime,
+    reply: str | None = "",
 ) -> Catalogue:
-    """The clerk hands the catalogue to the finance office, exactly as last reviewed on screen."""
+    """The clerk hands the catalogue to the finance office, exactly as last reviewed on screen, naming
+    who to call about it; ``reply`` answers the finance office's comment on a returned catalogue."""
     require_clerk_of(user, department)
     require_covered(campaign, department)
     catalogue = find_catalogue(campaign, department)
@@ -75,11 +119,45 @@ def submit(
                 len(problems),
             )
         )
+    contact = _checked_contact(contact)
+    reply = _checked_comment(reply, required=False)
     catalogue.submitted_at = now
     catalogue.first_submitted_at = catalogue.first_submitted_at or now  # a resubmission keeps the first
     catalogue.submitted_by_id = user.id
-    _move(catalogue, "submit", user, now)
+    catalogue.submissions += 1
+    catalogue.contact_person, catalogue.contact_phone = contact
+    catalogue.review_started_at = catalogue.review_started_by_id = None
+    _move(catalogue, "submit", user, now, reply)
     return catalogue
+
+
+def withdraw(user: Actor, catalogue: Catalogue, *, now: datetime) -> None:
+    """The clerk takes the submission back to change it, before the finance office begins reviewing it
+    and while the deadline allows submitting again."""
+    require_clerk_of(user, catalogue.department)
+    if catalogue.status != SUBMITTED:
+        raise IllegalTransition(catalogue.status, DRAFT)
+    if catalogue.review_started_at is not None:
+        raise Refused(
+            _l(
+                "The finance office began reviewing this submission on %(when)s: it can no longer be withdrawn. "
+                "Ask the finance office to return it if it must change.",
+                when=format_moment(catalogue.review_started_at),
+            )
+        )
+    ensure_open(catalogue.campaign, catalogue.department, now)
+    _move(catalogue, "withdraw", user, now)
+
+
+def begin_review(user: Actor, catalogue: Catalogue, *, now: datetime) -> bool:
+    """A reviewer opened a submission: from now on the department cannot withdraw it. True the first time."""
+    require_reviewer_of(user, catalogue.department)
+    if catalogue.status != SUBMITTED or catalogue.review_started_at is not None:
+        return False
+    catalogue.review_started_at, catalogue.review_started_by_id = now, user.id
+    flush()
+    audit.record(user, "start_review", catalogue, catalogue=catalogue, at=now)
+    return True
 
 
 def _review(user: Actor, catalogue: Catalogue, action: str, now: datetime, comment: str) -> None:

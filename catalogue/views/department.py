@@ -1,16 +1,17 @@
 """The clerk's pages: their department's catalogue in each campaign."""
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from forms.items import EditItemForm, ItemForm, MoveForm, VersionForm
+from forms.review import SubmitForm
 
 from ..clock import now
-from ..services import audit, items, workflow
+from ..services import audit, items, overview, workflow
 from ..services import carry_forward as carrying
 from ..services.campaigns import get_campaign, list_campaigns
-from ..services.errors import Invalid, Refused, StaleEdit
+from ..services.errors import IllegalTransition, Invalid, NotEditable, Refused, StaleEdit
 from ..services.overview import catalogue_state
 from ..services.screening import item_hits
 from .common import copy_errors, refused, role_required
@@ -101,12 +102,17 @@ def edit_item(item_id):
     return _item_page(state, form, item, status=400 if form.errors else 200)
 
 
-@bp.post("/items/<int:item_id>/delete")
+@bp.route("/items/<int:item_id>/delete", methods=["GET", "POST"])
 @role_required("clerk")
 def delete_item(item_id):
+    """GET asks for confirmation, naming the item; POST deletes it."""
     item = items.get_item(current_user, item_id)
     code, campaign_code = item.code, item.catalogue.campaign.code
+    state = catalogue_state(current_user, item.catalogue.campaign, item.catalogue.department, now=now())
+    items.editing_gate(current_user, state.campaign, state.department, item.catalogue, state.now)
     form = VersionForm()
+    if request.method == "GET":
+        return render_template("department/delete_item.html", state=state, item=item)
     if not form.validate_on_submit():
         flash(_("The request was not understood."), "error")
         return redirect(url_for(".catalogue", code=campaign_code))
@@ -154,22 +160,84 @@ def carry_forward(code):
     return redirect(url_for(".catalogue", code=code))
 
 
+def _submit_form(state):
+    form = SubmitForm()
+    if not form.is_submitted():  # who called about the last submission, or the clerk themself
+        catalogue = state.catalogue
+        form.contact_person.data = (catalogue and catalogue.contact_person) or current_user.name
+        form.contact_phone.data = (catalogue and catalogue.contact_phone) or current_user.phone
+    return form
+
+
 @bp.route("/campaigns/<code>/submit", methods=["GET", "POST"])
 @role_required("clerk")
 def submit(code):
     state = _state(code)
-    form = VersionForm()
+    form = _submit_form(state)
     if form.validate_on_submit():
         try:
             workflow.submit(
-                current_user, state.campaign, state.department, expected_version=form.version.data, now=state.now
+                current_user,
+                state.campaign,
+                state.department,
+                contact=workflow.Contact(form.contact_person.data, form.contact_phone.data),
+                reply=form.reply.data,
+                expected_version=form.version.data,
+                now=state.now,
             )
+        except Invalid as error:
+            copy_errors(form, error.errors)
         except (StaleEdit, Refused) as error:
             refused(error)
             return render_template("department/submit.html", state=_state(code), form=form)
-        flash(_("The catalogue was submitted to the finance office."), "success")
+        else:
+            flash(_("The catalogue was submitted to the finance office."), "success")
+            return redirect(url_for(".receipt", code=code))
+    return render_template("department/submit.html", state=state, form=form), 400 if form.errors else 200
+
+
+@bp.get("/campaigns/<code>/receipt")
+@role_required("clerk")
+def receipt(code):
+    """The latest submission's receipt (回执), to print or keep."""
+    state = _state(code)
+    if state.catalogue is None or not state.catalogue.submissions:
+        flash(_("This catalogue has not been submitted yet."), "info")
         return redirect(url_for(".catalogue", code=code))
-    return render_template("department/submit.html", state=state, form=form)
+    return render_template("department/receipt.html", state=state, receipt=overview.receipt(state.catalogue))
+
+
+@bp.post("/campaigns/<code>/withdraw")
+@role_required("clerk")
+def withdraw(code):
+    state = _state(code)
+    form = VersionForm()
+    if state.catalogue is None or not form.validate_on_submit():
+        flash(_("The request was not understood."), "error")
+        return redirect(url_for(".catalogue", code=code))
+    try:
+        workflow.withdraw(current_user, state.catalogue, now=state.now)
+    except Refused as error:
+        refused(error)
+    else:
+        flash(
+            _("The submission was withdrawn. Change the catalogue and submit it again before the deadline."), "success"
+        )
+    return redirect(url_for(".catalogue", code=code))
+
+
+@bp.errorhandler(NotEditable)
+@bp.errorhandler(IllegalTransition)
+def already_handed_in(error):
+    """A stale tab, or a form opened after the catalogue was handed in: say plainly what happened and
+    lead back to the catalogue, instead of an error page."""
+    code = (request.view_args or {}).get("code")
+    if code is None:  # an item's page: find its campaign
+        item = items.get_item(current_user, request.view_args["item_id"])
+        code = item.catalogue.campaign.code
+    state = _state(code)
+    flash(overview.handed_in_message(state) or error.message, "info")
+    return redirect(url_for(".catalogue", code=code), 303)
 
 
 @bp.get("/campaigns/<code>/history")

@@ -20,6 +20,7 @@ from ..services.permissions import (
     require_campaign_manager,
     require_reviewer_of,
 )
+from ..transaction import writes_when_read
 from .common import copy_errors, role_required
 
 bp = Blueprint("finance", __name__, url_prefix="/finance")
@@ -114,8 +115,12 @@ def _review_page(state, status=200, **forms):
 
 @bp.get("/campaigns/<code>/departments/<department_code>")
 @role_required(*REVIEWERS)
+@writes_when_read
 def review(code, department_code):
-    return _review_page(_review_state(code, department_code))
+    state = _review_state(code, department_code)
+    if state.catalogue is not None:
+        workflow.begin_review(current_user, state.catalogue, now=state.now)  # the department can no longer withdraw
+    return _review_page(state)
 
 
 def _decide(code, department_code, form, form_name, action, done_message):

@@ -16,7 +16,7 @@ from catalogue.extensions import db
 from catalogue.services import catalogue_requests, publishing
 from tests import factories
 from tests.conftest import shanghai
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import hand_in, log_in
 from tests.tools import pdf_pages
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
@@ -145,6 +145,19 @@ def test_every_page_type_passes_axe(chromium, live_server, site, axe_script, loc
     page.click("main button[type=submit]")  # nothing filled in: the form with its errors
     assert page.locator("[aria-invalid=true]").count() >= 2
     found += violations(page, axe_script)
+    page.goto("/department/campaigns/2099")
+    page.click("main a.danger >> nth=0")  # the confirmation a delete asks for
+    found += violations(page, axe_script)
+    page.goto("/department/campaigns/2099/submit")
+    hand_in(page, "", "12")
+    page.click("main form.panel button[type=submit]")  # the submission with its errors
+    assert page.locator("[aria-invalid=true]").count() == 2
+    found += violations(page, axe_script)
+    hand_in(page)
+    page.click("main form.panel button[type=submit]")  # the receipt
+    assert page.locator(".receipt").count() == 1
+    found += violations(page, axe_script)
+    found += check(page, axe_script, "/department/campaigns/2099")  # submitted: it may be withdrawn
     page.click("header >> text=退出" if locale == "zh-CN" else "header >> text=Log out")
     log_in(page, "clerk-civil")
     for path in [*CIVIL_PAGES, f"/requests/{site.request_id}"]:
@@ -178,7 +191,7 @@ def test_row_actions_are_named_with_the_items_code(page, open_world):
     log_in(page, "clerk-civil")
     page.goto("/department/campaigns/2099")
     assert page.get_by_role("link", name="修改 A0101001").count() == 1  # the code is read, not shown
-    assert page.get_by_role("button", name="删除 A0101002").count() == 1
+    assert page.get_by_role("link", name="删除 A0101002").count() == 1
     assert page.get_by_role("button", name="下移 A0101001").count() == 1
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import hand_in, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
@@ -18,8 +18,10 @@ def test_clerk_submits_finance_returns_then_approves(page, open_world):
     page.click("main button[type=submit]")
     assert "已添加目录项 A0101001" in page.inner_text(".flash-success")
     page.click("text=检查并报送")
+    hand_in(page)
     page.click("text=向财政部门报送 1 项")
     assert "目录已报送财政部门" in page.inner_text(".flash-success")
+    page.click("text=返回目录")
     assert page.locator("text=新增目录项").count() == 0  # read-only now
     page.click("text=退出")
 
@@ -35,6 +37,7 @@ def test_clerk_submits_finance_returns_then_approves(page, open_world):
     page.goto("/department/campaigns/2099")
     assert "请补充说明。" in page.inner_text(".comment")
     page.click("text=检查并报送")
+    hand_in(page)
     page.click("text=向财政部门报送 1 项")
     page.click("text=退出")
 

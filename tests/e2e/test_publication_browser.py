@@ -6,7 +6,7 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import hand_in, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
@@ -27,6 +27,7 @@ def test_from_the_clerk_to_the_public_download(page, open_world):
     add_item(page, "A0101001", "社会救助", "困难群众救助对象核查服务")
     add_item(page, "B0201001", "社区建设", "社区综合服务设施运营")
     page.click("text=检查并报送")
+    hand_in(page)
     page.click("text=向财政部门报送 2 项")
     page.click("text=退出")
 

@@ -13,7 +13,7 @@ from catalogue.services.errors import DeadlinePassed, NotFound, Refused
 from catalogue.services.item_rules import catalogue_problems
 from catalogue.services.reference import load_schemes
 from tests.conftest import shanghai
-from tests.factories import approved, campaign, item_data
+from tests.factories import CONTACT, approved, campaign, item_data
 from tests.services.test_editions import publish_edition
 
 APPROVED_AT = shanghai(date(2017, 7, 1), 10)
@@ -57,12 +57,16 @@ def test_items_without_a_category_are_kept_and_block_submission_until_corrected(
     message = catalogue_problems(result.catalogue)[result.catalogue.items[0].id]["level1_code"][0]
     assert "“A 基本公共服务” is not a level-1 category" in str(message)
     with pytest.raises(Refused) as refused:
-        workflow.submit(world.clerk, target, world.civil, expected_version=result.catalogue.version, now=NOW)
+        workflow.submit(
+            world.clerk, target, world.civil, contact=CONTACT, expected_version=result.catalogue.version, now=NOW
+        )
     assert "3 items do not fit" in str(refused.value.message)
     for n, item in enumerate(result.catalogue.items, start=1):
         data = item_data(code=f"A04{n:02d}", level2="社会保障服务", level3=item.level3)
         items.update_item(world.clerk, item, data=data, expected_version=item.version, now=NOW)
-    workflow.submit(world.clerk, target, world.civil, expected_version=result.catalogue.version, now=NOW)
+    workflow.submit(
+        world.clerk, target, world.civil, contact=CONTACT, expected_version=result.catalogue.version, now=NOW
+    )
 
 
 def test_only_an_empty_catalogue_starts_from_an_earlier_one(world, source):

@@ -10,7 +10,7 @@ from catalogue.services.deadlines import deadline_for, end_of_day, ensure_open
 from catalogue.services.errors import DeadlinePassed
 from tests import factories
 from tests.conftest import shanghai
-from tests.factories import PREFECTURE_DEADLINE, PROVINCE_DEADLINE, add_items, item_data
+from tests.factories import CONTACT, PREFECTURE_DEADLINE, PROVINCE_DEADLINE, add_items, item_data
 
 LAST_SECOND = (23, 59, 59)
 
@@ -60,7 +60,9 @@ def test_every_change_is_refused_after_the_deadline(world):
         ),
         lambda: items.delete_item(world.clerk, item, expected_version=item.version, now=late),
         lambda: items.move_item(world.clerk, item, offset=1, expected_version=catalogue.version, now=late),
-        lambda: workflow.submit(world.clerk, world.campaign, world.civil, expected_version=catalogue.version, now=late),
+        lambda: workflow.submit(
+            world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=catalogue.version, now=late
+        ),
     ]
     for attempt in attempts:
         with pytest.raises(DeadlinePassed):
@@ -131,8 +133,18 @@ def test_each_of_three_tiers_is_open_to_its_last_second_and_closed_at_midnight(
         items.add_item(clerk, campaign_2027, department, data=item_data(code="A0101002"), now=next_midnight(due))
     with pytest.raises(DeadlinePassed):
         workflow.submit(
-            clerk, campaign_2027, department, expected_version=item.catalogue.version, now=next_midnight(due)
+            clerk,
+            campaign_2027,
+            department,
+            contact=CONTACT,
+            expected_version=item.catalogue.version,
+            now=next_midnight(due),
         )
     workflow.submit(
-        clerk, campaign_2027, department, expected_version=item.catalogue.version, now=shanghai(due, *LAST_SECOND)
+        clerk,
+        campaign_2027,
+        department,
+        contact=CONTACT,
+        expected_version=item.catalogue.version,
+        now=shanghai(due, *LAST_SECOND),
     )

@@ -10,7 +10,7 @@ from catalogue.models import AuditEvent, Item
 from catalogue.services import imports, workflow
 from catalogue.services.errors import DeadlinePassed, NotEditable, NotFound, Refused
 from tests.conftest import shanghai
-from tests.factories import add_items
+from tests.factories import CONTACT, add_items
 from tests.imports.builders import HEADER, ROWS, xlsx
 
 NOW = shanghai(date(2017, 7, 1), 10)
@@ -124,7 +124,9 @@ def test_the_deadline_applies(world):
 
 def test_a_submitted_catalogue_cannot_be_imported_into(world):
     (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
-    workflow.submit(world.clerk, world.campaign, world.civil, expected_version=item.catalogue.version, now=NOW)
+    workflow.submit(
+        world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=item.catalogue.version, now=NOW
+    )
     with pytest.raises(NotEditable):
         apply(world, version=item.catalogue.version)
 

@@ -9,7 +9,7 @@ from catalogue.models import AuditEvent, Catalogue
 from catalogue.services import items, workflow
 from catalogue.services.errors import Invalid, NotEditable, NotFound, StaleEdit
 from tests.conftest import shanghai
-from tests.factories import add_items, fetch, item_data
+from tests.factories import CONTACT, add_items, fetch, item_data
 
 NOW = shanghai(date(2017, 7, 1), 10)
 
@@ -101,7 +101,9 @@ def test_move_with_a_stale_catalogue_version_is_refused(world):
 
 def test_submitted_catalogue_is_read_only(world):
     (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
-    workflow.submit(world.clerk, world.campaign, world.civil, expected_version=item.catalogue.version, now=NOW)
+    workflow.submit(
+        world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=item.catalogue.version, now=NOW
+    )
     db.session.commit()
     with pytest.raises(NotEditable):
         items.add_item(world.clerk, world.campaign, world.civil, data=item_data(code="A0101002"), now=NOW)

@@ -12,7 +12,7 @@ from catalogue.models.notification import MAIL_FAILED, MAIL_SENT
 from catalogue.services import items, notifications, reminders, workflow
 from catalogue.transaction import unit_of_work
 from tests.conftest import shanghai
-from tests.factories import item_data
+from tests.factories import CONTACT, item_data
 from tests.smtp import SMTPServer, free_port
 
 NOW = shanghai(date(2017, 7, 1), 10)
@@ -36,7 +36,9 @@ def smtp(app):
 def submit(world):
     with unit_of_work():
         catalogue = items.add_item(world.clerk, world.campaign, world.civil, data=item_data(), now=NOW).catalogue
-        workflow.submit(world.clerk, world.campaign, world.civil, expected_version=catalogue.version, now=NOW)
+        workflow.submit(
+            world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=catalogue.version, now=NOW
+        )
     return catalogue
 
 
@@ -69,7 +71,9 @@ def test_a_rolled_back_change_notifies_nobody(world, smtp):
     db.session.commit()
     with pytest.raises(RuntimeError), unit_of_work():
         catalogue = items.add_item(world.clerk, world.campaign, world.civil, data=item_data(), now=NOW).catalogue
-        workflow.submit(world.clerk, world.campaign, world.civil, expected_version=catalogue.version, now=NOW)
+        workflow.submit(
+            world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=catalogue.version, now=NOW
+        )
         raise RuntimeError("the request failed after the submission")
     assert db.session.scalar(db.select(db.func.count(Notification.id))) == 0 and smtp.messages == []
 

@@ -6,7 +6,7 @@ from catalogue.extensions import db
 from catalogue.services import departments, progress, workflow
 from catalogue.services.progress import campaign_progress
 from tests.conftest import shanghai
-from tests.factories import add_items
+from tests.factories import CONTACT, add_items
 
 
 def test_rows_statuses_counts_and_totals(world):
@@ -15,6 +15,7 @@ def test_rows_statuses_counts_and_totals(world):
         world.clerk,
         world.campaign,
         world.civil,
+        contact=CONTACT,
         expected_version=item.catalogue.version,
         now=shanghai(date(2017, 7, 2)),
     )
@@ -50,11 +51,21 @@ def test_a_resubmission_keeps_the_first_submission_and_approval_is_stamped(world
     (item,) = add_items(world.clerk, world.campaign, world.civil, 1, shanghai(date(2017, 7, 1)))
     catalogue = item.catalogue
     workflow.submit(
-        world.clerk, world.campaign, world.civil, expected_version=catalogue.version, now=shanghai(date(2017, 7, 2))
+        world.clerk,
+        world.campaign,
+        world.civil,
+        contact=CONTACT,
+        expected_version=catalogue.version,
+        now=shanghai(date(2017, 7, 2)),
     )
     workflow.return_catalogue(world.finance, catalogue, now=shanghai(date(2017, 7, 3)), comment="请补充")
     workflow.submit(
-        world.clerk, world.campaign, world.civil, expected_version=catalogue.version, now=shanghai(date(2017, 7, 20))
+        world.clerk,
+        world.campaign,
+        world.civil,
+        contact=CONTACT,
+        expected_version=catalogue.version,
+        now=shanghai(date(2017, 7, 20)),
     )
     workflow.approve(world.finance, catalogue, now=shanghai(date(2017, 7, 21)))
     assert catalogue.first_submitted_at == shanghai(date(2017, 7, 2))
@@ -68,7 +79,9 @@ def test_figures_per_tier_count_eligible_purchasers_and_first_submissions_on_tim
     for clerk, department, moment in ((world.clerk, world.civil, on_time), (world.other_clerk, world.education, late)):
         (item,) = add_items(clerk, world.campaign, department, 1, shanghai(date(2017, 7, 1)))
         world.campaign.deadline_for_tier("province").enforced = False  # a late submission is still accepted
-        workflow.submit(clerk, world.campaign, department, expected_version=item.catalogue.version, now=moment)
+        workflow.submit(
+            clerk, world.campaign, department, contact=CONTACT, expected_version=item.catalogue.version, now=moment
+        )
     departments.set_eligible(world.finance, world.education, eligible=True, now=late)
     province, prefecture = progress.campaign_figures(world.finance, world.campaign, now=late)
     assert (province.tier, province.departments, province.eligible, province.compiled, province.on_time) == (

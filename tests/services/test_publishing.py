@@ -11,7 +11,7 @@ from catalogue.models import PublicationFile
 from catalogue.services import items, publishing
 from catalogue.services.errors import Forbidden, Invalid, NotFound, Refused
 from tests.conftest import shanghai
-from tests.factories import add_items, approved, item_data
+from tests.factories import CONTACT, add_items, approved, item_data
 
 NOW = shanghai(date(2017, 7, 10), 10)
 LATER = shanghai(date(2017, 8, 15), 10)
@@ -193,7 +193,7 @@ def submit_and_approve(world, clerk, department):
     from catalogue.services import workflow
 
     catalogue = items.find_catalogue(world.campaign, department)
-    workflow.submit(clerk, world.campaign, department, expected_version=catalogue.version, now=NOW)
+    workflow.submit(clerk, world.campaign, department, contact=CONTACT, expected_version=catalogue.version, now=NOW)
     workflow.approve(world.finance, catalogue, now=NOW)
     db.session.commit()
 

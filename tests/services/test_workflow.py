@@ -16,7 +16,7 @@ from catalogue.services.errors import (
     StaleEdit,
 )
 from tests.conftest import shanghai
-from tests.factories import add_items
+from tests.factories import CONTACT, add_items
 
 NOW = shanghai(date(2017, 7, 1), 10)
 
@@ -34,7 +34,9 @@ def put_in(world, catalogue, status):
     ]
     for step in path:
         if step == "submit":
-            workflow.submit(world.clerk, world.campaign, world.civil, expected_version=catalogue.version, now=NOW)
+            workflow.submit(
+                world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=catalogue.version, now=NOW
+            )
         elif step == "approve":
             workflow.approve(world.finance, catalogue, now=NOW)
         else:
@@ -43,7 +45,9 @@ def put_in(world, catalogue, status):
 
 
 ACTIONS = {
-    "submit": lambda w, c: workflow.submit(w.clerk, w.campaign, w.civil, expected_version=c.version, now=NOW),
+    "submit": lambda w, c: workflow.submit(
+        w.clerk, w.campaign, w.civil, contact=CONTACT, expected_version=c.version, now=NOW
+    ),
     "approve": lambda w, c: workflow.approve(w.finance, c, now=NOW),
     "return": lambda w, c: workflow.return_catalogue(w.finance, c, now=NOW, comment="请补充"),
     "reopen": lambda w, c: workflow.reopen(w.finance, c, now=NOW, comment="发现问题"),
@@ -104,14 +108,20 @@ def test_only_the_regions_finance_office_reviews(world, catalogue):
 
 def test_only_the_departments_clerk_submits(world, catalogue):
     with pytest.raises(NotFound):
-        workflow.submit(world.other_clerk, world.campaign, world.civil, expected_version=catalogue.version, now=NOW)
+        workflow.submit(
+            world.other_clerk, world.campaign, world.civil, contact=CONTACT, expected_version=catalogue.version, now=NOW
+        )
 
 
 def test_an_empty_catalogue_cannot_be_submitted(world):
     with pytest.raises(Refused):
-        workflow.submit(world.other_clerk, world.campaign, world.education, expected_version=1, now=NOW)
+        workflow.submit(
+            world.other_clerk, world.campaign, world.education, contact=CONTACT, expected_version=1, now=NOW
+        )
 
 
 def test_submit_refuses_a_catalogue_changed_since_it_was_shown(world, catalogue):
     with pytest.raises(StaleEdit):
-        workflow.submit(world.clerk, world.campaign, world.civil, expected_version=catalogue.version - 1, now=NOW)
+        workflow.submit(
+            world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=catalogue.version - 1, now=NOW
+        )

@@ -9,7 +9,7 @@ import time_machine
 from catalogue.extensions import db
 from catalogue.models import AuditEvent, Item
 from tests.conftest import shanghai
-from tests.factories import PASSWORD, add_items
+from tests.factories import CONTACT, PASSWORD, add_items
 
 NOW = shanghai(date(2017, 7, 10), 10)
 
@@ -90,7 +90,9 @@ def test_every_review_form_carries_the_token_its_form_expects(app, client, auth,
     from catalogue.services import workflow
 
     (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
-    workflow.submit(world.clerk, world.campaign, world.civil, expected_version=item.catalogue.version, now=NOW)
+    workflow.submit(
+        world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=item.catalogue.version, now=NOW
+    )
     db.session.commit()
     base = "/finance/campaigns/2017/departments/530000007"
     with time_machine.travel(NOW, tick=False):

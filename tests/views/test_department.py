@@ -8,7 +8,7 @@ import time_machine
 from catalogue.extensions import db
 from catalogue.models import Item
 from tests.conftest import shanghai
-from tests.factories import add_items, item_data
+from tests.factories import CONTACT_FORM, add_items, item_data
 
 BEFORE = shanghai(date(2017, 7, 1), 10)
 
@@ -101,11 +101,13 @@ def test_submit_from_the_check_page_then_read_only(clerk, world):
     (item,) = add_items(world.clerk, world.campaign, world.civil, 1, BEFORE)
     text = page(clerk.get("/department/campaigns/2017/submit"))
     assert "A0101001" in text
-    response = clerk.post("/department/campaigns/2017/submit", data={"version": item.catalogue.version})
-    assert response.status_code == 302
+    response = clerk.post("/department/campaigns/2017/submit", data={"version": item.catalogue.version, **CONTACT_FORM})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/department/campaigns/2017/receipt")
     assert item.catalogue.status == "submitted"
-    response = clerk.get("/department/campaigns/2017/items/new")
-    assert response.status_code == 409
+    response = clerk.get("/department/campaigns/2017/items/new", headers={"Accept-Language": "en"})
+    assert response.status_code == 303 and response.headers["Location"].endswith("/department/campaigns/2017")
+    text = page(clerk.get(response.headers["Location"], headers={"Accept-Language": "en"}))
+    assert "This catalogue was already submitted on Jul 1, 2017" in text and "2017-530000007-01" in text
 
 
 def test_after_the_deadline_the_user_sees_when_it_passed(client, auth, world):

@@ -10,7 +10,7 @@ from catalogue.extensions import db
 from catalogue.models import Campaign
 from catalogue.services import workflow
 from tests.conftest import shanghai
-from tests.factories import add_items
+from tests.factories import CONTACT, add_items
 
 NOW = shanghai(date(2017, 7, 10), 10)
 
@@ -18,7 +18,9 @@ NOW = shanghai(date(2017, 7, 10), 10)
 @pytest.fixture
 def submitted(world):
     (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
-    workflow.submit(world.clerk, world.campaign, world.civil, expected_version=item.catalogue.version, now=NOW)
+    workflow.submit(
+        world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=item.catalogue.version, now=NOW
+    )
     db.session.commit()
     return item.catalogue
 

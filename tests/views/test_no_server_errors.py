@@ -12,7 +12,7 @@ from catalogue.extensions import db
 from catalogue.models import AuditEvent, ImportUpload, Item, Publication
 from catalogue.services import imports, items, workflow
 from tests.conftest import shanghai
-from tests.factories import item_data
+from tests.factories import CONTACT, item_data
 from tests.imports.builders import HEADER, ROWS, xlsx
 
 NOW = shanghai(date(2017, 7, 10), 10)
@@ -177,7 +177,9 @@ def test_every_field_of_every_form_refuses_hostile_values_and_writes_nothing(log
     item = items.add_item(
         world.clerk, world.campaign, world.civil, data=item_data(code="A0101002", level3="将被修改的服务"), now=NOW
     )
-    workflow.submit(world.clerk, world.campaign, world.civil, expected_version=item.catalogue.version, now=NOW)
+    workflow.submit(
+        world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=item.catalogue.version, now=NOW
+    )
     db.session.commit()
     client = logged_in(username, NOW)
     url = url.format(item=item.id)
