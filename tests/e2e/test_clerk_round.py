@@ -71,7 +71,7 @@ def test_the_round_in_english(chromium, live_server, returned):
     page.set_default_timeout(15_000)
     log_in(page, "clerk-civil")
     page.goto("/department/campaigns/2099")
-    assert "Conversation with the finance office" in page.inner_text(".conversation")
+    assert "Comments and replies" in page.inner_text(".conversation")
     page.click("text=Check and submit")
     page.fill("#reply", "Description added.")
     page.click("text=Submit 1 items to the finance office")

@@ -134,3 +134,13 @@ def test_history_shows_who_changed_what(clerk, world):
     add_items(world.clerk, world.campaign, world.civil, 1, BEFORE)
     text = page(clerk.get("/department/campaigns/2017/history", headers={"Accept-Language": "en"}))
     assert "added an item" in text and "clerk-civil" in text
+
+
+def test_text_over_a_limit_is_refused_with_a_message_not_cut_by_the_browser(clerk, world):
+    form = page(clerk.get("/department/campaigns/2017/items/new", headers={"Accept-Language": "en"}))
+    assert "maxlength" not in form and "(optional)" in form  # level 4, description, remarks
+    response = clerk.post(
+        "/department/campaigns/2017/items/new", data=item_data(level3="服" * 101), headers={"Accept-Language": "en"}
+    )
+    assert response.status_code == 400 and "100" in page(response)
+    assert db.session.scalar(db.select(db.func.count(Item.id))) == 0
