@@ -106,3 +106,21 @@ def test_every_review_form_carries_the_token_its_form_expects(app, client, auth,
             page = client.get(base).get_data(as_text=True)
             response = client.post(action, data=form_fields(page, action) | extra)
             assert response.status_code == 302, (action, response.get_data(as_text=True)[:300])
+
+
+def test_the_decision_repeated_after_a_long_catalogue_carries_its_token(app, client, auth, world, csrf_on):
+    from catalogue.services import workflow
+
+    added = add_items(world.clerk, world.campaign, world.civil, 12, NOW)
+    version = added[0].catalogue.version
+    workflow.submit(world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=version, now=NOW)
+    db.session.commit()
+    base = "/finance/campaigns/2017/departments/530000007"
+    with time_machine.travel(NOW, tick=False):
+        app.config["WTF_CSRF_ENABLED"] = False
+        auth.login("finance-530000")
+        app.config["WTF_CSRF_ENABLED"] = True
+        page = client.get(base).get_data(as_text=True)
+        below = page[page.index('id="decide-again"') :]  # the form after the items
+        response = client.post(f"{base}/approve", data=form_fields(below, f"{base}/approve"))
+    assert response.status_code == 302 and added[0].catalogue.status == "approved"

@@ -168,3 +168,17 @@ def test_finance_marks_a_department_not_eligible_and_the_figures_follow(finance,
         == 302
     )
     assert world.education.eligible is False
+
+
+def test_a_long_catalogue_offers_the_decision_again_after_its_items(finance, world):
+    added = add_items(world.clerk, world.campaign, world.civil, 12, NOW)
+    catalogue = added[0].catalogue
+    workflow.submit(
+        world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=catalogue.version, now=NOW
+    )
+    db.session.commit()
+    page = finance.get("/finance/campaigns/2017/departments/530000007", headers={"Accept-Language": "en"})
+    text = page.get_data(as_text=True)
+    assert text.count("Approve the catalogue</button>") == 2 and text.index("Your decision") > text.index("A0101012")
+    response = finance.post("/finance/campaigns/2017/departments/530000007/approve", data={})  # the button below
+    assert response.status_code == 302 and catalogue.status == "approved"
