@@ -26,6 +26,9 @@ CATEGORIES = {
         "approve",
         "return",
         "reopen",
+        "withdraw",
+        "start_review",
+        "remind",
         "import",
         "carry_forward",
         "set_eligible",
@@ -42,6 +45,7 @@ CATEGORIES = {
     "logins": ("login", "login_failed", "logout"),
 }
 EXPORT_LIMIT = 50_000
+ACTIONS = tuple(action for actions in CATEGORIES.values() for action in actions)
 
 
 @dataclass
@@ -50,6 +54,9 @@ class Filters:
     actor: str | None = None  # a user name
     start: date | None = None  # Shanghai dates, inclusive
     end: date | None = None
+    campaign: str | None = None  # a campaign's code: what happened in it (its catalogues, itself, its lists)
+    department: str | None = None  # a department's code: what happened to its catalogues
+    action: str | None = None  # one action of ACTIONS
 
 
 def _scope(user: Actor) -> Select:
@@ -87,6 +94,24 @@ def _filtered(user: Actor, filters: Filters) -> Select:
     if filters.actor:
         actor = select(User.id).where(User.username == filters.actor.strip())
         query = query.where(AuditEvent.actor_id.in_(actor))
+    if filters.action in ACTIONS:
+        query = query.where(AuditEvent.action == filters.action)
+    if filters.campaign:
+        campaign = select(Campaign.id).where(Campaign.code == filters.campaign).scalar_subquery()
+        in_campaign = select(Catalogue.id).where(Catalogue.campaign_id == campaign)
+        lists = select(Publication.id).where(Publication.campaign_id == campaign)
+        query = query.where(
+            or_(
+                AuditEvent.catalogue_id.in_(in_campaign),
+                (AuditEvent.object_type == "campaign") & (AuditEvent.object_id == campaign),
+                (AuditEvent.object_type == "publication") & AuditEvent.object_id.in_(lists),
+            )
+        )
+    if filters.department:
+        department = select(Department.id).where(Department.code == filters.department).scalar_subquery()
+        query = query.where(
+            AuditEvent.catalogue_id.in_(select(Catalogue.id).where(Catalogue.department_id == department))
+        )
     if filters.start:
         query = query.where(AuditEvent.at >= _start_of(filters.start))
     if filters.end:

@@ -28,6 +28,7 @@ TEXTS = {
     "submitted": _l("%(department)s submitted its catalogue for %(campaign)s."),
     "returned": _l("Your catalogue for %(campaign)s was returned by the finance office: %(comment)s"),
     "withdrawn": _l("%(department)s withdrew its catalogue for %(campaign)s to change it; it will submit again."),
+    "urged": _l("The finance office reminds %(department)s to submit its catalogue for %(campaign)s, due on %(date)s."),
     "approved": _l("Your catalogue for %(campaign)s was approved by the finance office."),
     "reopened": _l("Your approved catalogue for %(campaign)s was reopened by the finance office: %(comment)s"),
     "extension": _l("%(department)s has until %(date)s for its catalogue of %(campaign)s (an extension)."),

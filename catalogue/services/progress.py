@@ -3,12 +3,12 @@
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
 
 from core import tiers
-from core.statuses import APPROVED, DONE, NOT_STARTED
+from core.statuses import APPROVED, DONE, NOT_STARTED, PROGRESS
 
 from ..extensions import db
 from ..models import Campaign, Catalogue, Department, Extension, Item, Publication, PublishedItem, Region
@@ -129,3 +129,68 @@ def campaign_figures(user: Actor, campaign: Campaign, *, now: datetime) -> list[
         if tier in figures:
             figures[tier].first_published = day
     return [figures[code] for code in tiers.CODES if code in figures and figures[code].departments]
+
+
+# How a progress table may be ordered: a column's key, missing values last.
+SORTS = {
+    "department": lambda row: row.department.code,
+    "name": lambda row: row.department.name,
+    "status": lambda row: PROGRESS.index(row.status),
+    "items": lambda row: row.item_count,
+    "submitted": lambda row: (row.submitted_at is None, row.submitted_at or datetime.min.replace(tzinfo=UTC)),
+    "deadline": lambda row: (row.deadline is None, row.deadline.due_date if row.deadline else date.min),
+}
+PER_PAGE = 50
+OVERDUE = "overdue"
+
+
+@dataclass
+class ProgressFilter:
+    """What a finance officer asked to see of a campaign's progress: the page's query, checked here so
+    the page, its workbook and its bulk actions read the same rows."""
+
+    q: str = ""  # part of a department's name or code
+    status: str = ""  # a PROGRESS status, or OVERDUE
+    tier: str = ""
+    eligible: str = ""  # "yes", "no" or either
+    sort: str = "department"
+    descending: bool = False
+    page: int = 1
+
+    @classmethod
+    def from_args(cls, args) -> "ProgressFilter":
+        """From a query string; what is not understood is left out, never an error."""
+        status = args.get("status", "")
+        try:
+            page = min(max(int(args.get("page", 1)), 1), 10_000)
+        except ValueError:
+            page = 1
+        return cls(
+            q=(args.get("q") or "").strip()[:100],
+            status=status if status in (*PROGRESS, OVERDUE) else "",
+            tier=args.get("tier", "") if args.get("tier") in tiers.CODES else "",
+            eligible=args.get("eligible", "") if args.get("eligible") in ("yes", "no") else "",
+            sort=args.get("sort", "") if args.get("sort") in SORTS else "department",
+            descending=args.get("order") == "desc",
+            page=page,
+        )
+
+    def keeps(self, row: ProgressRow) -> bool:
+        department = row.department
+        return (
+            (not self.q or self.q in department.name or department.code.startswith(self.q))
+            and (not self.status or (row.overdue if self.status == OVERDUE else row.status == self.status))
+            and (not self.tier or department.region.tier == self.tier)
+            and (not self.eligible or department.eligible == (self.eligible == "yes"))
+        )
+
+    def apply(self, rows: list[ProgressRow]) -> list[ProgressRow]:
+        """The rows it keeps, in its order (every page of them: the workbook takes them all)."""
+        kept = [row for row in rows if self.keeps(row)]
+        return sorted(kept, key=SORTS[self.sort], reverse=self.descending)
+
+    def page_of(self, rows: list[ProgressRow]) -> tuple[list[ProgressRow], int, int]:
+        """This page of ``rows`` (the last one when asked for a page past it), its number and the count of pages."""
+        pages = max(1, -(-len(rows) // PER_PAGE))
+        page = min(self.page, pages)
+        return rows[(page - 1) * PER_PAGE : page * PER_PAGE], page, pages

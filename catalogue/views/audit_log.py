@@ -34,6 +34,9 @@ def _filters():
         actor=(request.args.get("actor") or "").strip()[:80] or None,
         start=_day("start"),
         end=_day("end"),
+        campaign=(request.args.get("campaign") or "").strip()[:20] or None,
+        department=(request.args.get("department") or "").strip()[:20] or None,
+        action=request.args.get("action") if request.args.get("action") in audit_log.ACTIONS else None,
     )
 
 
@@ -58,6 +61,7 @@ def index():
         filters=filters,
         about=audit_log.describe(found),
         categories=audit_log.CATEGORIES,
+        actions=audit_log.ACTIONS,
         details=details,
     )
 

@@ -20,6 +20,7 @@ from ..services.permissions import (
     require_campaign_manager,
     require_reviewer_of,
 )
+from ..services.work_queue import work_queue
 from ..transaction import writes_when_read
 from .common import copy_errors, role_required
 
@@ -33,6 +34,7 @@ def home():
     listed = campaigns.list_campaigns(current_user)
     return render_template(
         "finance/home.html",
+        queue=work_queue(current_user, now=now()),
         campaigns=listed,
         can_create=can_create_campaigns(current_user),
         managed={c.id for c in listed if can_manage_campaign(current_user, c)},

@@ -4,11 +4,13 @@ Routes of the finance blueprint, kept in their own module.
 """
 
 from io import BytesIO
+from urllib.parse import parse_qsl
 
-from flask import render_template, request, send_file
+from flask import flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from core import tiers
 from core.characters import header_safe
 from core.statuses import PROGRESS
 from core.tiers import label as tier_label
@@ -17,43 +19,82 @@ from exports.progress import progress_workbook
 
 from ..clock import SHANGHAI, now
 from ..i18n import status_label
-from ..services import campaigns, reference
+from ..services import bulk, campaigns, reference
 from ..services.permissions import can_choose_region, can_see_all_publications, progress_region
-from ..services.progress import campaign_figures, campaign_progress
+from ..services.progress import ProgressFilter, campaign_figures, campaign_progress
 from .common import role_required
 from .finance import REVIEWERS, bp
 
 
-def _progress(code):
+def _progress(code, args):
+    """The campaign's rows the query ``args`` asks for (all its pages), for the page and its workbook."""
     campaign = campaigns.get_campaign(code, current_user)
-    region = progress_region(current_user, request.args.get("region"))
+    region = progress_region(current_user, args.get("region"))
     moment = now()
     rows, totals = campaign_progress(current_user, campaign, now=moment, region=region)
-    status = request.args.get("status", "")
-    if status == "overdue":
-        rows = [row for row in rows if row.overdue]
-    elif status in PROGRESS:
-        rows = [row for row in rows if row.status == status]
-    return campaign, region, rows, totals, status, campaign_figures(current_user, campaign, now=moment)
+    wanted = ProgressFilter.from_args(args)
+    return campaign, region, wanted.apply(rows), totals, wanted, campaign_figures(current_user, campaign, now=moment)
 
 
 @bp.get("/campaigns/<code>/progress")
 @role_required(*REVIEWERS)
 def progress(code):
-    campaign, region, rows, totals, status, figures = _progress(code)
+    campaign, region, rows, totals, wanted, figures = _progress(code, request.args)
+    shown, page, pages = wanted.page_of(rows)
     regions = reference.list_regions() if can_choose_region(current_user) else []
     return render_template(
         "finance/progress.html",
         campaign=campaign,
-        rows=rows,
+        rows=shown,
+        matching=len(rows),
+        page=page,
+        pages=pages,
+        wanted=wanted,
         totals=totals,
-        status=status,
+        status=wanted.status,
         statuses=PROGRESS,
+        tiers=[tiers.get(tier) for tier in campaign.tiers] if region is None else [],
         regions=regions,
         region=region,
         figures=figures,
         can_see_all_publications=can_see_all_publications(current_user),
     )
+
+
+BULK = {"approve": bulk.approve_many, "remind": bulk.remind_many}
+
+
+@bp.post("/campaigns/<code>/progress/bulk")
+@role_required(*REVIEWERS)
+def progress_bulk(code):
+    """Approve, or remind, the departments ticked on the progress page; each outcome is said."""
+    campaign = campaigns.get_campaign(code, current_user)
+    back = url_for(".progress", code=code, **_kept_query(request.form.get("back", "")))
+    action, chosen = request.form.get("action"), request.form.getlist("department")
+    if action not in BULK or not chosen:
+        flash(_("Tick at least one department, then choose what to do."), "error")
+        return redirect(back)
+    outcomes = BULK[action](current_user, campaign, chosen, now=now())
+    done = [o for o in outcomes if o.done]
+    if done:
+        names = "、".join(o.department_name for o in done)
+        message = (
+            _("Approved: %(names)s.", names=names) if action == "approve" else _("Reminded: %(names)s.", names=names)
+        )
+        flash(message, "success")
+    for outcome in outcomes:
+        if not outcome.done:
+            name = outcome.department_name or outcome.department_code
+            flash(_("%(department)s: %(reason)s", department=name, reason=outcome.message), "error")
+    return redirect(back)
+
+
+KEPT = ("q", "status", "tier", "eligible", "sort", "order", "page", "region")
+
+
+def _kept_query(query: str) -> dict:
+    """The progress page's own arguments from the query string the bulk form carried back, no others."""
+    return {name: value for name, value in parse_qsl(query)[:20] if name in KEPT and len(value) <= 100}
 
 
 def _local(moment):
@@ -68,7 +109,7 @@ def _yes(value):
 @bp.get("/campaigns/<code>/progress.xlsx")
 @role_required(*REVIEWERS)
 def progress_xlsx(code):
-    campaign, _region, rows, _totals, _status, figures = _progress(code)
+    campaign, _region, rows, _totals, _wanted, figures = _progress(code, request.args)
     headings = [
         _("Department code"),
         _("Department"),

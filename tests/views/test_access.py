@@ -92,6 +92,7 @@ MATRIX = {
         for endpoint in (
             "finance.progress",
             "finance.progress_xlsx",
+            "finance.progress_bulk",
             "finance.edit_campaign",
             "publishing.publish",
         )

@@ -38,7 +38,7 @@ def test_filters_by_kind_person_and_date(logged_in, world):
     seed(world)
     admin = logged_in("admin", NOW)
     logins = admin.get("/audit/?category=logins", headers=EN).get_data(as_text=True)
-    assert "logged in" in logins and "added an item" not in logins
+    assert "<td>logged in</td>" in logins and "<td>added an item</td>" not in logins
     by_person = admin.get("/audit/?actor=clerk-kunming", headers=EN).get_data(as_text=True)
     assert "昆明核查" in by_person and "民政核查" not in by_person
     later = admin.get("/audit/?start=2017-07-02", headers=EN).get_data(as_text=True)
@@ -53,3 +53,15 @@ def test_the_export_is_a_workbook_of_the_filtered_events(logged_in, world):
     sheet = load_workbook(BytesIO(response.data)).worksheets[0]
     rows = list(sheet.iter_rows(min_row=3, values_only=True))
     assert {row[2] for row in rows} == {"started the catalogue", "added an item"} and len(rows) == 4
+
+
+def test_a_campaigns_activity_filtered_by_department_and_action(logged_in, world):
+    seed(world)
+    finance = logged_in("finance-530000", NOW)
+    page = finance.get("/audit/?campaign=2017&department=530000007", headers=EN).get_data(as_text=True)
+    assert "民政核查" in page
+    other = finance.get("/audit/?campaign=2017&department=530000002", headers=EN).get_data(as_text=True)
+    assert "Nothing recorded matches." in other
+    edits = finance.get("/audit/?campaign=2017&action=edit_item", headers=EN).get_data(as_text=True)
+    assert "Nothing recorded matches." in edits
+    assert finance.get("/audit/?campaign=nope&action=nope").status_code == 200

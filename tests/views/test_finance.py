@@ -182,3 +182,9 @@ def test_a_long_catalogue_offers_the_decision_again_after_its_items(finance, wor
     assert text.count("Approve the catalogue</button>") == 2 and text.index("Your decision") > text.index("A0101012")
     response = finance.post("/finance/campaigns/2017/departments/530000007/approve", data={})  # the button below
     assert response.status_code == 302 and catalogue.status == "approved"
+
+
+def test_home_is_the_work_queue(finance, submitted):
+    page = text(finance.get("/finance/", headers={"Accept-Language": "en"}))
+    assert "Work to do" in page and "1 catalogue waits for review" in page
+    assert "/finance/campaigns/2017/departments/530000007" in page

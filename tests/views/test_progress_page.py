@@ -1,0 +1,98 @@
+"""The progress page as a finance officer works it: searched, filtered, sorted and paged, its workbook
+following the same filter, and the ticked departments approved or reminded at once."""
+
+from datetime import date
+from io import BytesIO
+
+import pytest
+from openpyxl import load_workbook
+
+from catalogue.extensions import db
+from catalogue.models import Department
+from catalogue.services import workflow
+from tests.conftest import shanghai
+from tests.factories import CONTACT, add_items
+
+NOW = shanghai(date(2017, 7, 10), 10)
+EN = {"Accept-Language": "en"}
+BASE = "/finance/campaigns/2017/progress"
+
+
+@pytest.fixture
+def finance(logged_in):
+    return logged_in("finance-530000", NOW)
+
+
+@pytest.fixture
+def submitted(world):
+    (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
+    workflow.submit(
+        world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=item.catalogue.version, now=NOW
+    )
+    db.session.commit()
+    return item.catalogue
+
+
+def text(response):
+    return response.get_data(as_text=True)
+
+
+def listed(page):
+    """The department codes of the table, in its order."""
+    return [code for code in ("530000002", "530000007") if f'value="{code}"' in page]
+
+
+def test_search_by_name_or_code(finance, submitted):
+    assert listed(text(finance.get(f"{BASE}?q=民政"))) == ["530000007"]
+    assert listed(text(finance.get(f"{BASE}?q=530000002"))) == ["530000002"]
+
+
+def test_sorted_by_a_column_either_way(finance, submitted):
+    page = text(finance.get(f"{BASE}?sort=status&order=desc"))
+    assert page.index('value="530000007"') < page.index('value="530000002"')  # submitted before not started
+    assert 'aria-sort="descending"' in page
+    page = text(finance.get(f"{BASE}?sort=status"))
+    assert page.index('value="530000002"') < page.index('value="530000007"')
+
+
+def test_filtered_by_eligibility_and_what_is_not_understood_is_ignored(finance, submitted, world):
+    world.education.eligible = False
+    db.session.commit()
+    assert listed(text(finance.get(f"{BASE}?eligible=no"))) == ["530000002"]
+    assert listed(text(finance.get(f"{BASE}?eligible=maybe&sort=nope&page=zz&tier=moon"))) == ["530000002", "530000007"]
+
+
+def test_pages_of_fifty(finance, world):
+    db.session.add_all(
+        Department(code=f"530000{n:03d}", name=f"测试厅{n:03d}", region=world.province) for n in range(100, 160)
+    )
+    db.session.commit()
+    first = text(finance.get(BASE, headers=EN))
+    assert "Page 1 of 2" in first and first.count('name="department"') == 50
+    last = text(finance.get(f"{BASE}?page=9", headers=EN))
+    assert "Page 2 of 2" in last and last.count('name="department"') == 62 - 50
+
+
+def test_the_workbook_follows_the_filter(finance, submitted):
+    response = finance.get("/finance/campaigns/2017/progress.xlsx?q=民政", headers=EN)
+    sheet = load_workbook(BytesIO(response.data)).active
+    assert [row[0].value for row in sheet.iter_rows(min_row=3)] == ["530000007"]
+
+
+def test_ticked_departments_are_approved_and_reminded_with_every_outcome_said(finance, submitted):
+    form = {"action": "approve", "department": ["530000007", "530000002"], "back": "q=云南&sort=name"}
+    response = finance.post(f"{BASE}/bulk", data=form, headers=EN)
+    assert response.status_code == 302 and response.headers["Location"].endswith(
+        f"{BASE}?q=%E4%BA%91%E5%8D%97&sort=name"
+    )
+    assert submitted.status == "approved"
+    page = text(finance.get(response.headers["Location"], headers=EN))
+    assert "Approved: 云南省民政厅." in page and "云南省教育厅: A catalogue that is not started" in page
+    response = finance.post(f"{BASE}/bulk", data={**form, "action": "remind"}, headers=EN)
+    page = text(finance.get(response.headers["Location"], headers=EN))
+    assert "Reminded: 云南省教育厅." in page and "云南省民政厅: Its catalogue is already approved." in page
+
+
+def test_nothing_ticked_is_said(finance, submitted):
+    response = finance.post(f"{BASE}/bulk", data={"action": "approve"}, headers=EN)
+    assert "Tick at least one department" in text(finance.get(response.headers["Location"], headers=EN))
