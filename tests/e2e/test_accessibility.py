@@ -95,6 +95,8 @@ FINANCE_PAGES = [
     "/budget/totals",
     "/finance/",
     "/finance/campaigns/2099/progress",
+    "/finance/campaigns/2099/progress?sort=status&order=desc&q=云南",
+    "/audit/?campaign=2099&department=530000007",
     "/finance/campaigns/2099/departments/530000002",
     "/finance/campaigns/2099/publish",
     "/finance/campaigns/2099/publications",
