@@ -3,7 +3,7 @@
 from .audit import AuditEvent
 from .budget import BudgetLine, BudgetUpload, CatalogueRequest
 from .campaign import Campaign, Extension, TierDeadline
-from .catalogue import Catalogue, Item
+from .catalogue import Catalogue, Item, Submission
 from .notification import Notification
 from .publication import Publication, PublicationFile, PublishedItem
 from .region import Department, Region
@@ -28,6 +28,7 @@ __all__ = [
     "LoginAttempt",
     "Publication",
     "PublicationFile",
+    "Submission",
     "PublishedItem",
     "Region",
     "Scheme",

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.item_rules import TEXT_FIELDS
@@ -99,3 +99,16 @@ class Item(db.Model):
 
     def __repr__(self):
         return f"<Item {self.code}>"
+
+
+class Submission(db.Model):
+    """A catalogue's items as they were handed in, once per submission: what the finance office
+    compares the next submission with."""
+
+    __table_args__ = (UniqueConstraint("catalogue_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    catalogue_id: Mapped[int] = mapped_column(ForeignKey("catalogue.id"), index=True)
+    number: Mapped[int]  # the catalogue's submissions count when it was made
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    items: Mapped[list] = mapped_column(JSON)  # each item's fields, as services/review_changes.py reads them

@@ -21,6 +21,7 @@ from .errors import IllegalTransition, Invalid, Refused
 from .item_rules import catalogue_problems
 from .items import check_version, find_catalogue
 from .permissions import Actor, require_clerk_of, require_reviewer_of
+from .review_changes import record_submission
 
 COMMENT_MAX = 2000
 CONTACT_MAX, PHONE_MAX = 50, 30
@@ -128,6 +129,7 @@ def submit(
     catalogue.contact_person, catalogue.contact_phone = contact
     catalogue.review_started_at = catalogue.review_started_by_id = None
     _move(catalogue, "submit", user, now, reply)
+    record_submission(catalogue, now)
     return catalogue
 
 

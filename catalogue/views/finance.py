@@ -10,7 +10,7 @@ from forms.campaigns import CampaignForm, ExtensionForm
 from forms.review import ApproveForm, EligibleForm, ReturnForm
 
 from ..clock import now
-from ..services import audit, campaigns, departments, editions, reference, workflow
+from ..services import audit, campaigns, departments, editions, reference, review_changes, workflow
 from ..services.deadlines import find_extension
 from ..services.errors import Invalid, NotFound
 from ..services.overview import catalogue_state
@@ -112,7 +112,18 @@ def _review_page(state, status=200, **forms):
     forms.setdefault("return_form", ReturnForm(prefix="return"))
     forms.setdefault("extension_form", ExtensionForm(prefix="extension"))
     extension = find_extension(state.campaign, state.department)
-    return render_template("finance/review.html", state=state, extension=extension, **forms), status
+    catalogue = state.catalogue
+    return (
+        render_template(
+            "finance/review.html",
+            state=state,
+            extension=extension,
+            since_previous=review_changes.since_previous_submission(catalogue) if catalogue else None,
+            against_previous=review_changes.against_previous_campaign(catalogue) if catalogue else None,
+            **forms,
+        ),
+        status,
+    )
 
 
 @bp.get("/campaigns/<code>/departments/<department_code>")

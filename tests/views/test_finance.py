@@ -8,9 +8,9 @@ from openpyxl import load_workbook
 
 from catalogue.extensions import db
 from catalogue.models import Campaign
-from catalogue.services import workflow
+from catalogue.services import items, workflow
 from tests.conftest import shanghai
-from tests.factories import CONTACT, add_items
+from tests.factories import CONTACT, add_items, item_data
 
 NOW = shanghai(date(2017, 7, 10), 10)
 
@@ -188,3 +188,17 @@ def test_home_is_the_work_queue(finance, submitted):
     page = text(finance.get("/finance/", headers={"Accept-Language": "en"}))
     assert "Work to do" in page and "1 catalogue waits for review" in page
     assert "/finance/campaigns/2017/departments/530000007" in page
+
+
+def test_review_shows_what_changed_since_the_previous_submission(finance, submitted, world):
+    workflow.return_catalogue(world.finance, submitted, now=NOW, comment="请补充")
+    add_items_more = items.add_item(
+        world.clerk, world.campaign, world.civil, data=item_data(code="A0101005", level3="补充的服务"), now=NOW
+    )
+    workflow.submit(
+        world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=submitted.version, now=NOW
+    )
+    db.session.commit()
+    page = text(finance.get("/finance/campaigns/2017/departments/530000007", headers={"Accept-Language": "en"}))
+    assert "Since its previous submission of" in page and "1 added, 0 removed, 0 changed" in page
+    assert add_items_more.code in page
