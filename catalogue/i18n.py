@@ -4,7 +4,7 @@ from babel import Locale
 from flask import current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, gettext, ngettext
 
-from core.labels import ACTION_LABELS, HISTORY_LABELS, STATUS_LABELS, label
+from core.labels import ACTION_LABELS, HISTORY_LABELS, IMPORT_MODE_LABELS, STATUS_LABELS, label
 
 LANGUAGE_NAMES = {"zh_Hans_CN": "中文", "en": "English"}
 LANG_PARAMETER = {"zh": "zh_Hans_CN", "en": "en"}
@@ -52,7 +52,9 @@ def history_label(key):
 
 
 def history_value(key, value):
-    return status_label(value) if key == "status" else value
+    if key == "status":
+        return status_label(value)
+    return label(IMPORT_MODE_LABELS, value) if key == "mode" else value
 
 
 def format_moment(moment):

@@ -38,6 +38,7 @@ ACTION_LABELS = {
     "edit_item": _l("edited an item"),
     "delete_item": _l("deleted an item"),
     "move_item": _l("moved an item"),
+    "reorder": _l("reordered the items"),
     "submit": _l("submitted"),
     "approve": _l("approved"),
     "return": _l("returned"),
@@ -64,10 +65,16 @@ ACTION_LABELS = {
     "reset_password": _l("reset the password"),
     "set_password": _l("set the password"),
 }
+# How an import treated the catalogue (the audit record's "mode").
+IMPORT_MODE_LABELS = {
+    "update": _l("added and updated items, kept the others"),
+    "replace": _l("replaced the catalogue with the file"),
+}
 # Keys of audit records' before/after that are not item fields.
 HISTORY_LABELS = {
     "status": _l("Status"),
     "position": _l("Position"),
+    "order": _l("Order of the items"),
     "due_date": _l("Deadline"),
     "department": _l("Department"),
     "eligible": _l("Eligible purchaser"),
@@ -86,6 +93,11 @@ HISTORY_LABELS = {
     "credential": _l("First password"),
     "title": _l("Title"),
     "version": _l("Version"),
+    "file": _l("File"),
+    "mode": _l("How"),
+    "new": _l("Added"),
+    "changed": _l("Changed"),
+    "removed": _l("Removed"),
     **FIELD_LABELS,
 }
 

@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import AuditEvent, Catalogue
+from ..models import AuditEvent, Catalogue, Item
 
 
 def record(
@@ -46,3 +46,39 @@ def catalogue_trail(catalogue: Catalogue) -> list[AuditEvent]:
         .where(AuditEvent.catalogue_id == catalogue.id)
         .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
     ).all()
+
+
+TRAIL_PAGE = 100
+
+
+def trail_page(catalogue: Catalogue, page: int) -> tuple[list[AuditEvent], int, int]:
+    """One page of the catalogue's history, newest first: the events, the page shown, the count of pages."""
+    query = select(AuditEvent).where(AuditEvent.catalogue_id == catalogue.id)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    pages = max(1, -(-total // TRAIL_PAGE))
+    page = min(max(page, 1), pages)
+    ordered = query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+    return db.session.scalars(ordered.limit(TRAIL_PAGE).offset((page - 1) * TRAIL_PAGE)).all(), page, pages
+
+
+def item_names(events: list[AuditEvent]) -> dict[int, tuple[str, str]]:
+    """The item each item event was about, by code and name, as its record kept it (or, for an older
+    record without them, as the item is now)."""
+    missing = [e.object_id for e in events if e.object_type == "item" and not _named(e)]
+    current = {i.id: (i.code, i.level3) for i in db.session.scalars(select(Item).where(Item.id.in_(missing)))}
+    names = {}
+    for event in events:
+        if event.object_type != "item":
+            continue
+        snapshot = _named(event)
+        found = (snapshot["code"], snapshot.get("level3", "")) if snapshot else current.get(event.object_id)
+        if found:
+            names[event.id] = found
+    return names
+
+
+def _named(event: AuditEvent) -> dict | None:
+    for snapshot in (event.after, event.before):
+        if snapshot and snapshot.get("code"):
+            return snapshot
+    return None

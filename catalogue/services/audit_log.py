@@ -22,6 +22,7 @@ CATEGORIES = {
         "edit_item",
         "delete_item",
         "move_item",
+        "reorder",
         "submit",
         "approve",
         "return",

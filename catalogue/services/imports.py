@@ -154,6 +154,7 @@ def apply(
     sheet: str | None,
     confirm_removed: int | str | None,
     now: datetime,
+    filename: str = "",
 ) -> Plan:
     """Apply the previewed plan, all or nothing; refuse if the file, the catalogue or what applying
     would do changed since the preview, or if a replace's removals were not confirmed by number."""
@@ -189,7 +190,7 @@ def apply(
         "import",
         catalogue,
         catalogue=catalogue,
-        after={k: totals[k] for k in ("new", "changed", "removed")},
+        after={"file": filename, "mode": mode, **{k: totals[k] for k in ("new", "changed", "removed")}},
         comment=plan.sheet,
         at=now,
     )

@@ -3,6 +3,7 @@ the clerk's own department, an editable status, and the deadline."""
 
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -188,7 +189,69 @@ def move_item(user: Actor, item: Item, *, offset: int, expected_version: int | N
         "move_item",
         item,
         catalogue=catalogue,
-        before={"position": index + 1},
-        after={"position": target + 1},
+        before={"position": index + 1, "code": item.code, "level3": item.level3},
+        after={"position": target + 1, "code": item.code, "level3": item.level3},
         at=now,
     )
+
+
+def reorder(
+    user: Actor, catalogue: Catalogue, *, positions: dict[int, str], expected_version: int | None, now: datetime
+) -> None:
+    """Put the items in the order of the positions typed (item id -> wished position, as typed): an
+    item goes to its wished place; items given the same one keep their order among themselves; an
+    item left blank keeps its place."""
+    editing_gate(user, catalogue.campaign, catalogue.department, catalogue, now)
+    check_version(catalogue.version, expected_version)
+    ordered = sorted(catalogue.items, key=lambda i: i.position)
+    positions, problems = _positions(ordered, positions)
+    if problems:
+        raise Invalid(problems)
+    wished = sorted(
+        enumerate(ordered), key=lambda pair: (positions.get(pair[1].id, pair[0] + 1), pair[1].id not in positions)
+    )
+    _renumber(user, catalogue, [item for _index, item in wished], ordered, now)
+
+
+def sort_by_code(user: Actor, catalogue: Catalogue, *, expected_version: int | None, now: datetime) -> None:
+    editing_gate(user, catalogue.campaign, catalogue.department, catalogue, now)
+    check_version(catalogue.version, expected_version)
+    ordered = sorted(catalogue.items, key=lambda i: i.position)
+    _renumber(user, catalogue, sorted(ordered, key=lambda i: i.code), ordered, now)
+
+
+def _renumber(user: Actor, catalogue: Catalogue, wished: list[Item], before: list[Item], now: datetime) -> None:
+    if wished == before:
+        return
+    for position, each in enumerate(wished, start=1):
+        each.position = position
+    touch(catalogue, now)
+    flush()
+    audit.record(
+        user,
+        "reorder",
+        catalogue,
+        catalogue=catalogue,
+        before={"order": " ".join(i.code for i in before)},
+        after={"order": " ".join(i.code for i in wished)},
+        at=now,
+    )
+
+
+def _positions(ordered: list[Item], typed: dict[int, str]) -> tuple[dict[int, int], dict[str, list]]:
+    wished, problems = {}, {}
+    for item in ordered:
+        text = (typed.get(item.id) or "").strip()
+        if not text:
+            continue
+        if not text.isdigit() or not 1 <= int(text) <= len(ordered):
+            problems[f"position-{item.id}"] = [
+                _l(
+                    "The position of %(code)s must be a whole number from 1 to %(count)d.",
+                    code=item.code,
+                    count=len(ordered),
+                )
+            ]
+        else:
+            wished[item.id] = int(text)
+    return wished, problems

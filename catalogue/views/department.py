@@ -8,13 +8,14 @@ from forms.items import EditItemForm, ItemForm, MoveForm, VersionForm
 from forms.review import SubmitForm
 
 from ..clock import now
-from ..services import audit, items, overview, workflow
 from ..services import carry_forward as carrying
+from ..services import items, overview, workflow
 from ..services.campaigns import get_campaign, list_campaigns
 from ..services.errors import IllegalTransition, Invalid, NotEditable, Refused, StaleEdit
 from ..services.overview import catalogue_state
 from ..services.screening import item_hits
 from .common import copy_errors, refused, role_required
+from .history import history_page, history_workbook
 
 bp = Blueprint("department", __name__, url_prefix="/department")
 
@@ -147,6 +148,36 @@ def move_item(item_id):
     return redirect(url_for(".catalogue", code=campaign_code, _anchor=f"item-{item_id}"))
 
 
+@bp.route("/campaigns/<code>/order", methods=["GET", "POST"])
+@role_required("clerk")
+def order(code):
+    """Put the items in order: type each one's position, or sort them by code."""
+    state = _state(code)
+    if state.catalogue is None or not state.items:
+        return redirect(url_for(".catalogue", code=code))
+    items.editing_gate(current_user, state.campaign, state.department, state.catalogue, state.now)
+    form, errors = VersionForm(), {}
+    if form.validate_on_submit():
+        try:
+            if request.form.get("action") == "code":
+                items.sort_by_code(current_user, state.catalogue, expected_version=form.version.data, now=state.now)
+            else:
+                typed = {item.id: request.form.get(f"position-{item.id}", "")[:10] for item in state.items}
+                items.reorder(
+                    current_user, state.catalogue, positions=typed, expected_version=form.version.data, now=state.now
+                )
+        except Invalid as error:
+            errors = error.errors
+        except StaleEdit as error:
+            refused(error)
+            return redirect(url_for(".order", code=code))
+        else:
+            flash(_("The items are in their new order."), "success")
+            return redirect(url_for(".catalogue", code=code))
+    page = render_template("department/order.html", state=state, errors=errors, typed=request.form)
+    return page, 400 if errors else 200
+
+
 @bp.post("/campaigns/<code>/carry-forward")
 @role_required("clerk")
 def carry_forward(code):
@@ -243,6 +274,10 @@ def already_handed_in(error):
 @bp.get("/campaigns/<code>/history")
 @role_required("clerk")
 def history(code):
-    state = _state(code)
-    events = audit.catalogue_trail(state.catalogue) if state.catalogue else []
-    return render_template("shared/history.html", state=state, events=events)
+    return history_page(_state(code), url_for(".history_xlsx", code=code))
+
+
+@bp.get("/campaigns/<code>/history.xlsx")
+@role_required("clerk")
+def history_xlsx(code):
+    return history_workbook(_state(code))

@@ -10,7 +10,7 @@ from forms.campaigns import CampaignForm, ExtensionForm
 from forms.review import ApproveForm, EligibleForm, ReturnForm
 
 from ..clock import now
-from ..services import audit, campaigns, departments, editions, reference, review_changes, workflow
+from ..services import campaigns, departments, editions, reference, review_changes, workflow
 from ..services.deadlines import find_extension
 from ..services.errors import Invalid, NotFound
 from ..services.overview import catalogue_state
@@ -23,6 +23,7 @@ from ..services.permissions import (
 from ..services.work_queue import work_queue
 from ..transaction import writes_when_read
 from .common import copy_errors, role_required
+from .history import history_page, history_workbook
 
 bp = Blueprint("finance", __name__, url_prefix="/finance")
 REVIEWERS = ("finance", "admin")
@@ -225,9 +226,14 @@ def remove_extension(code, department_code):
 @bp.get("/campaigns/<code>/departments/<department_code>/history")
 @role_required(*REVIEWERS)
 def history(code, department_code):
-    state = _review_state(code, department_code)
-    events = audit.catalogue_trail(state.catalogue) if state.catalogue else []
-    return render_template("shared/history.html", state=state, events=events)
+    export = url_for(".history_xlsx", code=code, department_code=department_code)
+    return history_page(_review_state(code, department_code), export)
+
+
+@bp.get("/campaigns/<code>/departments/<department_code>/history.xlsx")
+@role_required(*REVIEWERS)
+def history_xlsx(code, department_code):
+    return history_workbook(_review_state(code, department_code))
 
 
 @bp.post("/campaigns/<code>/departments/<department_code>/eligible")

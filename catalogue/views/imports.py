@@ -142,6 +142,7 @@ def apply(upload_id):
             sheet=form.sheet.data or None,
             confirm_removed=form.confirm_removed.data,
             now=now(),
+            filename=stored.filename,
         )
     except (Refused, FileRejected) as error:
         refused(error)

@@ -86,6 +86,7 @@ CLERK_PAGES = [
     "/department/campaigns/2099/import",
     "/department/campaigns/2099/submit",
     "/department/campaigns/2099/history",
+    "/department/campaigns/2099/order",
     "/inbox/",
     "/account/password",
 ]

@@ -66,9 +66,9 @@ PUBLIC = {
 }
 CLERKS = {"clerk-civil", "clerk-education", "clerk-kunming", "clerk-yuanmou"}
 FINANCE = {"finance-530000", "finance-530100", "finance-532328"}
-CLERK_PAGES = {"department.catalogue", "department.history", "department.add_item"}
+CLERK_PAGES = {"department.catalogue", "department.history", "department.history_xlsx", "department.add_item"}
 CLERK_PAGES |= {"department.submit", "department.carry_forward", "imports.upload", "imports.template"}
-CLERK_PAGES |= {"imports.own_catalogue", "department.receipt", "department.withdraw"}
+CLERK_PAGES |= {"imports.own_catalogue", "department.receipt", "department.withdraw", "department.order"}
 # endpoint -> who may reach the victims' object through it (the roles allowed; everyone else is refused)
 MATRIX = {
     **{endpoint: set(ROLES) for endpoint in PUBLIC},
@@ -121,6 +121,7 @@ MATRIX = {
             "finance.grant_extension",
             "finance.remove_extension",
             "finance.history",
+            "finance.history_xlsx",
             "finance.reopen",
             "finance.return_catalogue",
         )

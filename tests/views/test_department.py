@@ -1,9 +1,11 @@
 """The clerk's pages, end to end through HTTP, with time set by time-machine."""
 
 from datetime import date
+from io import BytesIO
 
 import pytest
 import time_machine
+from openpyxl import load_workbook
 
 from catalogue.extensions import db
 from catalogue.models import Item
@@ -144,3 +146,30 @@ def test_text_over_a_limit_is_refused_with_a_message_not_cut_by_the_browser(cler
     )
     assert response.status_code == 400 and "100" in page(response)
     assert db.session.scalar(db.select(db.func.count(Item.id))) == 0
+
+
+def test_reorder_page_moves_items_and_sorts_by_code(clerk, world):
+    first, second = add_items(world.clerk, world.campaign, world.civil, 2, BEFORE)
+    catalogue = first.catalogue
+    data = {"version": catalogue.version, f"position-{second.id}": "1", f"position-{first.id}": "2", "action": "save"}
+    assert clerk.post("/department/campaigns/2017/order", data=data).status_code == 302
+    assert [i.code for i in sorted(catalogue.items, key=lambda i: i.position)] == ["A0101002", "A0101001"]
+    bad = clerk.post(
+        "/department/campaigns/2017/order",
+        data={"version": catalogue.version, f"position-{first.id}": "9"},
+        headers={"Accept-Language": "en"},
+    )
+    assert bad.status_code == 400 and "must be a whole number from 1 to 2" in page(bad)
+    clerk.post("/department/campaigns/2017/order", data={"version": catalogue.version, "action": "code"})
+    assert [i.code for i in sorted(catalogue.items, key=lambda i: i.position)] == ["A0101001", "A0101002"]
+
+
+def test_history_names_each_items_edits_and_moves_and_is_exported(clerk, world):
+    first, second = add_items(world.clerk, world.campaign, world.civil, 2, BEFORE)
+    clerk.post(f"/department/items/{second.id}/move", data={"direction": "up", "version": first.catalogue.version})
+    text = page(clerk.get("/department/campaigns/2017/history", headers={"Accept-Language": "en"}))
+    assert "<code>A0101002</code> 服务事项2" in text and "Download the whole history" in text
+    response = clerk.get("/department/campaigns/2017/history.xlsx", headers={"Accept-Language": "en"})
+    sheet = load_workbook(BytesIO(response.data)).active
+    items_named = [row[3].value for row in sheet.iter_rows(min_row=3)]
+    assert "A0101002 服务事项2" in items_named and "A0101001 服务事项1" in items_named

@@ -43,6 +43,8 @@ def test_upload_preview_apply(clerk, world):
     assert db.session.scalar(db.select(db.func.count(Item.id))) == 3
     again = clerk.get(f"/department/imports/{upload_id}", headers=EN).get_data(as_text=True)
     assert "No changes" in again
+    history = clerk.get("/department/campaigns/2017/history", headers=EN).get_data(as_text=True)
+    assert "目录.xlsx" in history and "added and updated items, kept the others" in history  # the file and mode
 
 
 def test_errors_are_listed_with_their_cells_and_no_apply_button(clerk, world):
