@@ -7,6 +7,7 @@ import os
 import shutil
 import threading
 from datetime import date
+from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
@@ -95,3 +96,17 @@ def hand_in(page, person="张敏", phone="0871-63000000"):
     """Fill in who the finance office may call about the submission (the check-and-submit page)."""
     page.fill("#contact_person", person)
     page.fill("#contact_phone", phone)
+
+
+AXE = Path(__file__).parent / "node_modules/axe-core/axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def axe_script():
+    """axe-core's script, from the npm registry (tests/e2e/package.json): skipped without it, failed in CI."""
+    if not AXE.exists():
+        message = f"axe-core not found at {AXE}: npm ci --prefix tests/e2e (make test does it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE.read_text(encoding="utf-8")

@@ -8,7 +8,6 @@ it takes), and the whole page is checked against WCAG 2.1 AA.
 
 import os
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -20,18 +19,7 @@ from tests.e2e.conftest import hand_in, log_in
 from tests.tools import pdf_pages
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
-AXE = Path(__file__).parent / "node_modules/axe-core/axe.min.js"
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def axe_script():
-    if not AXE.exists():
-        message = f"axe-core not found at {AXE}: npm ci --prefix tests/e2e (make test does it)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return AXE.read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from catalogue.extensions import db
 from catalogue.services import workflow
 from tests import factories
 from tests.e2e.conftest import hand_in, log_in
+from tests.e2e.test_accessibility import check, context
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
@@ -82,3 +83,33 @@ def test_the_round_in_english(chromium, live_server, returned):
     page.goto("/department/campaigns/2099/items/new")
     assert page.locator("#code").count() == 1  # a draft again: the add form opens
     context.close()
+
+
+def test_the_review_page_with_its_conversation_and_changes_passes_axe(
+    chromium, live_server, open_world, returned, axe_script
+):
+    world, campaign = open_world, returned.campaign
+    factories.items.add_item(
+        world.clerk,
+        campaign,
+        world.civil,
+        data=factories.item_data(code="A0101009", level3="新增服务"),
+        now=datetime.now(UTC),
+    )
+    workflow.submit(
+        world.clerk,
+        campaign,
+        world.civil,
+        contact=factories.CONTACT,
+        reply="已补充。",
+        expected_version=returned.version,
+        now=datetime.now(UTC),
+    )
+    db.session.commit()
+    browser = context(chromium, live_server, "zh-CN")
+    page = browser.new_page()
+    log_in(page, "finance-530000")
+    found = check(page, axe_script, "/finance/campaigns/2099/departments/530000007")
+    assert page.locator(".conversation li").count() == 2 and page.locator(".item-changes").count() == 1
+    browser.close()
+    assert not found, "\n".join(found)
