@@ -9,6 +9,7 @@ from forms.review import SubmitForm
 
 from ..clock import now
 from ..services import carry_forward as carrying
+from ..services import imports as import_service
 from ..services import items, overview, workflow
 from ..services.campaigns import get_campaign, list_campaigns
 from ..services.errors import IllegalTransition, Invalid, NotEditable, Refused, StaleEdit
@@ -262,13 +263,16 @@ def withdraw(code):
 def already_handed_in(error):
     """A stale tab, or a form opened after the catalogue was handed in: say plainly what happened and
     lead back to the catalogue, instead of an error page."""
-    code = (request.view_args or {}).get("code")
-    if code is None:  # an item's page: find its campaign
-        item = items.get_item(current_user, request.view_args["item_id"])
-        code = item.catalogue.campaign.code
+    found = request.view_args or {}
+    if "code" in found:
+        code = found["code"]
+    elif "item_id" in found:  # an item's page
+        code = items.get_item(current_user, found["item_id"]).catalogue.campaign.code
+    else:  # an import's preview or its apply
+        code = import_service.get_upload(current_user, found["upload_id"]).campaign.code
     state = _state(code)
     flash(overview.handed_in_message(state) or error.message, "info")
-    return redirect(url_for(".catalogue", code=code), 303)
+    return redirect(url_for("department.catalogue", code=code), 303)
 
 
 @bp.get("/campaigns/<code>/history")

@@ -18,13 +18,17 @@ from imports import FileRejected
 from ..clock import now
 from ..services import imports
 from ..services.campaigns import get_campaign
-from ..services.errors import Refused
+from ..services.errors import IllegalTransition, NotEditable, Refused
 from ..services.items import editing_gate
 from ..services.overview import catalogue_state
 from ..throttle import throttle
 from .common import refused, role_required
+from .department import already_handed_in
 
 bp = Blueprint("imports", __name__, url_prefix="/department")
+# an import opened or applied after the catalogue was handed in: said plainly, back to the catalogue
+bp.register_error_handler(NotEditable, already_handed_in)
+bp.register_error_handler(IllegalTransition, already_handed_in)
 
 
 @bp.route("/campaigns/<code>/import", methods=["GET", "POST"])

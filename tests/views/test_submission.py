@@ -80,3 +80,10 @@ def test_a_delete_is_confirmed_first(clerk, item):
     assert db.session.get(Item, item.id) is not None
     clerk.post(f"/department/items/{item.id}/delete", data={"version": item.version})
     assert db.session.get(Item, item.id) is None
+
+
+def test_the_import_page_after_submission_says_so_too(clerk, item):
+    submit(clerk, item, **CONTACT_FORM)
+    response = clerk.get("/department/campaigns/2017/import", headers=EN)
+    assert response.status_code == 303
+    assert "already submitted on" in text(clerk.get(response.headers["Location"], headers=EN))
