@@ -2,33 +2,34 @@ from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import AnyOf, InputRequired, Length, Optional, Regexp
 
-from catalogue.services.workflow import COMMENT_MAX, CONTACT_MAX, PHONE, PHONE_MAX, PHONE_MESSAGE
+from catalogue.services.workflow import (
+    COMMENT_MAX,
+    CONTACT_MAX,
+    CONTACT_REQUIRED,
+    PHONE,
+    PHONE_MAX,
+    PHONE_MESSAGE,
+    PHONE_REQUIRED,
+)
 
 from .base import Form
 from .fields import strip
 from .items import VersionForm
 
 
+def comment_field(label, required=None):
+    """A comment of at most COMMENT_MAX characters; ``required`` is the message when it is missing."""
+    first = InputRequired(required) if required else Optional()
+    too_long = _l("The comment must be at most %(max)d characters.", max=COMMENT_MAX)
+    return TextAreaField(label, filters=[strip], validators=[first, Length(max=COMMENT_MAX, message=too_long)])
+
+
 class ApproveForm(Form):
-    comment = TextAreaField(
-        _l("Comment (optional)"),
-        filters=[strip],
-        validators=[
-            Optional(),
-            Length(max=COMMENT_MAX, message=_l("The comment must be at most %(max)d characters.", max=COMMENT_MAX)),
-        ],
-    )
+    comment = comment_field(_l("Comment (optional)"))
 
 
 class ReturnForm(Form):
-    comment = TextAreaField(
-        _l("What must the department change?"),
-        filters=[strip],
-        validators=[
-            InputRequired(_l("Say what the department must change.")),
-            Length(max=COMMENT_MAX, message=_l("The comment must be at most %(max)d characters.", max=COMMENT_MAX)),
-        ],
-    )
+    comment = comment_field(_l("What must the department change?"), _l("Say what the department must change."))
 
 
 class EligibleForm(Form):
@@ -44,7 +45,7 @@ class SubmitForm(VersionForm):
         _l("Contact person (经办人)"),
         filters=[strip],
         validators=[
-            InputRequired(_l("Say who the finance office may call about this submission.")),
+            InputRequired(CONTACT_REQUIRED),
             Length(max=CONTACT_MAX, message=_l("The name must be at most %(max)d characters.", max=CONTACT_MAX)),
         ],
     )
@@ -52,16 +53,9 @@ class SubmitForm(VersionForm):
         _l("Telephone"),
         filters=[strip],
         validators=[
-            InputRequired(_l("Give a telephone number the finance office can call.")),
+            InputRequired(PHONE_REQUIRED),
             Length(max=PHONE_MAX, message=PHONE_MESSAGE),
             Regexp(PHONE, message=PHONE_MESSAGE),
         ],
     )
-    reply = TextAreaField(
-        _l("Your reply to the finance office"),
-        filters=[strip],
-        validators=[
-            Optional(),
-            Length(max=COMMENT_MAX, message=_l("The comment must be at most %(max)d characters.", max=COMMENT_MAX)),
-        ],
-    )
+    reply = comment_field(_l("Your reply to the finance office"))

@@ -216,16 +216,22 @@ def requests_of(user: Actor, department: Department) -> list[CatalogueRequest]:
     ).all()
 
 
-def queue(user: User) -> tuple[list[CatalogueRequest], list[CatalogueRequest]]:
-    """For a finance office: the requests waiting (oldest first) and the latest decided, of its region."""
+def _of_region(user: User):
     if not (user.is_finance or user.is_admin):
         raise NotFound()
     base = select(CatalogueRequest).join(Department, CatalogueRequest.department_id == Department.id)
-    if user.is_finance:
-        base = base.where(Department.region_id == user.region_id)
-    waiting = db.session.scalars(
-        base.where(CatalogueRequest.status == budget.SUBMITTED).order_by(CatalogueRequest.submitted_at)
-    ).all()
+    return base.where(Department.region_id == user.region_id) if user.is_finance else base
+
+
+def waiting_requests(user: User) -> list[CatalogueRequest]:
+    """For a finance office: the requests of its region waiting for a decision, oldest first."""
+    query = _of_region(user).where(CatalogueRequest.status == budget.SUBMITTED)
+    return db.session.scalars(query.order_by(CatalogueRequest.submitted_at)).all()
+
+
+def queue(user: User) -> tuple[list[CatalogueRequest], list[CatalogueRequest]]:
+    """For a finance office: the requests waiting (oldest first) and the latest decided, of its region."""
+    waiting, base = waiting_requests(user), _of_region(user)
     decided = db.session.scalars(
         base.where(CatalogueRequest.status.in_((budget.APPROVED, budget.REFUSED)))
         .order_by(CatalogueRequest.decided_at.desc())

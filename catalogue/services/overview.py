@@ -105,7 +105,6 @@ class CatalogueState:
 
 
 CONVERSATION = ("submit", "return", "approve", "reopen")
-FINANCE_SIDE = ("return", "approve", "reopen")
 
 
 @dataclass

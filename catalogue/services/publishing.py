@@ -58,21 +58,32 @@ ITEM_COLUMNS = (
 )
 
 
-def _catalogue_items(region: Region, campaign: Campaign, department_codes: set[str]) -> list[dict]:
+def _item_rows(*where) -> list[dict]:
+    """Items as the published lists and the change reports hold them (ITEM_COLUMNS), by department
+    and position."""
     query = (
         select(*ITEM_COLUMNS)
         .select_from(Item)
         .join(Catalogue, Item.catalogue_id == Catalogue.id)
         .join(Department, Catalogue.department_id == Department.id)
         .outerjoin(SchemeNode, Item.level1_id == SchemeNode.id)  # a carried item may have no category yet
-        .where(
-            Catalogue.campaign_id == campaign.id,
-            Department.region_id == region.id,
-            Department.code.in_(department_codes),
-        )
+        .where(*where)
         .order_by(Department.code, Item.position)
     )
     return [dict(row._mapping) for row in db.session.execute(query)]
+
+
+def _catalogue_items(region: Region, campaign: Campaign, department_codes: set[str]) -> list[dict]:
+    return _item_rows(
+        Catalogue.campaign_id == campaign.id,
+        Department.region_id == region.id,
+        Department.code.in_(department_codes),
+    )
+
+
+def catalogue_item_rows(catalogue: Catalogue) -> list[dict]:
+    """One catalogue's items, as a list would publish them."""
+    return _item_rows(Item.catalogue_id == catalogue.id)
 
 
 @dataclass

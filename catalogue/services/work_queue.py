@@ -59,8 +59,7 @@ def work_queue(user: Actor, *, now: datetime) -> WorkQueue:
         overdue = [row for row in rows if row.overdue] if _recent(campaign, now) else []
         if waiting or overdue:
             found.append(CampaignWork(campaign, waiting, overdue))
-    waiting_requests, _decided = catalogue_requests.queue(user)  # oldest first
-    return WorkQueue(found, waiting_requests)
+    return WorkQueue(found, catalogue_requests.waiting_requests(user))
 
 
 def _recent(campaign: Campaign, now: datetime) -> bool:

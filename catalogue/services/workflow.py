@@ -28,6 +28,8 @@ CONTACT_MAX, PHONE_MAX = 50, 30
 # a telephone as people write it: digits with - ( ) + spaces and an extension (转 or ext.), at least 7 digits
 PHONE = re.compile(r"^\+?\(?[0-9][0-9 ()\-]{5,}[0-9](?:\s*(?:转|ext\.?|x)\s*[0-9]{1,6})?$", re.IGNORECASE)
 
+CONTACT_REQUIRED = _l("Say who the finance office may call about this submission.")
+PHONE_REQUIRED = _l("Give a telephone number the finance office can call.")
 PHONE_MESSAGE = _l("Write a telephone number with its area code, e.g. 0871-63000000 or 13800000000.")
 
 
@@ -74,11 +76,11 @@ def _checked_contact(contact: Contact) -> Contact:
     )
     if not problems:
         if not person:
-            problems["contact_person"] = [_l("Say who the finance office may call about this submission.")]
+            problems["contact_person"] = [CONTACT_REQUIRED]
         elif len(person) > CONTACT_MAX:
             problems["contact_person"] = [_l("The name must be at most %(max)d characters.", max=CONTACT_MAX)]
         if not phone:
-            problems["contact_phone"] = [_l("Give a telephone number the finance office can call.")]
+            problems["contact_phone"] = [PHONE_REQUIRED]
         elif len(phone) > PHONE_MAX or not PHONE.match(phone):
             problems["contact_phone"] = [PHONE_MESSAGE]
     if problems:

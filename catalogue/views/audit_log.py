@@ -14,7 +14,7 @@ from exports.progress import progress_workbook
 from ..clock import SHANGHAI
 from ..i18n import action_label, history_label, history_value
 from ..services import audit_log
-from .common import role_required
+from .common import page_number, role_required
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
 PER_PAGE = 100
@@ -40,17 +40,10 @@ def _filters():
     )
 
 
-def _page():
-    try:
-        return min(max(int(request.args.get("page", 1)), 1), 100_000)
-    except ValueError:
-        return 1
-
-
 @bp.get("/")
 @role_required("finance", "admin")
 def index():
-    filters, page = _filters(), _page()
+    filters, page = _filters(), page_number()
     found, total = audit_log.events(current_user, filters, page=page, per_page=PER_PAGE)
     return render_template(
         "audit.html",

@@ -3,7 +3,7 @@
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, url_for
+from flask import current_app, flash, request, url_for
 from flask_login import current_user, login_required
 
 from core.characters import IN_LINE
@@ -56,3 +56,11 @@ def public_url(endpoint, **values):
     """An absolute address for others to follow (API links): from the configured public base URL,
     never from the Host header a client sent."""
     return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + url_for(endpoint, **values)
+
+
+def page_number(most: int = 100_000) -> int:
+    """The ``page`` a list was asked for: a whole number from 1 to ``most``; anything else is page 1."""
+    try:
+        return min(max(int(request.args.get("page", 1)), 1), most)
+    except ValueError:
+        return 1

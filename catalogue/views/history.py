@@ -3,7 +3,7 @@ naming its item, and the whole of it as a workbook. Used by the department and f
 
 from io import BytesIO
 
-from flask import render_template, request, send_file
+from flask import render_template, send_file
 from flask_babel import gettext as _
 
 from core.characters import header_safe
@@ -14,17 +14,11 @@ from ..clock import SHANGHAI
 from ..i18n import action_label
 from ..services import audit
 from .audit_log import details
-
-
-def _page_number():
-    try:
-        return int(request.args.get("page", 1))
-    except ValueError:
-        return 1
+from .common import page_number
 
 
 def history_page(state, export_url):
-    events, page, pages = audit.trail_page(state.catalogue, _page_number()) if state.catalogue else ([], 1, 1)
+    events, page, pages = audit.trail_page(state.catalogue, page_number()) if state.catalogue else ([], 1, 1)
     return render_template(
         "shared/history.html",
         state=state,

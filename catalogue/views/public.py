@@ -11,6 +11,7 @@ from .. import page_cache
 from ..services import editions, public
 from ..services import search as search_service
 from ..services.errors import NotFound
+from .common import page_number
 
 bp = Blueprint("public", __name__)
 MIMETYPES = {
@@ -41,13 +42,6 @@ def home():
     )
 
 
-def _page_number():
-    try:
-        return max(int(request.args.get("page", 1)), 1)
-    except ValueError:
-        return 1
-
-
 @bp.get("/publications/<int:publication_id>")
 @page_cache.cached_page(public.generation)
 def publication(publication_id):
@@ -55,7 +49,7 @@ def publication(publication_id):
     q = (request.args.get("q") or "").strip()[:100]
     department = request.args.get("department") or ""
     level1 = request.args.get("level1") or ""
-    results = public.search_items(found, q=q, department=department, level1=level1, page=_page_number())
+    results = public.search_items(found, q=q, department=department, level1=level1, page=page_number())
     departments, level1_counts = public.facets(found)
     return render_template(
         "public/publication.html",
@@ -132,5 +126,5 @@ def search():
     args = {
         name: (request.args.get(name) or "").strip()[:100] for name in ("q", "region", "tier", "campaign", "level1")
     }
-    results = search_service.search(**args, page=_page_number()) if any(args.values()) else None
+    results = search_service.search(**args, page=page_number()) if any(args.values()) else None
     return render_template("public/search.html", results=results, choices=search_service.filter_choices(), **args)

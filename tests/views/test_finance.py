@@ -3,7 +3,6 @@
 from datetime import date, datetime
 from io import BytesIO
 
-import pytest
 from openpyxl import load_workbook
 
 from catalogue.extensions import db
@@ -13,21 +12,6 @@ from tests.conftest import shanghai
 from tests.factories import CONTACT, add_items, item_data
 
 NOW = shanghai(date(2017, 7, 10), 10)
-
-
-@pytest.fixture
-def submitted(world):
-    (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
-    workflow.submit(
-        world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=item.catalogue.version, now=NOW
-    )
-    db.session.commit()
-    return item.catalogue
-
-
-@pytest.fixture
-def finance(logged_in):
-    return logged_in("finance-530000", NOW)
 
 
 def text(response):

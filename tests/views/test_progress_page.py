@@ -4,33 +4,15 @@ following the same filter, and the ticked departments approved or reminded at on
 from datetime import date
 from io import BytesIO
 
-import pytest
 from openpyxl import load_workbook
 
 from catalogue.extensions import db
 from catalogue.models import Department
-from catalogue.services import workflow
 from tests.conftest import shanghai
-from tests.factories import CONTACT, add_items
 
 NOW = shanghai(date(2017, 7, 10), 10)
 EN = {"Accept-Language": "en"}
 BASE = "/finance/campaigns/2017/progress"
-
-
-@pytest.fixture
-def finance(logged_in):
-    return logged_in("finance-530000", NOW)
-
-
-@pytest.fixture
-def submitted(world):
-    (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
-    workflow.submit(
-        world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=item.catalogue.version, now=NOW
-    )
-    db.session.commit()
-    return item.catalogue
 
 
 def text(response):
