@@ -83,12 +83,15 @@ def export():
 
 
 def details(event):
-    """What changed, in words: each field's label, and its value before (when it had one) and after."""
+    """What changed, in words: each field's label, and its value before (when it had one) and after;
+    a field the record shows unchanged (an item's code beside its new position) is left out."""
     parts = []
     for key, value in (event.after or {}).items():
         before = (event.before or {}).get(key)
         label, shown = history_label(key), history_value(key, value)
-        if before is not None and before != value:
+        if before == value:
+            continue
+        if before is not None:
             parts.append(f"{label}: {history_value(key, before)} → {shown}")
         else:
             parts.append(f"{label}: {shown}")
