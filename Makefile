@@ -56,9 +56,12 @@ $(AXE): tests/e2e/package.json tests/e2e/package-lock.json
 test: install-dev translations $(AXE)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# ruff, the type checker, and the import graph's contracts (pyproject.toml: [tool.importlinter])
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 ## Rewrite the code in the house format (what `make lint` checks).
 format: install-dev

@@ -23,7 +23,7 @@ from flask_migrate import upgrade
 
 from catalogue import create_app
 from catalogue.extensions import db
-from catalogue.services import publishing
+from catalogue.services.publishing import publications
 
 ROUNDS = 5
 LUA = """
@@ -44,7 +44,7 @@ end
 def seed(app):
     with app.test_request_context():
         region, campaign, finance = base.seed()
-        publication = publishing.publish(
+        publication = publications.publish(
             finance,
             region,
             campaign,

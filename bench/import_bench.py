@@ -25,7 +25,8 @@ from openpyxl import Workbook, load_workbook
 from catalogue import create_app
 from catalogue.extensions import db
 from catalogue.models import Campaign, Catalogue, Department, Item, TierDeadline, User
-from catalogue.services import imports, reference
+from catalogue.services.catalogues import importing
+from catalogue.services.kernel import reference
 
 ROWS, EXISTING, REPEAT = 5000, 2500, 9
 LEVEL1 = {
@@ -144,7 +145,7 @@ def main():
             clerk, campaign, department = seed()
 
             def preview(data, sheets):
-                plan, _ = imports.preview(clerk, campaign, department, content=data)
+                plan, _ = importing.preview(clerk, campaign, department, content=data)
                 assert len(plan.rows) == ROWS and not plan.has_errors, plan.errors[:3]
                 assert sum(report.read for report in plan.sheets) == sheets
                 given, rows = plan.accounted

@@ -35,7 +35,8 @@ from openpyxl import Workbook
 from catalogue import create_app
 from catalogue.extensions import db
 from catalogue.models import Campaign, Catalogue, Department, Item, TierDeadline, User
-from catalogue.services import publication_files, publishing, reference
+from catalogue.services.kernel import reference
+from catalogue.services.publishing import documents, publications
 
 DEPARTMENTS, PER_DEPARTMENT, REPEAT = 81, 250, 3
 WORKERS, DURATION, CONNECTIONS = 2, 5, 8
@@ -96,7 +97,7 @@ def bare_dump(rows):
 def measure_publish(app):
     with app.test_request_context():
         region, campaign, finance = seed()
-        items = publishing.consolidation(finance, region, campaign, now=datetime.now(UTC)).items
+        items = publications.consolidation(finance, region, campaign, now=datetime.now(UTC)).items
         rows = [
             [
                 n,
@@ -114,7 +115,7 @@ def measure_publish(app):
         publish_times, dump_times, publication = [], [], None
         for attempt in range(REPEAT):
             start = time.perf_counter()
-            publication = publishing.publish(
+            publication = publications.publish(
                 finance,
                 region,
                 campaign,
@@ -129,11 +130,11 @@ def measure_publish(app):
             bare_dump(rows)
             dump_times.append(time.perf_counter() - start)
         pdf_times = []
-        meta = publishing.metadata(publication)
-        departments = publication_files.by_department(publishing.published_items(publication))
+        meta = publications.metadata(publication)
+        departments = documents.by_department(publications.published_items(publication))
         for _attempt in range(REPEAT):
             start = time.perf_counter()
-            publication_files.pdf_files(meta, departments)
+            documents.pdf_files(meta, departments)
             pdf_times.append(time.perf_counter() - start)
         return (
             statistics.median(publish_times),

@@ -33,7 +33,7 @@ from sqlalchemy.engine import make_url
 from catalogue import create_app
 from catalogue.extensions import db
 from catalogue.models import Campaign, Publication, PublishedItem, Region
-from catalogue.services import reference
+from catalogue.services.kernel import reference
 from core.search_grams import grams
 
 SERVER = os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/bench_search")

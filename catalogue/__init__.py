@@ -5,6 +5,7 @@ import os
 import secrets
 from pathlib import Path
 
+from flask.json.provider import DefaultJSONProvider
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from jinja2 import StrictUndefined
@@ -21,6 +22,10 @@ from .transaction import TransactionalFlask
 from .views import BLUEPRINTS
 
 PACKAGE = Path(__file__).resolve().parent
+
+
+class UnescapedJSON(DefaultJSONProvider):
+    ensure_ascii = False  # the API speaks Chinese as it is
 
 
 def bundled(name: str) -> Path:
@@ -42,7 +47,7 @@ def create_app(test_config: dict | None = None) -> TransactionalFlask:
     app.config.setdefault("MAX_CONTENT_LENGTH", app.config["IMPORT_MAX_BYTES"] + 256 * 1024)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.instance_secret_key(app.instance_path)
-    app.json.ensure_ascii = False  # the API speaks Chinese as it is
+    app.json = UnescapedJSON(app)
     app.url_map.converters["int"] = IdConverter
     if app.testing or app.debug:
         app.jinja_env.undefined = StrictUndefined
@@ -56,7 +61,7 @@ def create_app(test_config: dict | None = None) -> TransactionalFlask:
     mail.init_app(app)
     throttle.init_app(app)
     if app.config["PROXY_FIX_X_FOR"]:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"])  # type: ignore[method-assign]
     babel.init_app(
         app, locale_selector=i18n.select_locale, default_translation_directories=str(PACKAGE / "translations")
     )

@@ -16,8 +16,12 @@ from . import demo_budget
 from .clock import SHANGHAI
 from .extensions import db
 from .models import Campaign, Department, User
-from .services import accounts, campaigns, editions, items, publishing, reference, workflow
-from .services import departments as departments_service
+from .services.accounts import users
+from .services.campaigns import campaigns
+from .services.campaigns import departments as departments_service
+from .services.catalogues import items, workflow
+from .services.kernel import reference
+from .services.publishing import editions, publications
 
 PREFECTURES_WITH_ITEMS = ("530100", "530300", "530400", "532900")
 # Public-welfare class-one institutions (公益一类): not eligible purchasers.
@@ -223,7 +227,7 @@ def _publish_2017(campaign, regions, finance, clerks, departments):
     """The province publishes, then corrects one department's part, which also publishes its own list
     with the finance office; four prefectures publish."""
     province = regions["530000"]
-    publishing.publish(
+    publications.publish(
         finance["530000"],
         province,
         campaign,
@@ -269,7 +273,7 @@ def _publish_2017(campaign, regions, finance, clerks, departments):
         clerk, campaign, civil, contact=DEMO_CONTACT, expected_version=catalogue.version, now=at(date(2017, 9, 9))
     )
     workflow.approve(finance["530000"], catalogue, now=at(date(2017, 9, 12)), comment="同意更正。")
-    publishing.publish(
+    publications.publish(
         finance["530000"],
         province,
         campaign,
@@ -279,7 +283,7 @@ def _publish_2017(campaign, regions, finance, clerks, departments):
         now=at(date(2017, 9, 20)),
         note="更正：补充云南省民政厅社会工作服务事项。",
     )
-    publishing.publish(  # 分部门会同财政部门印发: 民政厅's own list, with its own 文号
+    publications.publish(  # 分部门会同财政部门印发: 民政厅's own list, with its own 文号
         finance["530000"],
         province,
         campaign,
@@ -295,7 +299,7 @@ def _publish_2017(campaign, regions, finance, clerks, departments):
         ("530400", "玉财综〔2018〕15号"),
         ("532900", "大财综〔2018〕12号"),
     ):
-        publishing.publish(
+        publications.publish(
             finance[code],
             regions[code],
             campaign,
@@ -310,7 +314,7 @@ def seed(password):
     """Load the demo data; return the number of accounts created."""
     regions, departments, schemes = reference.load_reference()
     departments = [*departments, *_county_departments(regions)]
-    admin, finance, clerks = _users(accounts.hash_password(password), regions, departments)
+    admin, finance, clerks = _users(users.hash_password(password), regions, departments)
     for department in departments:
         if department.code in NOT_ELIGIBLE:
             departments_service.set_eligible(finance["530000"], department, eligible=False, now=at(date(2016, 12, 1)))

@@ -4,7 +4,8 @@ services outside their catalogues (filed, waiting, refused) and record budget li
 
 from datetime import datetime, timedelta
 
-from .services import budget, catalogue_requests, effective, publishing
+from .services.budget import budget_lines, effective, requests
+from .services.publishing import publications
 
 DEMO_REQUESTS = (
     # department, code, level2, level3, reason, amount, decision (approve / refuse / None: waiting)
@@ -70,7 +71,7 @@ DEMO_LINES = (
 
 def seed(campaign_2027, regions, finance, clerks, departments, at):
     today = datetime.now(effective.SHANGHAI).date()
-    publishing.publish(  # the county's list of its approved 2027 catalogues
+    publications.publish(  # the county's list of its approved 2027 catalogues
         finance["532328"],
         regions["532328"],
         campaign_2027,
@@ -99,16 +100,16 @@ def _request(department, clerk, finance, code, level2, level3, reason, amount, d
         "budget_year": today.year + 1,
         "estimated_amount": amount,
     }
-    filed = catalogue_requests.file_request(clerk, department, data=data, now=at(today - timedelta(days=9)))
-    catalogue_requests.submit_request(clerk, filed, expected_version=filed.version, now=at(today - timedelta(days=8)))
+    filed = requests.file_request(clerk, department, data=data, now=at(today - timedelta(days=9)))
+    requests.submit_request(clerk, filed, expected_version=filed.version, now=at(today - timedelta(days=8)))
     reviewer = finance[department.region.code]
     if decision == "approve":
         number = f"{department.region.name[0]}财备〔{today.year}〕1号（示例）"  # 云财备, 昆财备…
-        catalogue_requests.approve_request(
+        requests.approve_request(
             reviewer, filed, filing_number=number, comment="同意备案。", now=at(today - timedelta(days=6))
         )
     elif decision == "refuse":
-        catalogue_requests.refuse_request(
+        requests.refuse_request(
             reviewer, filed, reason="会议会务由机关事务管理局统一保障，不予备案。", now=at(today - timedelta(days=6))
         )
 
@@ -130,4 +131,4 @@ def _budget_line(department, clerk, line, at, today):
         "funding_source": line["source"],
         "notes": line["notes"],
     }
-    budget.add_line(clerk, department, data=data, now=moment)
+    budget_lines.add_line(clerk, department, data=data, now=moment)

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import BadRequest, HTTPException
 
-from .services.errors import DeadlinePassed, DomainError
+from .services.kernel.errors import DeadlinePassed, DomainError
 
 
 def _wants_json():

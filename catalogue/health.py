@@ -20,7 +20,7 @@ bp = Blueprint("health", __name__)
 EXEMPT = ("health.", "static")
 
 
-def head_revision(app) -> str:
+def head_revision(app) -> str | None:
     """The newest migration this code ships."""
     directory = app.extensions["migrate"].directory
     return ScriptDirectory(directory).get_current_head()

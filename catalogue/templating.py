@@ -11,9 +11,9 @@ from core.labels import FIELD_LABELS, ROLE_LABELS, ROW_STATUS_LABELS
 from core.statuses import ROW_STATUSES
 
 from . import i18n, observability
-from .services import notifications
-from .services.screening import item_hits, warned_items
-from .views.common import public_url
+from .links import public_url
+from .services.catalogues.screening import item_hits, warned_items
+from .services.kernel import notifications
 
 
 def this_url(**changes):

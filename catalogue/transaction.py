@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from .extensions import db
-from .services.errors import StaleEdit
+from .services.kernel.errors import StaleEdit
 
 log = logging.getLogger(__name__)
 _QUEUE = "after_commit"
@@ -135,7 +135,7 @@ class TransactionalFlask(Flask):
     """Flask whose views each run in one transaction, decided by how the view ended."""
 
     def _writes(self) -> bool:
-        view = self.view_functions.get(request.endpoint)
+        view = self.view_functions.get(request.endpoint or "")
         return request.method not in SAFE_METHODS or getattr(view, "writes_when_read", False)
 
     def full_dispatch_request(self):

@@ -51,7 +51,7 @@ def xml_safe(value):
     return value
 
 
-def header_safe(name: str, fallback: str = "file") -> str:
+def header_safe(name: str | None, fallback: str = "file") -> str:
     """A file name that can go into a header: no control characters, quotes or path separators."""
     cleaned = " ".join(HEADER_BREAKING.sub(" ", IN_TEXT.sub("", name or "")).split())
     return cleaned[:200] or fallback

@@ -108,7 +108,7 @@ class Hit:
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     text = resources.files("core").joinpath("data/negative-list.csv").read_text("utf-8")
-    parts = defaultdict(lambda: defaultdict(list))
+    parts: defaultdict[str, defaultdict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for row in csv.DictReader(text.splitlines()):
         parts[row["rule"]][row["kind"]].append(row["text"])
     return tuple(
@@ -149,10 +149,10 @@ def screen_fields(data: dict, era: str = "2020") -> list[Hit]:
     texts = [data.get(name) or "" for name in SCREENED]
     if not _triggers().search("\n".join(texts)):
         return []
-    texts = [(name, text) for name, text in zip(SCREENED, texts, strict=True) if _triggers().search(text)]
+    named = [(name, text) for name, text in zip(SCREENED, texts, strict=True) if _triggers().search(text)]
     hits = []
     for rule in rules():
-        for name, text in texts:
+        for name, text in named:
             keyword = rule.matches(text)
             if keyword:
                 hits.append(Hit(rule.key, rule.sources[era], keyword, name))

@@ -44,6 +44,11 @@ def get(code: str) -> Tier | None:
     return _BY_CODE.get(code)
 
 
+def known(code: str) -> Tier:
+    """The tier of a code the data holds (``Region.tier`` and ``TierDeadline.tier`` are validated)."""
+    return _BY_CODE[code]
+
+
 def rank(code: str) -> int:
     """0 for the top tier; unknown codes sort last."""
     return CODES.index(code) if code in _BY_CODE else len(CODES)

@@ -46,7 +46,7 @@ def budget_workbook(title: str, lines: list[dict], totals: dict) -> bytes:
     """``lines``: dicts of the line columns; ``totals``: {"department": {...}, "category": {...},
     "source": {...}, "total": Decimal}."""
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]
     sheet.title = "预算明细"
     set_widths(sheet, (12, 24, 30, 12, 16, 18, 24, 16, 16, 20, 24, 24))
     append_row(sheet, [title])

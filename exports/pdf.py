@@ -107,7 +107,9 @@ def _height(lines: int) -> float:
 
 def _paginate(rows: list[Row]) -> list[list[Row]]:
     """Rows per page; a row taller than a page is cut between its lines."""
-    pages, page, top = [], [], TABLE_TOP_FIRST - _height(1)
+    pages: list[list[Row]] = []
+    page: list[Row] = []
+    top = TABLE_TOP_FIRST - _height(1)
     room = top - TABLE_BOTTOM
     for row in rows:
         while _height(row.lines) > room:
@@ -145,8 +147,10 @@ class _Page:
     each row, the column rules once over the whole page, the text in one text object."""
 
     def __init__(self, top: float):
-        self.text, self.rules, self.start, self.top = [], [], top, top
-        self.header_bottom = None
+        self.text: list[str] = []
+        self.rules: list[str] = []
+        self.start, self.top = top, top
+        self.header_bottom: float | None = None
 
     def row(self, row: Row) -> None:
         bottom = self.top - _height(row.lines)
@@ -162,6 +166,7 @@ class _Page:
         self.top = bottom
 
     def operators(self) -> str:
+        assert self.header_bottom is not None, "a page's table starts with its header row"
         top, bottom = _number(self.start), _number(self.top)
         header = f"0.9 g {LEFT} {_number(self.header_bottom)} {_number(COLUMN_X[-1] - MARGIN)} "
         header += f"{_number(self.start - self.header_bottom)} re f 0 g "

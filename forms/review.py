@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import AnyOf, InputRequired, Length, Optional, Regexp
 
-from catalogue.services.workflow import (
+from core.submission import (
     COMMENT_MAX,
     CONTACT_MAX,
     CONTACT_REQUIRED,

@@ -30,7 +30,7 @@ CODE_SEPARATED = re.compile(r"^([A-Z])[\s.\-_/·—－]*((?:\d+[\s.\-_/·—－]
 CODE_PIECES = re.compile(r"\d+")
 TO_TIDY = re.compile(r"[\t\n\r\u3000]|  ")  # performance: one search finds most cells tidy
 ITEM_CODE = re.compile(r"^[A-Z][0-9]{2,15}$")
-SIGNATURE = ("单位负责人", "负责人：", "负责人:", "填表人", "填报人", "制表人", "审核人", "经办人")
+SIGNATURE: tuple[str, ...] = ("单位负责人", "负责人：", "负责人:", "填表人", "填报人", "制表人", "审核人", "经办人")
 SIGNATURE += ("联系电话", "填报日期", "填表日期", "盖章", "（章）", "(章)", "填报单位：", "填报单位:")
 EXAMPLE_MARKS = ("示例", "填报示例", "样例", "例：", "例:", "举例")
 NAME_LEVELS = ("level1", "level2", "level3", "level4")
@@ -162,11 +162,13 @@ def _texts(filled):
 class Reader:
     """Reads one sheet's rows under its columns into records, accounting for every other row."""
 
-    def __init__(self, grid, columns, department=None, level1_names=()):
+    def __init__(self, grid, columns, department=None, level1_names=()) -> None:
         self.grid, self.columns, self.sheet = grid, columns, grid.sheet
         self.department = department  # (code, name) of the importing department, or None
         self.level1_names = set(level1_names)
-        self.records, self.skipped, self.headings = [], [], []
+        self.records: list[Record] = []
+        self.skipped: list[Skipped] = []
+        self.headings: list = []
         self.nonempty = 0  # rows with something in them: each gets one status
         self.normalised: dict[str, Normalised] = {}
         self.other_departments: dict[str, int] = {}

@@ -27,7 +27,8 @@ from catalogue import create_app, page_cache
 from catalogue.clock import SHANGHAI
 from catalogue.config import database_url
 from catalogue.extensions import db
-from catalogue.services import effective, reference
+from catalogue.services.budget import effective
+from catalogue.services.kernel import reference
 from catalogue.throttle import throttle
 
 from . import factories

@@ -8,7 +8,10 @@ from sqlalchemy import select
 
 from catalogue.extensions import db
 from catalogue.models import Campaign, Department, Item, Region, Scheme, TierDeadline, User
-from catalogue.services import accounts, items, publishing, reference, workflow
+from catalogue.services.accounts import users as accounts
+from catalogue.services.catalogues import items, workflow
+from catalogue.services.kernel import reference
+from catalogue.services.publishing import publications as publishing
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

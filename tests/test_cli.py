@@ -5,8 +5,8 @@ from sqlalchemy import func, select
 
 from catalogue.extensions import db
 from catalogue.models import Catalogue, Department, Item, Region, User
-from catalogue.services.accounts import authenticate
-from catalogue.services.reference import load_regions
+from catalogue.services.accounts.users import authenticate
+from catalogue.services.kernel.reference import load_regions
 
 
 def test_init_db_is_repeatable(app):

@@ -5,7 +5,7 @@ from datetime import date
 
 import time_machine
 
-from catalogue.services.reference import load_schemes
+from catalogue.services.kernel.reference import load_schemes
 from tests.conftest import shanghai
 from tests.factories import approved, campaign
 

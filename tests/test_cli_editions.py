@@ -1,6 +1,6 @@
 """publish-edition: exit 0 published, 1 refused with each cell or rule, 2 bad arguments."""
 
-from catalogue.services.editions import get_edition
+from catalogue.services.publishing.editions import get_edition
 from tests.imports.builders import xlsx
 from tests.services.test_editions import ROWS
 

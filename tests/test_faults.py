@@ -18,8 +18,8 @@ from sqlalchemy import func, select, text
 from catalogue.clock import now
 from catalogue.extensions import db
 from catalogue.models import Campaign, Publication, PublicationFile, PublishedItem, Region, User
-from catalogue.services import publishing
-from catalogue.services.errors import Unavailable
+from catalogue.services.kernel.errors import Unavailable
+from catalogue.services.publishing import publications as publishing
 from catalogue.transaction import unit_of_work
 from tests.conftest import shanghai
 from tests.factories import approved, fetch
@@ -39,7 +39,8 @@ from catalogue import create_app
 from catalogue.clock import now
 from catalogue.extensions import db
 from catalogue.models import Campaign, Region, User
-from catalogue.services import publication_files, publishing
+from catalogue.services.publishing import documents as publication_files
+from catalogue.services.publishing import publications as publishing
 from exports import publication as files
 
 url, moment = sys.argv[1], sys.argv[2]

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from catalogue.extensions import db
 from catalogue.models import Campaign, Catalogue, Item, Publication, PublishedItem, Scheme
-from catalogue.services import items
+from catalogue.services.catalogues import items
 from tests.factories import item_data
 
 

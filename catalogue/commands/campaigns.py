@@ -11,9 +11,9 @@ from core import tiers
 
 from ..clock import now
 from ..models import Region
-from ..services.campaigns import save_campaign
-from ..services.errors import Invalid
-from ..services.permissions import COMMAND_LINE
+from ..services.campaigns.campaigns import save_campaign
+from ..services.kernel.errors import Invalid
+from ..services.kernel.permissions import COMMAND_LINE
 from .common import lookup, transactional
 
 

@@ -9,11 +9,11 @@ import click
 
 from ..clock import now
 from ..models import Campaign, Department
-from ..services.carry_forward import carry_forward as carry
-from ..services.carry_forward import summary
-from ..services.errors import DomainError
-from ..services.item_rules import catalogue_problems
-from ..services.permissions import COMMAND_LINE
+from ..services.catalogues.carry_forward import carry_forward as carry
+from ..services.catalogues.carry_forward import summary
+from ..services.catalogues.item_rules import catalogue_problems
+from ..services.kernel.errors import DomainError
+from ..services.kernel.permissions import COMMAND_LINE
 from .common import lookup, transactional
 
 

@@ -11,9 +11,9 @@ from imports import FileRejected
 
 from ..clock import now
 from ..models import Region, Scheme
-from ..services import editions
-from ..services.errors import Invalid
-from ..services.permissions import COMMAND_LINE
+from ..services.kernel.errors import Invalid
+from ..services.kernel.permissions import COMMAND_LINE
+from ..services.publishing import editions
 from .common import lookup, transactional
 
 

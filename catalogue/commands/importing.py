@@ -11,9 +11,9 @@ from imports import FileRejected
 
 from ..clock import now
 from ..models import Campaign, Department
-from ..services import imports
-from ..services.errors import DomainError
-from ..services.permissions import COMMAND_LINE
+from ..services.catalogues import importing
+from ..services.kernel.errors import DomainError
+from ..services.kernel.permissions import COMMAND_LINE
 from .common import lookup, transactional
 
 ITEM_FIELDS = ("code", "level1_name", "level2", "level3", "level4", "description", "remarks")
@@ -113,9 +113,9 @@ def import_catalogue(path, department_code, campaign_code, replace, dry_run, she
     mode = "replace" if replace else "update"
     plan, applied, refusal = None, False, None
     try:
-        plan, version = imports.preview(COMMAND_LINE, campaign, department, content=content, mode=mode, sheet=sheet)
+        plan, version = importing.preview(COMMAND_LINE, campaign, department, content=content, mode=mode, sheet=sheet)
         if not dry_run and not plan.has_errors and plan.has_changes:
-            imports.apply(
+            importing.apply(
                 COMMAND_LINE,
                 campaign,
                 department,

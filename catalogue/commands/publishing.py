@@ -12,9 +12,9 @@ from exports.publication import FORMATS
 from ..clock import now
 from ..extensions import db
 from ..models import Campaign, Region, User
-from ..services import public, publishing
-from ..services.errors import DomainError
-from ..services.permissions import COMMAND_LINE
+from ..services.kernel.errors import DomainError
+from ..services.kernel.permissions import COMMAND_LINE
+from ..services.publishing import public, publications
 from .common import lookup, transactional
 
 
@@ -50,7 +50,7 @@ def publish(region_code, campaign_code, document_number, title, effective_date, 
         _check(actor, region, campaign, title, document_number, effective_date or moment.date(), moment)
         return
     try:
-        published = publishing.publish(
+        published = publications.publish(
             actor,
             region,
             campaign,
@@ -83,7 +83,7 @@ def _refused(error):
 def _check(actor, region, campaign, title, document_number, effective_date, moment):
     """What ``publish`` would make, refused as it would refuse it; nothing is written."""
     try:
-        plan, title = publishing.check_publication(
+        plan, title = publications.check_publication(
             actor,
             region,
             campaign,

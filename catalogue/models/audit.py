@@ -6,12 +6,12 @@ from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..clock import now
-from ..extensions import db
+from ..extensions import Model
 from .types import UTCDateTime
 from .user import User
 
 
-class AuditEvent(db.Model):
+class AuditEvent(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=now, index=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from core.budget import FUNDING_SOURCES, REQUEST_STATUSES
 
 from ..clock import now
-from ..extensions import db
+from ..extensions import Model
 from .campaign import Campaign
 from .region import Department
 from .types import UTCDateTime
@@ -20,7 +20,7 @@ def _vocabulary(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(value) for value in values)})"
 
 
-class CatalogueRequest(db.Model):
+class CatalogueRequest(Model):
     """A department asks to buy a service its published catalogue lacks; finance files (备案) or
     refuses it. Approved, it is in the department's effective catalogue from its approval."""
 
@@ -58,7 +58,7 @@ class CatalogueRequest(db.Model):
     __mapper_args__ = {"version_id_col": version}
 
 
-class BudgetLine(db.Model):
+class BudgetLine(Model):
     """A purchase-of-services budget line of a department for a year, citing a catalogue code."""
 
     __table_args__ = (CheckConstraint(_vocabulary("funding_source", FUNDING_SOURCES), name="funding_source"),)
@@ -84,7 +84,7 @@ class BudgetLine(db.Model):
     department: Mapped[Department] = relationship()
 
 
-class BudgetUpload(db.Model):
+class BudgetUpload(Model):
     """A spreadsheet of budget lines kept between its preview and its application."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

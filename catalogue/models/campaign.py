@@ -8,13 +8,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from core import tiers
 
 from ..clock import now
-from ..extensions import db
+from ..extensions import Model
 from .region import Department, Region
 from .scheme import Scheme
 from .types import UTCDateTime
 
 
-class Campaign(db.Model):
+class Campaign(Model):
     """A compilation exercise run by the finance office of ``region``, for the departments of that
     region and of the regions below it, in the tiers it has a deadline for."""
 
@@ -44,7 +44,7 @@ class Campaign(db.Model):
         return f"<Campaign {self.code}>"
 
 
-class TierDeadline(db.Model):
+class TierDeadline(Model):
     """The last day (Asia/Shanghai) on which departments of one tier may change their catalogue."""
 
     __table_args__ = (UniqueConstraint("campaign_id", "tier"),)
@@ -69,7 +69,7 @@ def _tier_order(column):
     return case({code: rank for rank, code in enumerate(tiers.CODES)}, value=column, else_=len(tiers.CODES))
 
 
-class Extension(db.Model):
+class Extension(Model):
     """One department's later deadline in one campaign, granted by the finance office."""
 
     __table_args__ = (UniqueConstraint("campaign_id", "department_id"),)

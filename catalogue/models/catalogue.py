@@ -9,14 +9,14 @@ from core.item_rules import TEXT_FIELDS
 from core.statuses import DRAFT, STATUSES
 
 from ..clock import now
-from ..extensions import db
+from ..extensions import Model
 from .campaign import Campaign
 from .region import Department
 from .scheme import SchemeNode
 from .types import UTCDateTime
 
 
-class Catalogue(db.Model):
+class Catalogue(Model):
     __table_args__ = (
         UniqueConstraint("campaign_id", "department_id"),
         # the status vocabulary of core.statuses, enforced by the database too (migration 0004)
@@ -64,7 +64,7 @@ class Catalogue(db.Model):
         return f"<Catalogue {self.id} {self.status}>"
 
 
-class Item(db.Model):
+class Item(Model):
     __table_args__ = (UniqueConstraint("catalogue_id", "code"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -101,7 +101,7 @@ class Item(db.Model):
         return f"<Item {self.code}>"
 
 
-class Submission(db.Model):
+class Submission(Model):
     """A catalogue's items as they were handed in, once per submission: what the finance office
     compares the next submission with."""
 

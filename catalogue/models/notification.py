@@ -8,14 +8,14 @@ from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..clock import now
-from ..extensions import db
+from ..extensions import Model
 from .types import UTCDateTime
 from .user import User
 
 MAIL_NONE, MAIL_PENDING, MAIL_SENT, MAIL_FAILED = "none", "pending", "sent", "failed"
 
 
-class Notification(db.Model):
+class Notification(Model):
     # A reminder is sent once: its key (e.g. deadline-7:2027:530000007) is unique per recipient.
     __table_args__ = (UniqueConstraint("user_id", "key"),)
 

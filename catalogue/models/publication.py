@@ -17,13 +17,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..clock import now
-from ..extensions import db
+from ..extensions import Model
 from .campaign import Campaign
 from .region import Region
 from .types import UTCDateTime
 
 
-class Publication(db.Model):
+class Publication(Model):
     __table_args__ = (UniqueConstraint("region_id", "campaign_id", "department_code", "version"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -68,7 +68,7 @@ class Publication(db.Model):
         return f"<Publication {self.id} {self.title} v{self.version}>"
 
 
-class PublishedItem(db.Model):
+class PublishedItem(Model):
     """A copied item: later edits to catalogues never reach it."""
 
     __table_args__ = (
@@ -99,7 +99,7 @@ class PublishedItem(db.Model):
     search_grams: Mapped[str] = mapped_column(Text, default="")
 
 
-class PublicationFile(db.Model):
+class PublicationFile(Model):
     """A file generated once at publication and served as stored, with its SHA-256."""
 
     __table_args__ = (UniqueConstraint("publication_id", "department_code", "format"),)

@@ -5,10 +5,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from core import tiers
 
-from ..extensions import db
+from ..extensions import Model
 
 
-class Region(db.Model):
+class Region(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(12), unique=True)
     name: Mapped[str] = mapped_column(String(100))
@@ -28,7 +28,7 @@ class Region(db.Model):
         return f"<Region {self.code} {self.name}>"
 
 
-class Department(db.Model):
+class Department(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(100))

@@ -6,12 +6,12 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model
 from .region import Region
 from .types import UTCDateTime
 
 
-class Scheme(db.Model):
+class Scheme(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -45,7 +45,7 @@ class Scheme(db.Model):
         return f"<Scheme {self.code}>"
 
 
-class SchemeNode(db.Model):
+class SchemeNode(Model):
     __table_args__ = (UniqueConstraint("scheme_id", "code"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -6,13 +6,13 @@ from sqlalchemy import ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..clock import now
-from ..extensions import db
+from ..extensions import Model
 from .campaign import Campaign
 from .region import Department
 from .types import UTCDateTime
 
 
-class ImportUpload(db.Model):
+class ImportUpload(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"))
@@ -27,7 +27,7 @@ class ImportUpload(db.Model):
     department: Mapped[Department] = relationship()
 
 
-class AccountUpload(db.Model):
+class AccountUpload(Model):
     """A spreadsheet of accounts kept between its preview and its application."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

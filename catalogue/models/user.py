@@ -8,14 +8,14 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..clock import now
-from ..extensions import db
+from ..extensions import Model
 from .region import Department, Region
 from .types import UTCDateTime
 
 ROLES = ("clerk", "finance", "admin")
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
@@ -65,7 +65,7 @@ class User(UserMixin, db.Model):
         return f"<User {self.username} {self.role}>"
 
 
-class LoginAttempt(db.Model):
+class LoginAttempt(Model):
     """One try at logging in, kept to count failures per account and per address (across every worker
     and host: in the database, shared by all) and for the audit trail."""
 

@@ -8,8 +8,8 @@ from flask_login import current_user, login_required, login_user
 from forms.auth import ChangePasswordForm, NewPasswordForm
 
 from ..clock import now
-from ..services import accounts
-from ..services.errors import Invalid
+from ..services.accounts import users
+from ..services.kernel.errors import Invalid
 from .common import copy_errors
 
 bp = Blueprint("account", __name__, url_prefix="/account")
@@ -21,9 +21,7 @@ def password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
-            accounts.set_password(
-                current_user, new=form.new_password.data, current=form.current_password.data, now=now()
-            )
+            users.set_password(current_user, new=form.new_password.data, current=form.current_password.data, now=now())
         except Invalid as error:
             copy_errors(form, error.errors)
         else:
@@ -37,13 +35,13 @@ def password():
 
 @bp.route("/set-password/<token>", methods=["GET", "POST"])
 def set_password(token):
-    user = accounts.user_of_token(token)
+    user = users.user_of_token(token)
     if user is None:
         abort(404)
     form = NewPasswordForm()
     if form.validate_on_submit():
         try:
-            accounts.set_password(user, new=form.new_password.data, now=now())
+            users.set_password(user, new=form.new_password.data, now=now())
         except Invalid as error:
             copy_errors(form, error.errors)
         else:

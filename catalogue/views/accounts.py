@@ -12,9 +12,9 @@ from imports import FileRejected
 from ..clock import now
 from ..extensions import db
 from ..models import User
-from ..services import account_admin, account_import
-from ..services.errors import Invalid, NotFound, Refused
-from ..services.permissions import manageable_users, require_account_manager
+from ..services.accounts import admin, importing
+from ..services.kernel.errors import Invalid, NotFound, Refused
+from ..services.kernel.permissions import manageable_users, require_account_manager
 from ..transaction import doom
 from .common import copy_errors, refused, role_required
 
@@ -26,9 +26,9 @@ PER_PAGE = 100
 def _form(obj=None):
     form = AccountForm(obj=obj)
     form.set_choices(
-        account_admin.roles_for(current_user),
-        account_admin.departments_for(current_user),
-        account_admin.regions_for(current_user),
+        admin.roles_for(current_user),
+        admin.departments_for(current_user),
+        admin.regions_for(current_user),
     )
     if obj is not None and not form.is_submitted():
         form.department.data = obj.department.code if obj.department else ""
@@ -74,9 +74,7 @@ def new():
     form = _form()
     if form.validate_on_submit():
         try:
-            issued = account_admin.create_account(
-                current_user, data=form.data, credential=form.credential.data, now=now()
-            )
+            issued = admin.create_account(current_user, data=form.data, credential=form.credential.data, now=now())
         except Invalid as error:
             copy_errors(form, error.errors)
         else:
@@ -92,7 +90,7 @@ def edit(user_id):
     del form.username, form.credential
     if form.validate_on_submit():
         try:
-            account_admin.update_account(current_user, target, data=form.data, now=now())
+            admin.update_account(current_user, target, data=form.data, now=now())
         except Invalid as error:
             copy_errors(form, error.errors)
         else:
@@ -112,7 +110,7 @@ def set_active(user_id):
         flash(_("The request was not understood."), "error")
         return redirect(url_for(".edit", user_id=user_id))
     try:
-        account_admin.set_active(current_user, target, active=form.active.data == "1", now=now())
+        admin.set_active(current_user, target, active=form.active.data == "1", now=now())
     except Invalid as error:
         doom()
         for messages in error.errors.values():
@@ -134,7 +132,7 @@ def reset(user_id):
     if not form.validate_on_submit():
         flash(_("The request was not understood."), "error")
         return redirect(url_for(".edit", user_id=user_id))
-    issued = account_admin.reset_password(current_user, target, credential=form.credential.data, now=now())
+    issued = admin.reset_password(current_user, target, credential=form.credential.data, now=now())
     return render_template("accounts/credentials.html", issued=[issued])
 
 
@@ -147,11 +145,11 @@ def upload():
     if form.validate_on_submit():
         content = form.file.data.read()
         try:
-            account_import.plan_accounts(current_user, content)
+            importing.plan_accounts(current_user, content)
         except FileRejected as error:
             rejected = str(error)
         else:
-            stored = account_import.store(current_user, filename=form.file.data.filename, content=content, now=now())
+            stored = importing.store(current_user, filename=form.file.data.filename, content=content, now=now())
             return redirect(url_for(".preview", upload_id=stored.id))
     status = 400 if form.errors or rejected else 200
     return render_template("accounts/upload.html", form=form, rejected=rejected), status
@@ -160,15 +158,15 @@ def upload():
 @bp.route("/import/<int:upload_id>", methods=["GET", "POST"])
 @role_required(*MANAGERS)
 def preview(upload_id):
-    stored = account_import.get_upload(current_user, upload_id)
+    stored = importing.get_upload(current_user, upload_id)
     try:
-        plan = account_import.plan_accounts(current_user, stored.content)
+        plan = importing.plan_accounts(current_user, stored.content)
     except FileRejected as error:
         return render_template("accounts/upload.html", form=AccountUploadForm(), rejected=str(error)), 400
     form = CreateAccountsForm()
     if form.validate_on_submit():
         try:
-            issued = account_import.create_from(current_user, stored, credential=form.credential.data, now=now())
+            issued = importing.create_from(current_user, stored, credential=form.credential.data, now=now())
         except Refused as error:
             refused(error)
             return redirect(url_for(".preview", upload_id=upload_id))

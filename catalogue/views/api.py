@@ -7,10 +7,10 @@ from werkzeug.exceptions import BadRequest
 from core.tiers import CODES as TIERS
 from exports.publication import ITEM_FIELDS
 
-from ..services import public, search
-from ..services.publishing import metadata
+from ..links import public_url
+from ..services.publishing import public, search
+from ..services.publishing.publications import metadata
 from .api_spec import openapi_document
-from .common import public_url
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 CACHE_SECONDS = 300

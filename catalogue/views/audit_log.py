@@ -13,7 +13,7 @@ from exports.progress import progress_workbook
 
 from ..clock import SHANGHAI
 from ..i18n import action_label, history_label, history_value
-from ..services import audit_log
+from ..services.desk import audit_log
 from .common import page_number, role_required
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")

@@ -15,7 +15,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from forms.auth import LoginForm
 
 from ..clock import now
-from ..services import logins
+from ..services.accounts import logins
 from .common import safe_next
 
 bp = Blueprint("auth", __name__)

@@ -17,8 +17,8 @@ from forms.items import VersionForm
 from imports.errors import FileRejected
 
 from ..clock import now
-from ..services import budget, budget_import, effective
-from ..services.errors import Invalid, Refused
+from ..services.budget import budget_lines, effective, importing
+from ..services.kernel.errors import Invalid, Refused
 from .common import copy_errors, refused, role_required
 
 bp = Blueprint("budget", __name__, url_prefix="/budget")
@@ -29,7 +29,7 @@ def _year(moment):
         year = int(request.args.get("year", moment.year + 1))
     except ValueError:
         year = moment.year + 1
-    return year if year in budget.years(moment) else moment.year + 1
+    return year if year in budget_lines.years(moment) else moment.year + 1
 
 
 @bp.get("/")
@@ -37,12 +37,12 @@ def _year(moment):
 def index():
     moment, department = now(), current_user.department
     year = _year(moment)
-    lines = budget.lines_of(current_user, department, year)
+    lines = budget_lines.lines_of(current_user, department, year)
     return render_template(
         "budget/index.html",
         department=department,
         year=year,
-        years=budget.years(moment),
+        years=budget_lines.years(moment),
         lines=lines,
         total=sum((line.amount for line in lines), start=Decimal("0.00")),
         delete_form=VersionForm(),
@@ -54,15 +54,15 @@ def index():
 def new():
     moment, department = now(), current_user.department
     form = BudgetLineForm()
-    form.set_years(budget.years(moment))
+    form.set_years(budget_lines.years(moment))
     if not form.is_submitted():
         form.budget_year.data = str(_year(moment))
         form.code.data = (request.args.get("code") or "").strip().upper()[:20]
     missing = None
     if form.validate_on_submit():
         try:
-            line = budget.add_line(current_user, department, data=form.data_for_service(), now=moment)
-        except budget.NotInCatalogue as error:
+            line = budget_lines.add_line(current_user, department, data=form.data_for_service(), now=moment)
+        except budget_lines.NotInCatalogue as error:
             copy_errors(form, error.errors)
             missing = error.code
         except Invalid as error:
@@ -83,18 +83,18 @@ def new():
 def upload():
     moment, department = now(), current_user.department
     form = BudgetUploadForm()
-    form.set_years(budget.years(moment))
+    form.set_years(budget_lines.years(moment))
     if not form.is_submitted():
         form.budget_year.data = str(_year(moment))
     rejected = None
     if form.validate_on_submit():
         content, year = form.file.data.read(), form.year(moment.year + 1)
         try:
-            budget_import.plan_lines(current_user, department, content, year=year, now=moment)
+            importing.plan_lines(current_user, department, content, year=year, now=moment)
         except (FileRejected, Refused) as error:
             rejected = str(error.message if isinstance(error, Refused) else error)
         else:
-            stored = budget_import.store(
+            stored = importing.store(
                 current_user, department, filename=form.file.data.filename, content=content, now=moment
             )
             return redirect(url_for("budget.preview", upload_id=stored.id, year=year))
@@ -106,14 +106,14 @@ def upload():
 @role_required("clerk")
 def preview(upload_id):
     moment = now()
-    stored, year = budget_import.get_upload(current_user, upload_id), _year(moment)
+    stored, year = importing.get_upload(current_user, upload_id), _year(moment)
     try:
-        plan = budget_import.plan_lines(current_user, stored.department, stored.content, year=year, now=moment)
+        plan = importing.plan_lines(current_user, stored.department, stored.content, year=year, now=moment)
     except FileRejected as error:
         return render_template("budget/upload.html", form=BudgetUploadForm(), rejected=str(error)), 400
     if request.method == "POST":  # the confirmation (its token checked like every POST's)
         try:
-            lines = budget_import.record_all(current_user, stored, year=year, now=moment)
+            lines = importing.record_all(current_user, stored, year=year, now=moment)
         except Refused as error:
             refused(error)
             return redirect(url_for("budget.preview", upload_id=upload_id, year=year))
@@ -125,23 +125,23 @@ def preview(upload_id):
 @bp.post("/<int:line_id>/delete")
 @role_required("clerk")
 def delete(line_id):
-    line = budget.get_line(current_user, line_id)
+    line = budget_lines.get_line(current_user, line_id)
     year, project = line.budget_year, line.project_name
-    budget.delete_line(current_user, line, now=now())
+    budget_lines.delete_line(current_user, line, now=now())
     flash(_("Budget line “%(project)s” deleted.", project=project), "success")
     return redirect(url_for("budget.index", year=year))
 
 
 def _totals():
     moment = now()
-    return budget.totals(current_user, _year(moment), now=moment), moment
+    return budget_lines.totals(current_user, _year(moment), now=moment), moment
 
 
 @bp.get("/totals")
 @role_required("finance", "admin")
 def totals():
     found, moment = _totals()
-    return render_template("budget/totals.html", totals=found, years=budget.years(moment))
+    return render_template("budget/totals.html", totals=found, years=budget_lines.years(moment))
 
 
 @bp.get("/totals.xlsx")

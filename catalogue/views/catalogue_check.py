@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest
 
 from ..clock import now
-from ..services import effective
+from ..services.budget import effective
 from .api import bp
 
 CODE_MAX = 20

@@ -3,12 +3,12 @@
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, request, url_for
+from flask import flash, request
 from flask_login import current_user, login_required
 
 from core.characters import IN_LINE
 
-from ..services.permissions import require_role
+from ..services.kernel.permissions import require_role
 from ..transaction import doom
 
 
@@ -50,12 +50,6 @@ def safe_next(target, fallback):
         if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
             return target
     return fallback
-
-
-def public_url(endpoint, **values):
-    """An absolute address for others to follow (API links): from the configured public base URL,
-    never from the Host header a client sent."""
-    return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + url_for(endpoint, **values)
 
 
 def page_number(most: int = 100_000) -> int:

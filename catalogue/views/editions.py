@@ -10,10 +10,10 @@ from imports import FileRejected
 
 from .. import page_cache
 from ..clock import now
-from ..services import editions, public
-from ..services.campaigns import default_scheme
-from ..services.errors import Invalid
-from ..services.permissions import can_choose_region, publishing_region
+from ..services.campaigns.campaigns import default_scheme
+from ..services.kernel.errors import Invalid
+from ..services.kernel.permissions import can_choose_region, publishing_region
+from ..services.publishing import editions, public
 from ..throttle import throttle
 from .common import copy_errors, role_required
 

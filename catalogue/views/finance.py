@@ -10,17 +10,21 @@ from forms.campaigns import CampaignForm, ExtensionForm
 from forms.review import ApproveForm, EligibleForm, ReturnForm
 
 from ..clock import now
-from ..services import campaigns, departments, editions, reference, review_changes, workflow
-from ..services.deadlines import find_extension
-from ..services.errors import Invalid, NotFound
-from ..services.overview import catalogue_state
-from ..services.permissions import (
+from ..services.campaigns import campaigns, departments
+from ..services.catalogues import workflow
+from ..services.catalogues.overview import catalogue_state
+from ..services.desk import review_changes
+from ..services.desk.work_queue import work_queue
+from ..services.kernel import reference
+from ..services.kernel.deadlines import find_extension
+from ..services.kernel.errors import Invalid, NotFound
+from ..services.kernel.permissions import (
     can_create_campaigns,
     can_manage_campaign,
     require_campaign_manager,
     require_reviewer_of,
 )
-from ..services.work_queue import work_queue
+from ..services.publishing import editions
 from ..transaction import writes_when_read
 from .common import copy_errors, role_required
 from .history import history_page, history_workbook

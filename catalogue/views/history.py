@@ -12,7 +12,7 @@ from exports.progress import progress_workbook
 
 from ..clock import SHANGHAI
 from ..i18n import action_label
-from ..services import audit
+from ..services.kernel import audit
 from .audit_log import details
 from .common import page_number
 

@@ -16,10 +16,10 @@ from forms.imports import UploadForm
 from imports import FileRejected
 
 from ..clock import now
-from ..services import imports
-from ..services.campaigns import get_campaign
-from ..services.overview import catalogue_state
-from ..services.screening import basis as negative_list_basis
+from ..services.campaigns.campaigns import get_campaign
+from ..services.catalogues import importing
+from ..services.catalogues.overview import catalogue_state
+from ..services.catalogues.screening import basis as negative_list_basis
 from .common import role_required
 from .imports import bp
 
@@ -71,7 +71,7 @@ def template(code):
 def own_catalogue(code):
     state = catalogue_state(current_user, get_campaign(code, current_user), current_user.department, now=now())
     names = _level1_names(state.campaign)
-    rows = imports.catalogue_rows(current_user, state.campaign, state.department)
+    rows = importing.catalogue_rows(current_user, state.campaign, state.department)
     data = import_template(names, _("Catalogue"), _("Instructions"), _instructions(state.campaign, names), rows)
     return _send(data, _("%(department)s-%(code)s.xlsx", department=state.department.name, code=state.campaign.code))
 
@@ -89,10 +89,10 @@ def _statuses(plan):
 @bp.get("/imports/<int:upload_id>/errors.xlsx")
 @role_required("clerk")
 def errors_workbook(upload_id):
-    stored = imports.get_upload(current_user, upload_id)
+    stored = importing.get_upload(current_user, upload_id)
     sheet = request.args.get("sheet") or None
     try:
-        plan, _version = imports.preview(
+        plan, _version = importing.preview(
             current_user, stored.campaign, stored.department, content=stored.content, sheet=sheet
         )
     except FileRejected as error:

@@ -16,11 +16,11 @@ from forms.imports import ApplyForm, UploadForm
 from imports import FileRejected
 
 from ..clock import now
-from ..services import imports
-from ..services.campaigns import get_campaign
-from ..services.errors import IllegalTransition, NotEditable, Refused
-from ..services.items import editing_gate
-from ..services.overview import catalogue_state
+from ..services.campaigns.campaigns import get_campaign
+from ..services.catalogues import importing
+from ..services.catalogues.items import editing_gate
+from ..services.catalogues.overview import catalogue_state
+from ..services.kernel.errors import IllegalTransition, NotEditable, Refused
 from ..throttle import throttle
 from .common import refused, role_required
 from .department import already_handed_in
@@ -44,11 +44,11 @@ def upload(code):
         content = form.file.data.read()
         sheet = form.sheet.data or None
         try:
-            imports.preview(current_user, state.campaign, state.department, content=content, sheet=sheet)
+            importing.preview(current_user, state.campaign, state.department, content=content, sheet=sheet)
         except FileRejected as error:
             form.file.errors.append(str(error))
         else:
-            stored = imports.store_upload(
+            stored = importing.store_upload(
                 current_user,
                 state.campaign,
                 state.department,
@@ -63,12 +63,12 @@ def upload(code):
 @bp.get("/imports/<int:upload_id>")
 @role_required("clerk")
 def preview(upload_id):
-    stored = imports.get_upload(current_user, upload_id)
+    stored = importing.get_upload(current_user, upload_id)
     state = catalogue_state(current_user, stored.campaign, stored.department, now=now())
-    mode = request.args.get("mode") if request.args.get("mode") in imports.MODES else "update"
+    mode = request.args.get("mode") if request.args.get("mode") in importing.MODES else "update"
     sheet = request.args.get("sheet") or None
     try:
-        plan, version = imports.preview(
+        plan, version = importing.preview(
             current_user, stored.campaign, stored.department, content=stored.content, mode=mode, sheet=sheet
         )
     except FileRejected as error:
@@ -127,14 +127,14 @@ def _page_number(count):
 @bp.post("/imports/<int:upload_id>/apply")
 @role_required("clerk")
 def apply(upload_id):
-    stored = imports.get_upload(current_user, upload_id)
+    stored = importing.get_upload(current_user, upload_id)
     form = ApplyForm()
     back = url_for(".preview", upload_id=upload_id, mode=form.mode.data, sheet=form.sheet.data or None)
     if not form.validate_on_submit():
         flash(_("The request was not understood."), "error")
         return redirect(back)
     try:
-        plan = imports.apply(
+        plan = importing.apply(
             current_user,
             stored.campaign,
             stored.department,

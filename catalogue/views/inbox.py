@@ -4,7 +4,7 @@ from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from ..clock import now
-from ..services import notifications
+from ..services.kernel import notifications
 
 bp = Blueprint("inbox", __name__, url_prefix="/inbox")
 

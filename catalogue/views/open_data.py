@@ -3,9 +3,9 @@ one dataset per list in force, its files as distributions."""
 
 from flask import Blueprint, current_app, jsonify
 
-from ..services import public
+from ..links import public_url
+from ..services.publishing import public
 from .api import open_data_headers
-from .common import public_url
 
 bp = Blueprint("open_data", __name__)
 MEDIA_TYPES = {

@@ -19,9 +19,11 @@ from exports.progress import progress_workbook
 
 from ..clock import SHANGHAI, now
 from ..i18n import status_label
-from ..services import bulk, campaigns, reference
-from ..services.permissions import can_choose_region, can_see_all_publications, progress_region
-from ..services.progress import ProgressFilter, campaign_figures, campaign_progress
+from ..services.campaigns import campaigns
+from ..services.catalogues.progress import ProgressFilter, campaign_figures, campaign_progress
+from ..services.desk import bulk
+from ..services.kernel import reference
+from ..services.kernel.permissions import can_choose_region, can_see_all_publications, progress_region
 from .common import role_required
 from .finance import REVIEWERS, bp
 

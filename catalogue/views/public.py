@@ -8,9 +8,9 @@ from core.characters import header_safe
 from exports import XLSX_MIMETYPE
 
 from .. import page_cache
-from ..services import editions, public
-from ..services import search as search_service
-from ..services.errors import NotFound
+from ..services.kernel.errors import NotFound
+from ..services.publishing import editions, public
+from ..services.publishing import search as search_service
 from .common import page_number
 
 bp = Blueprint("public", __name__)

@@ -8,10 +8,11 @@ from flask_login import current_user
 from forms.publishing import PublishForm
 
 from ..clock import now
-from ..services import folding, public, publishing, reference
-from ..services.campaigns import get_campaign
-from ..services.errors import Invalid, Refused
-from ..services.permissions import publishing_region, require_all_publications_viewer, top_region
+from ..services.campaigns.campaigns import get_campaign
+from ..services.kernel import reference
+from ..services.kernel.errors import Invalid, Refused
+from ..services.kernel.permissions import publishing_region, require_all_publications_viewer, top_region
+from ..services.publishing import folding, public, publications
 from .common import copy_errors, refused, role_required
 
 bp = Blueprint("publishing", __name__, url_prefix="/finance")
@@ -44,17 +45,17 @@ def publish(code):
     moment = now()
     form = PublishForm()
     if not form.is_submitted():
-        form.title.data = publishing.default_title(region, campaign, department)
+        form.title.data = publications.default_title(region, campaign, department)
         form.fold_requests.data = True
     status = 200
     if form.validate_on_submit() and "edit" not in request.form:  # "edit": back from the check to the form
         try:
             if not form.fingerprint.data:
-                plan, title = publishing.check_publication(
+                plan, title = publications.check_publication(
                     current_user, region, campaign, now=moment, department=department, **_header(form)
                 )
                 return _confirmation(campaign, region, department, form, plan, title)
-            published = publishing.publish(
+            published = publications.publish(
                 current_user,
                 region,
                 campaign,
@@ -80,17 +81,17 @@ def publish(code):
             )
             return redirect(url_for("public.publication", publication_id=published.id))
     form.fingerprint.data = ""  # a form shown again is checked again before it can be confirmed
-    consolidation = publishing.consolidation(current_user, region, campaign, now=moment, department=department)
+    consolidation = publications.consolidation(current_user, region, campaign, now=moment, department=department)
     return render_template(
         "finance/publish.html",
         campaign=campaign,
         region=region,
         form=form,
         consolidation=consolidation,
-        current=publishing.current_publication(region, campaign, department),
+        current=publications.current_publication(region, campaign, department),
         unfolded=folding.waiting(region, campaign, set(consolidation.by_department)),
         department=department,
-        departments=publishing.approved_departments(current_user, region, campaign, now=moment),
+        departments=publications.approved_departments(current_user, region, campaign, now=moment),
     ), (400 if form.errors else status)
 
 
@@ -114,5 +115,5 @@ def overview(code):
     require_all_publications_viewer(current_user)
     campaign = get_campaign(code, current_user)
     rows = public.province_overview(campaign)
-    province = publishing.current_publication(top_region(), campaign)
+    province = publications.current_publication(top_region(), campaign)
     return render_template("finance/overview.html", campaign=campaign, rows=rows, province=province)

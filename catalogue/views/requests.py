@@ -9,9 +9,9 @@ from forms.budget import ApproveForm, RefuseForm, RequestForm
 from forms.items import VersionForm
 
 from ..clock import now
-from ..services import catalogue_requests as requests
-from ..services.errors import Invalid, Refused, StaleEdit
-from ..services.permissions import can_review
+from ..services.budget import requests
+from ..services.kernel.errors import Invalid, Refused, StaleEdit
+from ..services.kernel.permissions import can_review
 from .common import copy_errors, refused, role_required
 
 bp = Blueprint("requests", __name__, url_prefix="/requests")

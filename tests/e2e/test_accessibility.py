@@ -12,7 +12,8 @@ from datetime import date
 import pytest
 
 from catalogue.extensions import db
-from catalogue.services import catalogue_requests, publishing
+from catalogue.services.budget import requests as catalogue_requests
+from catalogue.services.publishing import publications as publishing
 from tests import factories
 from tests.conftest import shanghai
 from tests.e2e.conftest import hand_in, log_in

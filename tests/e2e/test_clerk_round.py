@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from catalogue.extensions import db
-from catalogue.services import workflow
+from catalogue.services.catalogues import workflow
 from tests import factories
 from tests.e2e.conftest import hand_in, log_in
 from tests.e2e.test_accessibility import check, context

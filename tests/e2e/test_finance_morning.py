@@ -8,7 +8,7 @@ import pytest
 
 from catalogue.extensions import db
 from catalogue.models import Department, Notification
-from catalogue.services import workflow
+from catalogue.services.catalogues import workflow
 from tests import factories
 from tests.e2e.conftest import log_in
 

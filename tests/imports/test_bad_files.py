@@ -97,7 +97,7 @@ def test_formula_without_a_cached_value_is_reported_at_its_cell(index):
 
 
 def test_file_over_the_size_limit(app, world):
-    from catalogue.services import imports
+    from catalogue.services.catalogues import importing as imports
 
     app.config["IMPORT_MAX_BYTES"] = 1000
     try:

@@ -7,10 +7,10 @@ import pytest
 
 from catalogue.extensions import db
 from catalogue.models import AuditEvent
-from catalogue.services import account_admin
-from catalogue.services.accounts import authenticate, user_of_token
-from catalogue.services.errors import Forbidden, Invalid, NotFound
-from catalogue.services.permissions import can_manage_account, manageable_users
+from catalogue.services.accounts import admin as account_admin
+from catalogue.services.accounts.users import authenticate, user_of_token
+from catalogue.services.kernel.errors import Forbidden, Invalid, NotFound
+from catalogue.services.kernel.permissions import can_manage_account, manageable_users
 from tests.conftest import shanghai
 
 NOW = shanghai(date(2026, 11, 1), 10)

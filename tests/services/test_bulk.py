@@ -7,7 +7,8 @@ from sqlalchemy import func, select
 
 from catalogue.extensions import db
 from catalogue.models import AuditEvent, Notification
-from catalogue.services import bulk, workflow
+from catalogue.services.catalogues import workflow
+from catalogue.services.desk import bulk
 from tests.conftest import shanghai
 from tests.factories import CONTACT, add_items
 

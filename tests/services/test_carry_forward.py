@@ -7,11 +7,11 @@ import pytest
 
 from catalogue.extensions import db
 from catalogue.models import AuditEvent
-from catalogue.services import items, workflow
-from catalogue.services.carry_forward import carry_forward
-from catalogue.services.errors import DeadlinePassed, NotFound, Refused
-from catalogue.services.item_rules import catalogue_problems
-from catalogue.services.reference import load_schemes
+from catalogue.services.catalogues import items, workflow
+from catalogue.services.catalogues.carry_forward import carry_forward
+from catalogue.services.catalogues.item_rules import catalogue_problems
+from catalogue.services.kernel.errors import DeadlinePassed, NotFound, Refused
+from catalogue.services.kernel.reference import load_schemes
 from tests.conftest import shanghai
 from tests.factories import CONTACT, approved, campaign, item_data
 from tests.services.test_editions import publish_edition

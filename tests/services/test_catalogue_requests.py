@@ -8,9 +8,9 @@ import pytest
 
 from catalogue.extensions import db
 from catalogue.models import Notification
-from catalogue.services import catalogue_requests as requests
-from catalogue.services import effective, publishing
-from catalogue.services.errors import Invalid, NotFound, Refused, StaleEdit
+from catalogue.services.budget import effective, requests
+from catalogue.services.kernel.errors import Invalid, NotFound, Refused, StaleEdit
+from catalogue.services.publishing import publications as publishing
 from tests.conftest import shanghai
 from tests.factories import approved, publish
 

@@ -7,9 +7,11 @@ import pytest
 
 from catalogue.extensions import db
 from catalogue.models import AuditEvent
-from catalogue.services import editions, items, publishing
-from catalogue.services.errors import Invalid, NotFound
-from catalogue.services.reference import load_schemes
+from catalogue.services.catalogues import items
+from catalogue.services.kernel.errors import Invalid, NotFound
+from catalogue.services.kernel.reference import load_schemes
+from catalogue.services.publishing import editions
+from catalogue.services.publishing import publications as publishing
 from tests.conftest import shanghai
 from tests.factories import approved, campaign, item_data
 from tests.imports.builders import xlsx

@@ -7,8 +7,9 @@ import pytest
 
 from catalogue.extensions import db
 from catalogue.models import AuditEvent, Item
-from catalogue.services import imports, workflow
-from catalogue.services.errors import DeadlinePassed, NotEditable, NotFound, Refused
+from catalogue.services.catalogues import importing as imports
+from catalogue.services.catalogues import workflow
+from catalogue.services.kernel.errors import DeadlinePassed, NotEditable, NotFound, Refused
 from tests.conftest import shanghai
 from tests.factories import CONTACT, add_items
 from tests.imports.builders import HEADER, ROWS, xlsx

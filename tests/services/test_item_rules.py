@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from catalogue.services.item_rules import check_item
-from catalogue.services.items import add_item
-from catalogue.services.reference import load_schemes
+from catalogue.services.catalogues.item_rules import check_item
+from catalogue.services.catalogues.items import add_item
+from catalogue.services.kernel.reference import load_schemes
 from core.item_rules import normalise
 from tests.conftest import shanghai
 from tests.factories import item_data

@@ -6,8 +6,8 @@ import pytest
 
 from catalogue.extensions import db
 from catalogue.models import AuditEvent, Catalogue
-from catalogue.services import items, workflow
-from catalogue.services.errors import Invalid, NotEditable, NotFound, StaleEdit
+from catalogue.services.catalogues import items, workflow
+from catalogue.services.kernel.errors import Invalid, NotEditable, NotFound, StaleEdit
 from tests.conftest import shanghai
 from tests.factories import CONTACT, add_items, fetch, item_data
 

@@ -9,7 +9,9 @@ import pytest
 from catalogue.extensions import db, mail
 from catalogue.models import Notification
 from catalogue.models.notification import MAIL_FAILED, MAIL_SENT
-from catalogue.services import items, notifications, reminders, workflow
+from catalogue.services.catalogues import items, workflow
+from catalogue.services.desk import reminders
+from catalogue.services.kernel import notifications
 from catalogue.transaction import unit_of_work
 from tests.conftest import shanghai
 from tests.factories import CONTACT, item_data

@@ -3,8 +3,9 @@
 from datetime import date
 
 from catalogue.extensions import db
-from catalogue.services import departments, progress, workflow
-from catalogue.services.progress import campaign_progress
+from catalogue.services.campaigns import departments
+from catalogue.services.catalogues import progress, workflow
+from catalogue.services.catalogues.progress import campaign_progress
 from tests.conftest import shanghai
 from tests.factories import CONTACT, add_items
 

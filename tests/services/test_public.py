@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from catalogue.extensions import db
-from catalogue.services import public, publishing
+from catalogue.services.publishing import public
+from catalogue.services.publishing import publications as publishing
 from catalogue.transaction import unit_of_work, writing
 from tests.conftest import shanghai
 from tests.factories import approved

@@ -8,8 +8,9 @@ import pytest
 
 from catalogue.extensions import db
 from catalogue.models import PublicationFile
-from catalogue.services import items, publishing
-from catalogue.services.errors import Forbidden, Invalid, NotFound, Refused
+from catalogue.services.catalogues import items
+from catalogue.services.kernel.errors import Forbidden, Invalid, NotFound, Refused
+from catalogue.services.publishing import publications as publishing
 from tests.conftest import shanghai
 from tests.factories import CONTACT, add_items, approved, item_data
 
@@ -149,7 +150,7 @@ def test_only_the_regions_finance_office_publishes(world):
 
 
 def test_compare_with_the_previous_campaigns_publication(world):
-    from catalogue.services import public
+    from catalogue.services.publishing import public
     from tests.factories import campaign as make_campaign
 
     approved(world, world.clerk, world.civil, 2, NOW)
@@ -190,7 +191,7 @@ def test_a_department_of_another_region_is_not_found(world):
 
 
 def submit_and_approve(world, clerk, department):
-    from catalogue.services import workflow
+    from catalogue.services.catalogues import workflow
 
     catalogue = items.find_catalogue(world.campaign, department)
     workflow.submit(clerk, world.campaign, department, contact=CONTACT, expected_version=catalogue.version, now=NOW)

@@ -3,9 +3,10 @@ the department's catalogue approved in the previous campaign."""
 
 from datetime import date
 
-from catalogue.services import items, review_changes, workflow
-from catalogue.services.carry_forward import carry_forward
-from catalogue.services.reference import load_schemes
+from catalogue.services.catalogues import items, workflow
+from catalogue.services.catalogues.carry_forward import carry_forward
+from catalogue.services.desk import review_changes
+from catalogue.services.kernel.reference import load_schemes
 from tests.conftest import shanghai
 from tests.factories import CONTACT, add_items, approved, campaign, item_data
 

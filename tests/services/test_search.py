@@ -5,7 +5,8 @@ from datetime import date
 
 from catalogue.extensions import db
 from catalogue.models import PublishedItem
-from catalogue.services import publishing, search
+from catalogue.services.publishing import publications as publishing
+from catalogue.services.publishing import search
 from tests.conftest import shanghai
 from tests.factories import approved
 

@@ -3,8 +3,8 @@ waited; the departments past their deadline, while the campaign is recent; their
 
 from datetime import date, timedelta
 
-from catalogue.services import workflow
-from catalogue.services.work_queue import work_queue
+from catalogue.services.catalogues import workflow
+from catalogue.services.desk.work_queue import work_queue
 from tests.conftest import shanghai
 from tests.factories import CONTACT, add_items
 

@@ -6,8 +6,8 @@ import pytest
 
 from catalogue.extensions import db
 from catalogue.models import AuditEvent
-from catalogue.services import workflow
-from catalogue.services.errors import (
+from catalogue.services.catalogues import workflow
+from catalogue.services.kernel.errors import (
     Forbidden,
     IllegalTransition,
     Invalid,

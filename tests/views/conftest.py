@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from catalogue.extensions import db
-from catalogue.services import workflow
+from catalogue.services.catalogues import workflow
 from tests.conftest import shanghai
 from tests.factories import CONTACT, add_items, approved, publish
 

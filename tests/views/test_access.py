@@ -18,7 +18,10 @@ from sqlalchemy import select
 
 from catalogue.extensions import db
 from catalogue.models import BudgetLine, BudgetUpload, CatalogueRequest, ImportUpload, Item, Publication, User
-from catalogue.services import account_import, imports, items, notifications
+from catalogue.services.accounts import importing as account_import
+from catalogue.services.catalogues import importing as imports
+from catalogue.services.catalogues import items
+from catalogue.services.kernel import notifications
 from exports import XLSX_MIMETYPE
 from tests.conftest import shanghai
 from tests.factories import campaign, item_data, user

@@ -7,7 +7,7 @@ import time_machine
 
 from catalogue.extensions import db
 from catalogue.models import User
-from catalogue.services.accounts import set_password_token
+from catalogue.services.accounts.users import set_password_token
 from tests.conftest import shanghai
 from tests.factories import PASSWORD
 

@@ -7,7 +7,7 @@ from io import BytesIO
 import time_machine
 from openpyxl import load_workbook
 
-from catalogue.services import items
+from catalogue.services.catalogues import items
 from tests.conftest import shanghai
 from tests.factories import item_data
 

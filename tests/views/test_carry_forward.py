@@ -7,7 +7,7 @@ import pytest
 
 from catalogue.extensions import db
 from catalogue.models import Campaign, Catalogue, Item
-from catalogue.services.reference import load_schemes
+from catalogue.services.kernel.reference import load_schemes
 from tests.conftest import shanghai
 from tests.factories import approved, campaign, item_data
 

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 
 from catalogue.extensions import db
-from catalogue.services import catalogue_requests
+from catalogue.services.budget import requests as catalogue_requests
 from tests.conftest import shanghai
 from tests.factories import approved, publish
 

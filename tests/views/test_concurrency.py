@@ -13,7 +13,7 @@ from werkzeug.serving import make_server
 
 from catalogue.extensions import db
 from catalogue.models import Publication
-from catalogue.services import publishing
+from catalogue.services.publishing import publications as publishing
 from tests.conftest import shanghai
 from tests.factories import PASSWORD, approved
 

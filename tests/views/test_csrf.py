@@ -87,7 +87,7 @@ def form_fields(page, action):
 
 
 def test_every_review_form_carries_the_token_its_form_expects(app, client, auth, world, csrf_on):
-    from catalogue.services import workflow
+    from catalogue.services.catalogues import workflow
 
     (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
     workflow.submit(
@@ -109,7 +109,7 @@ def test_every_review_form_carries_the_token_its_form_expects(app, client, auth,
 
 
 def test_the_decision_repeated_after_a_long_catalogue_carries_its_token(app, client, auth, world, csrf_on):
-    from catalogue.services import workflow
+    from catalogue.services.catalogues import workflow
 
     added = add_items(world.clerk, world.campaign, world.civil, 12, NOW)
     version = added[0].catalogue.version

@@ -6,7 +6,7 @@ from io import BytesIO
 import pytest
 
 from catalogue.extensions import db
-from catalogue.services.reference import load_schemes
+from catalogue.services.kernel.reference import load_schemes
 from tests.conftest import shanghai
 from tests.imports.builders import xlsx
 from tests.services.test_editions import ROWS, publish_edition

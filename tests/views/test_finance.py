@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from catalogue.extensions import db
 from catalogue.models import Campaign
-from catalogue.services import items, workflow
+from catalogue.services.catalogues import items, workflow
 from tests.conftest import shanghai
 from tests.factories import CONTACT, add_items, item_data
 

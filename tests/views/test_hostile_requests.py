@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 
 from catalogue.extensions import db
 from catalogue.models import AuditEvent, Campaign, ImportUpload, Item, Publication
-from catalogue.services import items, publishing
+from catalogue.services.catalogues import items
+from catalogue.services.publishing import publications as publishing
 from tests.conftest import shanghai
 from tests.factories import approved, item_data
 from tests.imports.builders import HEADER, ROWS, xlsx

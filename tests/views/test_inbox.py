@@ -5,7 +5,7 @@ from datetime import date
 
 from catalogue.extensions import db
 from catalogue.models import Notification
-from catalogue.services import notifications
+from catalogue.services.kernel import notifications
 from tests.conftest import shanghai
 
 NOW = shanghai(date(2017, 7, 1), 10)

@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 
 from catalogue.extensions import db
 from catalogue.models import AuditEvent, ImportUpload, Item, Publication
-from catalogue.services import imports, items, workflow
+from catalogue.services.catalogues import importing as imports
+from catalogue.services.catalogues import items, workflow
 from tests.conftest import shanghai
 from tests.factories import CONTACT, item_data
 from tests.imports.builders import HEADER, ROWS, xlsx

@@ -7,7 +7,7 @@ from datetime import date
 from openpyxl import load_workbook
 
 from catalogue.extensions import db
-from catalogue.services import publishing
+from catalogue.services.publishing import publications as publishing
 from tests.conftest import shanghai
 
 EN = {"Accept-Language": "en"}

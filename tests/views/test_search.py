@@ -1,6 +1,6 @@
 """The public search across every list in force, as a page without JavaScript and as the API."""
 
-from catalogue.services import search
+from catalogue.services.publishing import search
 
 EN = {"Accept-Language": "en"}
 

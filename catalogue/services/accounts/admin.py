@@ -1,0 +1,197 @@
+"""Managing accounts: the administrator manages all of them; a finance office its departments' clerks
+and the finance offices of the regions below it. Every change is audited.
+
+A new account, or one whose password is reset, gets a credential to hand over: an initial password
+(for a printed list) or a one-time link to set one; either way its holder must choose their own
+password at first log-in. Credentials are shown once and never stored.
+"""
+
+import re
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from email_validator import EmailNotValidError, validate_email
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from core.characters import refusals
+
+from ...extensions import db
+from ...models import Department, Region, User
+from ...transaction import flush
+from ..kernel import audit
+from ..kernel.coverage import subtree_ids
+from ..kernel.errors import Invalid
+from ..kernel.permissions import Actor, region_of, require_account_manager
+from .users import hash_password, set_password_token
+
+USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,79}$")
+CREDENTIALS = ("password", "link")
+# Letters and digits that cannot be misread on paper (no 0/O, 1/l/I).
+UNAMBIGUOUS = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+FIELDS = ("username", "name", "role", "department", "region", "email", "phone")
+
+
+@dataclass
+class Credential:
+    """What the account's holder needs to log in the first time: shown once, never stored."""
+
+    user: User
+    password: str | None = None  # an initial password, or None for a link
+
+    @property
+    def token(self) -> str | None:
+        """The one-time link's token (made once the account has its id)."""
+        return None if self.password else set_password_token(self.user)
+
+
+def roles_for(user: Actor) -> tuple[str, ...]:
+    """The roles ``user`` may give: finance offices create clerks and the offices below them."""
+    return ("clerk", "finance", "admin") if user.is_admin else ("clerk", "finance")
+
+
+def departments_for(user: Actor) -> Sequence[Department]:
+    query = select(Department).order_by(Department.code)
+    if not user.is_admin:
+        query = query.where(Department.region_id == user.region_id)
+    return db.session.scalars(query).all()
+
+
+def regions_for(user: Actor) -> Sequence[Region]:
+    query = select(Region).order_by(Region.code)
+    if not user.is_admin:
+        query = query.where(Region.id.in_(subtree_ids(region_of(user)) - {user.region_id}))
+    return db.session.scalars(query).all()
+
+
+def _initial_password() -> str:
+    return "".join(secrets.choice(UNAMBIGUOUS) for _ in range(14))
+
+
+def _issue(user: User, credential: str) -> Credential:
+    user.must_change_password = True
+    if credential == "link":
+        user.password_hash = hash_password(secrets.token_urlsafe(32))  # unknown to anyone: the link sets it
+        return Credential(user)
+    password = _initial_password()
+    user.password_hash = hash_password(password)
+    return Credential(user, password=password)
+
+
+def check_account(manager: Actor, data: dict, target: User | None = None) -> tuple[dict, dict]:
+    """``data`` (the FIELDS; department and region as codes) cleaned, and what is wrong with it."""
+    clean: dict[str, Any] = {name: str(data.get(name) or "").strip() for name in FIELDS}
+    errors = refusals(
+        [(name, clean[name], label, False) for name, label in (("username", _l("User name")), ("name", _l("Name")))]
+    )
+    if target is None:
+        if not USERNAME.match(clean["username"]):
+            errors.setdefault("username", []).append(
+                _l("A user name is 2 to 80 letters, digits and . _ @ -, starting with a letter or digit.")
+            )
+        elif db.session.scalar(select(User.id).where(User.username == clean["username"])):
+            errors.setdefault("username", []).append(_l("The user name %(name)s is taken.", name=clean["username"]))
+    if len(clean["name"]) > 100:
+        errors.setdefault("name", []).append(_l("At most %(max)d characters.", max=100))
+    if clean["role"] not in roles_for(manager):
+        errors["role"] = [_l("The role must be one of: %(roles)s.", roles=", ".join(roles_for(manager)))]
+    clean["department_obj"] = clean["region_obj"] = None
+    if clean["role"] == "clerk":
+        department = next((d for d in departments_for(manager) if d.code == clean["department"]), None)
+        if department is None:
+            errors["department"] = [
+                _l("Choose one of the departments you manage (got %(code)s).", code=clean["department"] or "-")
+            ]
+        clean["department_obj"] = department
+    if clean["role"] == "finance":
+        region = next((r for r in regions_for(manager) if r.code == clean["region"]), None)
+        if region is None:
+            errors["region"] = [
+                _l("Choose one of the regions whose office you manage (got %(code)s).", code=clean["region"] or "-")
+            ]
+        clean["region_obj"] = region
+    if clean["email"]:
+        try:
+            clean["email"] = validate_email(clean["email"], check_deliverability=False).normalized
+        except EmailNotValidError:
+            errors["email"] = [_l("This is not an e-mail address: %(value)s.", value=clean["email"])]
+    if len(clean["phone"]) > 40 or (clean["phone"] and not re.fullmatch(r"[0-9+()\- ]{3,40}", clean["phone"])):
+        errors["phone"] = [_l("A phone number is digits, spaces and + ( ) -.")]
+    return clean, errors
+
+
+def _snapshot(user: User) -> dict:
+    return {
+        "username": user.username,
+        "name": user.name,
+        "role": user.role,
+        "department": user.department.code if user.department else None,
+        "region": user.region.code if user.region else None,
+        "email": user.email,
+        "phone": user.phone,
+        "active": user.active,
+    }
+
+
+def create_account(manager: Actor, *, data: dict, credential: str, now: datetime) -> Credential:
+    require_account_manager(manager)
+    clean, errors = check_account(manager, data)
+    if credential not in CREDENTIALS:
+        errors["credential"] = [_l("Choose how the new account gets its first password.")]
+    if errors:
+        raise Invalid(errors)
+    user = User(
+        username=clean["username"],
+        name=clean["name"],
+        role=clean["role"],
+        department=clean["department_obj"],
+        region=clean["region_obj"],
+        email=clean["email"] or None,
+        phone=clean["phone"] or None,
+        password_hash="",
+        created_at=now,
+    )
+    issued = _issue(user, credential)
+    db.session.add(user)
+    flush()
+    audit.record(manager, "create_account", user, after=_snapshot(user), at=now)
+    return issued
+
+
+def update_account(manager: Actor, target: User, *, data: dict, now: datetime) -> User:
+    require_account_manager(manager, target)
+    clean, errors = check_account(manager, {**data, "username": target.username}, target)
+    if errors:
+        raise Invalid(errors)
+    before = _snapshot(target)
+    target.name, target.role = clean["name"], clean["role"]
+    target.department, target.region = clean["department_obj"], clean["region_obj"]
+    target.email, target.phone = clean["email"] or None, clean["phone"] or None
+    if before != _snapshot(target):
+        target.end_sessions()  # what the holder may do changed: they log in again
+        audit.record(manager, "edit_account", target, before=before, after=_snapshot(target), at=now)
+    return target
+
+
+def set_active(manager: Actor, target: User, *, active: bool, now: datetime) -> None:
+    require_account_manager(manager, target)
+    if target.id == getattr(manager, "id", None):
+        raise Invalid({"active": [_l("You cannot deactivate your own account.")]})
+    if target.active == active:
+        return
+    target.active = active
+    target.end_sessions()
+    audit.record(manager, "reactivate_account" if active else "deactivate_account", target, at=now)
+
+
+def reset_password(manager: Actor, target: User, *, credential: str, now: datetime) -> Credential:
+    require_account_manager(manager, target)
+    if credential not in CREDENTIALS:
+        raise Invalid({"credential": [_l("Choose how the account gets its new password.")]})
+    issued = _issue(target, credential)
+    target.end_sessions()
+    audit.record(manager, "reset_password", target, after={"credential": credential}, at=now)
+    return issued

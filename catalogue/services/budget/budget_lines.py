@@ -1,0 +1,208 @@
+"""Purchase-of-services budget lines (政府购买服务预算).
+
+"已纳入《目录》但没有安排预算的事项，不得实施" (财综〔2020〕57号): a line cites a code of the department's
+effective catalogue on the day it is recorded, or it is refused, with the way to ask for the service.
+Finance sees the totals of its region."""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from core import budget
+from core.characters import refusals
+
+from ...extensions import db
+from ...models import BudgetLine, Department
+from ...transaction import flush
+from ..kernel import audit
+from ..kernel.errors import Invalid, NotFound
+from ..kernel.permissions import Actor, require_clerk_of
+from . import effective
+
+PROJECT_MAX, NOTES_MAX = 200, 1000
+
+
+class NotInCatalogue(Invalid):
+    """The code is not in the department's effective catalogue: the form offers to ask for it."""
+
+    def __init__(self, errors: dict, code: str):
+        super().__init__(errors)
+        self.code = code
+
+
+def years(now: datetime) -> list[int]:
+    """The budget years a line may be recorded for: last year to two years ahead."""
+    return list(range(now.year - 1, now.year + 3))
+
+
+def problems(
+    department: Department, data: dict, now: datetime
+) -> tuple[dict, effective.Entry | None, dict, str | None]:
+    """A line's cleaned fields, its catalogue entry, the errors of each field and, when the code is
+    not in the effective catalogue, that code: what the form and the spreadsheet both show."""
+    clean: dict[str, Any] = {
+        "project_name": (data.get("project_name") or "").strip(),
+        "code": (data.get("code") or "").strip().upper(),
+        "notes": (data.get("notes") or "").strip(),
+        "funding_source": data.get("funding_source") or "",
+        "budget_year": data.get("budget_year"),
+    }
+    errors = refusals(
+        [
+            ("project_name", clean["project_name"], _l("Project name"), False),
+            ("code", clean["code"], _l("Catalogue code"), False),
+            ("notes", clean["notes"], _l("Notes"), True),
+        ]
+    )
+    if not clean["project_name"] and "project_name" not in errors:
+        errors["project_name"] = [_l("Give the project's name.")]
+    elif len(clean["project_name"]) > PROJECT_MAX:
+        errors["project_name"] = [_l("At most %(max)d characters.", max=PROJECT_MAX)]
+    if len(clean["notes"]) > NOTES_MAX:
+        errors["notes"] = [_l("At most %(max)d characters.", max=NOTES_MAX)]
+    if clean["budget_year"] not in years(now):
+        first, *_rest, last = years(now)
+        errors["budget_year"] = [_l("Give the budget year, from %(first)d to %(last)d.", first=first, last=last)]
+    if clean["funding_source"] not in budget.FUNDING_SOURCES:
+        errors["funding_source"] = [_l("Choose the funding source.")]
+    clean["amount"], message = budget.amount(data.get("amount"))
+    if message:
+        errors["amount"] = [message]
+    entry, missing = None, None
+    if not clean["code"] and "code" not in errors:
+        errors["code"] = [_l("Give the catalogue code the project buys under.")]
+    elif "code" not in errors:
+        day = now.astimezone(effective.SHANGHAI).date()
+        entry = effective.lookup(department, clean["code"], day)
+        if entry is None:
+            missing = clean["code"]
+            errors["code"] = [
+                _l(
+                    "%(code)s is not in your department's effective catalogue on %(day)s; only catalogued services may "
+                    "be budgeted. Ask the finance office to file it first.",
+                    code=clean["code"],
+                    day=day.isoformat(),
+                )
+            ]
+    return clean, entry, errors, missing
+
+
+def _checked(department: Department, data: dict, now: datetime) -> tuple[dict, effective.Entry]:
+    clean, entry, errors, missing = problems(department, data, now)
+    if missing:
+        raise NotInCatalogue(errors, missing)
+    if errors or entry is None:
+        raise Invalid(errors)
+    return clean, entry
+
+
+def add_line(user: Actor, department: Department, *, data: dict, now: datetime) -> BudgetLine:
+    require_clerk_of(user, department)
+    clean, entry = _checked(department, data, now)
+    return record(user, department, clean, entry, now)
+
+
+def record(user: Actor, department: Department, clean: dict, entry: effective.Entry, now: datetime) -> BudgetLine:
+    """Write a checked line, with what its code was in the catalogue, and audit it."""
+    line = BudgetLine(
+        department=department,
+        created_by_id=user.id,
+        created_at=now,
+        basis=entry.basis,
+        publication_id=entry.publication.id if entry.publication else None,
+        request_id=entry.request.id if entry.request else None,
+        level1_name=entry.level1_name,
+        level2=entry.level2,
+        level3=entry.level3,
+        **clean,
+    )
+    db.session.add(line)
+    flush()
+    audit.record(user, "add_budget_line", line, after=_snapshot(line), at=now)
+    return line
+
+
+def _snapshot(line: BudgetLine) -> dict:
+    return {
+        "budget_year": line.budget_year,
+        "project_name": line.project_name,
+        "code": line.code,
+        "amount": str(line.amount),
+        "funding_source": line.funding_source,
+    }
+
+
+def get_line(user: Actor, line_id: int) -> BudgetLine:
+    line = db.session.get(BudgetLine, line_id)
+    if line is None or not (user.is_clerk and user.department_id == line.department_id):
+        raise NotFound()
+    return line
+
+
+def delete_line(user: Actor, line: BudgetLine, *, now: datetime) -> None:
+    require_clerk_of(user, line.department)
+    audit.record(user, "delete_budget_line", line, before=_snapshot(line), at=now)
+    db.session.delete(line)
+    flush()
+
+
+def lines_of(user: Actor, department: Department, year: int) -> Sequence[BudgetLine]:
+    require_clerk_of(user, department)
+    return db.session.scalars(
+        select(BudgetLine)
+        .where(BudgetLine.department_id == department.id, BudgetLine.budget_year == year)
+        .order_by(BudgetLine.code, BudgetLine.id)
+    ).all()
+
+
+@dataclass
+class Totals:
+    year: int
+    lines: list = field(default_factory=list)
+    total: Decimal = Decimal("0.00")
+    by_department: dict = field(default_factory=dict)  # name -> amount
+    by_category: dict = field(default_factory=dict)  # (level1, level2) -> amount
+    by_source: dict = field(default_factory=dict)  # funding source -> amount
+    flagged: list = field(default_factory=list)  # lines whose code left the effective catalogue
+
+
+def totals(user: Actor, year: int, *, now: datetime) -> Totals:
+    """The budget lines of the year of the departments ``user`` reviews, summed three ways; a line
+    is flagged when its code is no longer in its department's effective catalogue today."""
+    if not (user.is_finance or user.is_admin):
+        raise NotFound()
+    query = (
+        select(BudgetLine)
+        .join(Department, BudgetLine.department_id == Department.id)
+        .where(BudgetLine.budget_year == year)
+        .order_by(Department.code, BudgetLine.code, BudgetLine.id)
+    )
+    if user.is_finance:
+        query = query.where(Department.region_id == user.region_id)
+    result = Totals(year, list(db.session.scalars(query)))
+    sums: dict[str, defaultdict[Any, Decimal]] = {
+        "department": defaultdict(Decimal),
+        "category": defaultdict(Decimal),
+        "source": defaultdict(Decimal),
+    }
+    today = now.astimezone(effective.SHANGHAI).date()
+    catalogues = {}
+    for line in result.lines:
+        result.total += line.amount
+        sums["department"][line.department.name] += line.amount
+        sums["category"][(line.level1_name, line.level2)] += line.amount
+        sums["source"][line.funding_source] += line.amount
+        if line.department_id not in catalogues:
+            catalogues[line.department_id] = {e.code for e in effective.effective_catalogue(line.department, today)}
+        if line.code not in catalogues[line.department_id]:
+            result.flagged.append(line)
+    result.by_department = dict(sorted(sums["department"].items()))
+    result.by_category = dict(sorted(sums["category"].items()))
+    result.by_source = {source: sums["source"][source] for source in budget.FUNDING_SOURCES if source in sums["source"]}
+    return result

@@ -1,0 +1,162 @@
+"""What a department's catalogue looks like to the people working on it right now: the flags the
+pages show (editable, may submit, the comment to show) computed here, never in a template."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cached_property
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from core.statuses import APPROVED, EDITABLE, NOT_STARTED, RETURNED, SUBMITTED, allowed_actions
+
+from ...extensions import db
+from ...i18n import format_moment
+from ...models import AuditEvent, Campaign, Catalogue, Department, Item, User
+from ..kernel.coverage import require_covered
+from ..kernel.deadlines import Deadline, deadline_for
+from ..kernel.permissions import Actor, require_viewer_of
+from .carry_forward import source_for
+from .item_rules import catalogue_problems
+from .items import find_catalogue
+
+
+@dataclass
+class CatalogueState:
+    campaign: Campaign
+    department: Department
+    catalogue: Catalogue | None
+    deadline: Deadline | None
+    now: datetime
+
+    @property
+    def status(self) -> str:
+        return self.catalogue.status if self.catalogue else NOT_STARTED
+
+    @property
+    def items(self) -> list[Item]:
+        return self.catalogue.items if self.catalogue else []
+
+    @property
+    def deadline_open(self) -> bool:
+        return self.deadline is None or self.deadline.is_open(self.now)
+
+    @property
+    def editable(self) -> bool:
+        """Content may change: an editable status (or none yet) and the deadline not passed."""
+        status_ok = self.catalogue is None or self.catalogue.status in EDITABLE
+        return status_ok and self.deadline_open
+
+    @property
+    def can_submit(self) -> bool:
+        return self.editable and self.catalogue is not None and "submit" in self.actions and not self.problems
+
+    @cached_property
+    def problems(self) -> dict[int, dict]:
+        """What items must still correct (by item id) before the catalogue can be submitted."""
+        return catalogue_problems(self.catalogue)
+
+    @cached_property
+    def carry_source(self) -> Catalogue | None:
+        """The approved catalogue an empty one may start from (the clerk is offered it)."""
+        if not self.editable or self.items:
+            return None
+        return source_for(self.campaign, self.department)
+
+    @property
+    def time_left(self) -> timedelta | None:
+        return self.deadline.time_left(self.now) if self.deadline else None
+
+    @property
+    def actions(self) -> set[str]:
+        """The workflow moves the catalogue's status allows now."""
+        return allowed_actions(self.catalogue.status) if self.catalogue else set()
+
+    @property
+    def can_withdraw(self) -> bool:
+        """The department may take its submission back: the finance office has not begun reviewing it."""
+        catalogue = self.catalogue
+        return bool(
+            catalogue and catalogue.status == SUBMITTED and catalogue.review_started_at is None and self.deadline_open
+        )
+
+    @cached_property
+    def thread(self) -> Sequence[AuditEvent]:
+        """The conversation about this catalogue: the finance office's comments and the department's
+        replies, oldest first."""
+        if self.catalogue is None:
+            return []
+        return db.session.scalars(
+            select(AuditEvent)
+            .where(
+                AuditEvent.catalogue_id == self.catalogue.id,
+                AuditEvent.action.in_(CONVERSATION),
+                AuditEvent.comment != "",
+            )
+            .order_by(AuditEvent.at, AuditEvent.id)
+        ).all()
+
+    @property
+    def finance_comment(self) -> str:
+        """The finance office's comment, shown to the department once the catalogue is returned or approved."""
+        if self.catalogue and self.catalogue.status in (RETURNED, APPROVED):
+            return self.catalogue.review_comment
+        return ""
+
+
+CONVERSATION = ("submit", "return", "approve", "reopen")
+
+
+@dataclass
+class Receipt:
+    """What a department keeps of its latest submission (回执)."""
+
+    reference_number: str
+    submitted_at: datetime | None
+    item_count: int
+    contact_person: str
+    contact_phone: str
+    submitted_by: str
+    status: str
+
+
+def receipt(catalogue: Catalogue) -> Receipt:
+    clerk = db.session.get(User, catalogue.submitted_by_id) if catalogue.submitted_by_id else None
+    return Receipt(
+        catalogue.reference_number,
+        catalogue.submitted_at,
+        len(catalogue.items),
+        catalogue.contact_person,
+        catalogue.contact_phone,
+        (clerk.name or clerk.username) if clerk else "",
+        catalogue.status,
+    )
+
+
+def handed_in_message(state: CatalogueState) -> str | None:
+    """Why the catalogue cannot change now, in a sentence naming when it was handed in."""
+    catalogue = state.catalogue
+    if catalogue is None:
+        return None
+    if catalogue.status == SUBMITTED:
+        return _(
+            "This catalogue was already submitted on %(when)s (receipt %(number)s). It is read-only until the "
+            "finance office returns it.",
+            when=format_moment(catalogue.submitted_at),
+            number=catalogue.reference_number,
+        )
+    if catalogue.status == APPROVED:
+        return _(
+            "This catalogue was approved by the finance office on %(when)s and can no longer be changed.",
+            when=format_moment(catalogue.approved_at),
+        )
+    return None
+
+
+def catalogue_state(user: Actor, campaign: Campaign, department: Department, *, now: datetime) -> CatalogueState:
+    require_viewer_of(user, department)
+    require_covered(campaign, department)
+    return CatalogueState(
+        campaign, department, find_catalogue(campaign, department), deadline_for(campaign, department), now
+    )

@@ -1,0 +1,197 @@
+"""How far each department has got in a campaign, and the figures per tier a finance office reports
+("省级符合政府购买服务主体资格的81家部门均编制了…目录，及时向社会进行了公开")."""
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func, select
+
+from core import tiers
+from core.statuses import APPROVED, DONE, NOT_STARTED, PROGRESS
+
+from ...extensions import db
+from ...models import Campaign, Catalogue, Department, Extension, Item, Publication, PublishedItem, Region
+from ..kernel.coverage import covered_departments, subtree_ids
+from ..kernel.deadlines import Deadline, deadline_for
+from ..kernel.permissions import Actor, region_of, require_role, reviewable_departments
+
+
+@dataclass
+class ProgressRow:
+    department: Department
+    catalogue: Catalogue | None
+    status: str
+    item_count: int
+    submitted_at: datetime | None
+    deadline: Deadline | None
+    overdue: bool
+    first_submitted_at: datetime | None = None
+    approved_at: datetime | None = None
+    on_time: bool = False  # first submitted before its deadline (or its extension)
+    published: bool = False  # its items are in a current publication of the campaign
+
+
+@dataclass
+class TierFigures:
+    tier: str
+    departments: int = 0
+    eligible: int = 0
+    compiled: int = 0  # eligible, with a catalogue of at least one item
+    on_time: int = 0  # eligible, first submitted before the deadline
+    approved: int = 0  # eligible, approved
+    published: int = 0  # eligible, in a current publication
+    first_published: date | None = None  # when the tier's first list of the campaign took effect
+
+
+def _rows(campaign: Campaign, departments: Sequence[Department], now: datetime) -> list[ProgressRow]:
+    catalogues = {
+        c.department_id: c for c in db.session.scalars(select(Catalogue).where(Catalogue.campaign_id == campaign.id))
+    }
+    counts = dict(
+        db.session.execute(
+            select(Catalogue.department_id, func.count(Item.id))
+            .join(Item)
+            .where(Catalogue.campaign_id == campaign.id)
+            .group_by(Catalogue.department_id)
+        ).all()
+    )
+    extensions = {
+        e.department_id: e for e in db.session.scalars(select(Extension).where(Extension.campaign_id == campaign.id))
+    }
+    published = set(
+        db.session.scalars(
+            select(PublishedItem.department_code)
+            .join(Publication, PublishedItem.publication_id == Publication.id)
+            .where(Publication.campaign_id == campaign.id, Publication.superseded.is_(False))
+            .distinct()
+        )
+    )
+    rows = []
+    for department in departments:
+        catalogue = catalogues.get(department.id)
+        status = catalogue.status if catalogue else NOT_STARTED
+        deadline = deadline_for(campaign, department, extensions.get(department.id))
+        first = catalogue.first_submitted_at if catalogue else None
+        rows.append(
+            ProgressRow(
+                department=department,
+                catalogue=catalogue,
+                status=status,
+                item_count=counts.get(department.id, 0),
+                submitted_at=catalogue.submitted_at if catalogue else None,
+                deadline=deadline,
+                overdue=deadline is not None and deadline.is_past(now) and status not in DONE,
+                first_submitted_at=first,
+                approved_at=catalogue.approved_at if catalogue else None,
+                on_time=first is not None and (deadline is None or first < deadline.closes_at),
+                published=department.code in published,
+            )
+        )
+    return rows
+
+
+def campaign_progress(
+    user: Actor, campaign: Campaign, *, now: datetime, region: Region | None = None
+) -> tuple[list[ProgressRow], Counter]:
+    """One row per department ``user`` reviews, and the count of each status."""
+    covered = covered_departments(campaign).with_only_columns(Department.id)
+    departments = db.session.scalars(reviewable_departments(user, region).where(Department.id.in_(covered))).all()
+    rows = _rows(campaign, departments, now)
+    totals = Counter(row.status for row in rows)
+    totals["all"] = len(rows)
+    totals["overdue"] = sum(row.overdue for row in rows)
+    return rows, totals
+
+
+def campaign_figures(user: Actor, campaign: Campaign, *, now: datetime) -> list[TierFigures]:
+    """Per tier the campaign covers: the figures for the departments of ``user``'s region and the regions
+    below it (an administrator: all)."""
+    require_role(user, ("finance", "admin"))
+    query = covered_departments(campaign).order_by(Department.code)
+    lists = select(Publication.tier, func.min(Publication.effective_date)).where(Publication.campaign_id == campaign.id)
+    if user.is_finance:
+        scope = subtree_ids(region_of(user))
+        query = query.where(Department.region_id.in_(scope))
+        lists = lists.where(Publication.region_id.in_(scope))
+    figures = {tier: TierFigures(tier) for tier in campaign.tiers}
+    for row in _rows(campaign, db.session.scalars(query).all(), now):
+        counted = figures[row.department.region.tier]
+        counted.departments += 1
+        if not row.department.eligible:
+            continue
+        counted.eligible += 1
+        counted.compiled += row.item_count > 0
+        counted.on_time += row.on_time
+        counted.approved += row.status == APPROVED
+        counted.published += row.published
+    for tier, day in db.session.execute(lists.group_by(Publication.tier)).all():
+        if tier in figures:
+            figures[tier].first_published = day
+    return [figures[code] for code in tiers.CODES if code in figures and figures[code].departments]
+
+
+# How a progress table may be ordered: a column's key, missing values last.
+SORTS = {
+    "department": lambda row: row.department.code,
+    "name": lambda row: row.department.name,
+    "status": lambda row: PROGRESS.index(row.status),
+    "items": lambda row: row.item_count,
+    "submitted": lambda row: (row.submitted_at is None, row.submitted_at or datetime.min.replace(tzinfo=UTC)),
+    "deadline": lambda row: (row.deadline is None, row.deadline.due_date if row.deadline else date.min),
+}
+PER_PAGE = 50
+OVERDUE = "overdue"
+
+
+@dataclass
+class ProgressFilter:
+    """What a finance officer asked to see of a campaign's progress: the page's query, checked here so
+    the page, its workbook and its bulk actions read the same rows."""
+
+    q: str = ""  # part of a department's name or code
+    status: str = ""  # a PROGRESS status, or OVERDUE
+    tier: str = ""
+    eligible: str = ""  # "yes", "no" or either
+    sort: str = "department"
+    descending: bool = False
+    page: int = 1
+
+    @classmethod
+    def from_args(cls, args) -> "ProgressFilter":
+        """From a query string; what is not understood is left out, never an error."""
+        status = args.get("status", "")
+        try:
+            page = min(max(int(args.get("page", 1)), 1), 10_000)
+        except ValueError:
+            page = 1
+        return cls(
+            q=(args.get("q") or "").strip()[:100],
+            status=status if status in (*PROGRESS, OVERDUE) else "",
+            tier=args.get("tier", "") if args.get("tier") in tiers.CODES else "",
+            eligible=args.get("eligible", "") if args.get("eligible") in ("yes", "no") else "",
+            sort=args.get("sort", "") if args.get("sort") in SORTS else "department",
+            descending=args.get("order") == "desc",
+            page=page,
+        )
+
+    def keeps(self, row: ProgressRow) -> bool:
+        department = row.department
+        return (
+            (not self.q or self.q in department.name or department.code.startswith(self.q))
+            and (not self.status or (row.overdue if self.status == OVERDUE else row.status == self.status))
+            and (not self.tier or department.region.tier == self.tier)
+            and (not self.eligible or department.eligible == (self.eligible == "yes"))
+        )
+
+    def apply(self, rows: list[ProgressRow]) -> list[ProgressRow]:
+        """The rows it keeps, in its order (every page of them: the workbook takes them all)."""
+        kept = [row for row in rows if self.keeps(row)]
+        return sorted(kept, key=SORTS[self.sort], reverse=self.descending)
+
+    def page_of(self, rows: list[ProgressRow]) -> tuple[list[ProgressRow], int, int]:
+        """This page of ``rows`` (the last one when asked for a page past it), its number and the count of pages."""
+        pages = max(1, -(-len(rows) // PER_PAGE))
+        page = min(self.page, pages)
+        return rows[(page - 1) * PER_PAGE : page * PER_PAGE], page, pages

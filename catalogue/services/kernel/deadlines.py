@@ -1,0 +1,74 @@
+"""When a department may still change its catalogue: one function of the tier deadline,
+its enforce switch, the department's extension and ``now``."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+
+from ...clock import SHANGHAI
+from ...extensions import db
+from ...models import Campaign, Department, Extension
+from .errors import DeadlinePassed
+
+
+def end_of_day(day: date) -> datetime:
+    """The first instant after ``day`` ends in Asia/Shanghai (a deadline date D means until D 23:59:59)."""
+    return datetime.combine(day + timedelta(days=1), time.min, tzinfo=SHANGHAI)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    due_date: date
+    enforced: bool
+    extended: bool = False
+
+    @property
+    def closes_at(self) -> datetime:
+        return end_of_day(self.due_date)
+
+    @property
+    def last_second(self) -> datetime:
+        """The last second on which changes are accepted: D 23:59:59 Asia/Shanghai."""
+        return self.closes_at - timedelta(seconds=1)
+
+    def is_open(self, now: datetime) -> bool:
+        return not self.enforced or now < self.closes_at
+
+    def is_past(self, now: datetime) -> bool:
+        return now >= self.closes_at
+
+    def time_left(self, now: datetime) -> timedelta:
+        return max(self.closes_at - now, timedelta(0))
+
+
+def find_extension(campaign: Campaign, department: Department) -> Extension | None:
+    return db.session.scalar(
+        select(Extension).where(Extension.campaign_id == campaign.id, Extension.department_id == department.id)
+    )
+
+
+_LOOK_UP = object()
+
+
+def deadline_for(campaign: Campaign, department: Department, extension=_LOOK_UP) -> Deadline | None:
+    """The deadline that applies to ``department`` in ``campaign``, or None when its tier has none.
+
+    Pass ``extension`` (or None) when it is already known, to spare a query.
+    """
+    tier_deadline = campaign.deadline_for_tier(department.region.tier)
+    if tier_deadline is None:
+        return None
+    if extension is _LOOK_UP:
+        extension = find_extension(campaign, department)
+    if extension is not None and extension.due_date > tier_deadline.due_date:
+        return Deadline(extension.due_date, tier_deadline.enforced, extended=True)
+    return Deadline(tier_deadline.due_date, tier_deadline.enforced)
+
+
+def ensure_open(campaign: Campaign, department: Department, now: datetime) -> Deadline | None:
+    """Raise DeadlinePassed when the department's deadline is enforced and over at ``now``."""
+    deadline = deadline_for(campaign, department)
+    if deadline is not None and not deadline.is_open(now):
+        raise DeadlinePassed(deadline)
+    return deadline
