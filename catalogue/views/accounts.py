@@ -4,23 +4,19 @@ offices below it. A new account's (or a reset's) first password is shown once, o
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, or_, select
 
 from forms.accounts import AccountForm, AccountUploadForm, ActiveForm, CreateAccountsForm, ResetForm
 from imports import FileRejected
 
 from ..clock import now
-from ..extensions import db
-from ..models import User
 from ..services.accounts import admin, importing
-from ..services.kernel.errors import Invalid, NotFound, Refused
-from ..services.kernel.permissions import manageable_users, require_account_manager
+from ..services.kernel.errors import Invalid, Refused
+from ..services.kernel.permissions import require_account_manager
 from ..transaction import doom
 from .common import copy_errors, refused, role_required
 
 bp = Blueprint("accounts", __name__, url_prefix="/accounts")
 MANAGERS = ("finance", "admin")
-PER_PAGE = 100
 
 
 def _form(obj=None):
@@ -36,35 +32,11 @@ def _form(obj=None):
     return form
 
 
-def _account(user_id):
-    target = db.session.get(User, user_id)
-    if target is None:
-        raise NotFound()
-    require_account_manager(current_user, target)
-    return target
-
-
 @bp.get("/")
 @role_required(*MANAGERS)
 def index():
-    query = manageable_users(current_user)
-    q = (request.args.get("q") or "").strip()
-    if q:
-        pattern = f"%{q}%"
-        query = query.where(or_(User.username.ilike(pattern), User.name.ilike(pattern)))
-    if request.args.get("role") in ("clerk", "finance", "admin"):
-        query = query.where(User.role == request.args["role"])
-    if request.args.get("status") in ("active", "inactive"):
-        query = query.where(User.active.is_(request.args["status"] == "active"))
-    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    try:
-        page = max(1, int(request.args.get("page", 1)))
-    except ValueError:
-        page = 1
-    pages = max(1, -(-total // PER_PAGE))
-    page = min(page, pages)
-    users = db.session.scalars(query.limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
-    return render_template("accounts/list.html", users=users, total=total, page=page, pages=pages, q=q)
+    wanted = admin.AccountFilter.from_args(request.args)
+    return render_template("accounts/list.html", found=admin.find_accounts(current_user, wanted), wanted=wanted)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -85,7 +57,7 @@ def new():
 @bp.route("/<int:user_id>/edit", methods=["GET", "POST"])
 @role_required(*MANAGERS)
 def edit(user_id):
-    target = _account(user_id)
+    target = admin.get_account(current_user, user_id)
     form = _form(target)
     del form.username, form.credential
     if form.validate_on_submit():
@@ -104,7 +76,7 @@ def edit(user_id):
 @bp.post("/<int:user_id>/active")
 @role_required(*MANAGERS)
 def set_active(user_id):
-    target = _account(user_id)
+    target = admin.get_account(current_user, user_id)
     form = ActiveForm()
     if not form.validate_on_submit():
         flash(_("The request was not understood."), "error")
@@ -127,7 +99,7 @@ def set_active(user_id):
 @bp.post("/<int:user_id>/reset")
 @role_required(*MANAGERS)
 def reset(user_id):
-    target = _account(user_id)
+    target = admin.get_account(current_user, user_id)
     form = ResetForm()
     if not form.validate_on_submit():
         flash(_("The request was not understood."), "error")

@@ -100,7 +100,7 @@ def items(publication_id):
     )
     return jsonify(
         {
-            "items": [{name: getattr(item, name) for name in ITEM_FIELDS} for item in results.items],
+            "items": [{name: getattr(item, name) for name in ITEM_FIELDS} for item in results.rows],
             "page": results.page,
             "per_page": results.per_page,
             "total": results.total,

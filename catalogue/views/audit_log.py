@@ -43,16 +43,14 @@ def _filters():
 @bp.get("/")
 @role_required("finance", "admin")
 def index():
-    filters, page = _filters(), page_number()
-    found, total = audit_log.events(current_user, filters, page=page, per_page=PER_PAGE)
+    filters = _filters()
+    found = audit_log.events(current_user, filters, page=page_number(), per_page=PER_PAGE)
     return render_template(
         "audit.html",
-        events=found,
-        total=total,
-        page=page,
-        pages=max(1, -(-total // PER_PAGE)),
+        found=found,
+        events=found.rows,
         filters=filters,
-        about=audit_log.describe(found),
+        about=audit_log.describe(found.rows),
         categories=audit_log.CATEGORIES,
         actions=audit_log.ACTIONS,
         details=details,

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 from flask import flash, request
 from flask_login import current_user, login_required
 
+from core import paging
 from core.characters import IN_LINE
 
 from ..services.kernel.permissions import require_role
@@ -54,7 +55,4 @@ def safe_next(target, fallback):
 
 def page_number(most: int = 100_000) -> int:
     """The ``page`` a list was asked for: a whole number from 1 to ``most``; anything else is page 1."""
-    try:
-        return min(max(int(request.args.get("page", 1)), 1), most)
-    except ValueError:
-        return 1
+    return paging.number(request.args.get("page"), most)

@@ -18,15 +18,14 @@ from .common import page_number
 
 
 def history_page(state, export_url):
-    events, page, pages = audit.trail_page(state.catalogue, page_number()) if state.catalogue else ([], 1, 1)
+    found = audit.trail_page(state.catalogue, page_number())
     return render_template(
         "shared/history.html",
         state=state,
-        events=events,
-        names=audit.item_names(events),
-        page=page,
-        pages=pages,
-        export_url=export_url if events else None,
+        found=found,
+        events=found.rows,
+        names=audit.item_names(found.rows),
+        export_url=export_url if found.rows else None,
     )
 
 

@@ -12,6 +12,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from core import paging
 from forms.imports import ApplyForm, UploadForm
 from imports import FileRejected
 
@@ -22,7 +23,7 @@ from ..services.catalogues.items import editing_gate
 from ..services.catalogues.overview import catalogue_state
 from ..services.kernel.errors import IllegalTransition, NotEditable, Refused
 from ..throttle import throttle
-from .common import refused, role_required
+from .common import page_number, refused, role_required
 from .department import already_handed_in
 
 bp = Blueprint("imports", __name__, url_prefix="/department")
@@ -76,7 +77,7 @@ def preview(upload_id):
     data = {"mode": mode, "sheet": sheet or "", "sha256": stored.sha256, "digest": plan.digest, "version": version}
     show = request.args.get("show") if request.args.get("show") in SHOW else "changes"
     rows = _shown_rows(plan, show)
-    page = _page_number(len(rows))
+    found = paging.page_of(rows, page_number(), ROWS_PER_PAGE)
     return render_template(
         "imports/preview.html",
         state=state,
@@ -85,10 +86,7 @@ def preview(upload_id):
         apply_form=ApplyForm(data=data),
         sheet=sheet,
         show=show,
-        shown=rows[(page - 1) * ROWS_PER_PAGE : page * ROWS_PER_PAGE],
-        shown_count=len(rows),
-        page=page,
-        pages=max(1, -(-len(rows) // ROWS_PER_PAGE)),
+        found=found,
         show_removed=show in ("changes", "all", "removed"),
         level1_names={n.code: n.name for n in stored.campaign.scheme.nodes if n.level == 1},
         several_sheets=sum(1 for report in plan.sheets if report.read) > 1,
@@ -114,14 +112,6 @@ def _shown_rows(plan, show):
     rows += [row for row in plan.skipped if row.kind in wanted]
     order = {report.name: number for number, report in enumerate(plan.sheets)}
     return sorted(rows, key=lambda row: (order.get(row.sheet, 0), row.row))
-
-
-def _page_number(count):
-    try:
-        page = int(request.args.get("page", 1))
-    except ValueError:
-        page = 1
-    return min(max(page, 1), max(1, -(-count // ROWS_PER_PAGE)))
 
 
 @bp.post("/imports/<int:upload_id>/apply")

@@ -42,15 +42,14 @@ def _progress(code, args):
 @role_required(*REVIEWERS)
 def progress(code):
     campaign, region, rows, totals, wanted, figures = _progress(code, request.args)
-    shown, page, pages = wanted.page_of(rows)
+    shown = wanted.page_of(rows)
     regions = reference.list_regions() if can_choose_region(current_user) else []
     return render_template(
         "finance/progress.html",
         campaign=campaign,
-        rows=shown,
+        shown=shown,
+        rows=shown.rows,
         matching=len(rows),
-        page=page,
-        pages=pages,
         wanted=wanted,
         totals=totals,
         status=wanted.status,

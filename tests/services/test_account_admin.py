@@ -87,3 +87,24 @@ def test_a_reset_replaces_the_password_and_ends_the_sessions(world):
 def test_another_regions_office_is_told_the_account_does_not_exist(world):
     with pytest.raises(NotFound):
         account_admin.reset_password(world.kunming_finance, world.clerk, credential="password", now=NOW)
+
+
+def test_the_account_list_filters_what_one_manages_and_reads_search_words_literally(world):
+    def names(**args):
+        wanted = account_admin.AccountFilter.from_args(args)
+        return [user.username for user in account_admin.find_accounts(world.finance, wanted).rows]
+
+    assert "clerk-civil" in names() and "clerk-kunming" not in names()
+    assert names(q="CLERK-CIV") == ["clerk-civil"]  # either case
+    assert names(q="clerk_civil") == [] and names(q="%") == []  # _ and % are letters, not wildcards
+    assert set(names(role="finance")) == {"finance-530100", "finance-532328"}
+    assert names(role="superuser") == names()  # a filter not understood is left out
+    world.clerk.active = False
+    assert "clerk-civil" in names(status="inactive") and "clerk-civil" not in names(status="active")
+
+
+def test_an_account_one_does_not_manage_is_not_found(world):
+    assert account_admin.get_account(world.finance, world.clerk.id) is world.clerk
+    for user_id in (world.prefecture_clerk.id, 10**12):
+        with pytest.raises(NotFound):
+            account_admin.get_account(world.finance, user_id)

@@ -15,17 +15,20 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
+from core import paging
 from core.characters import refusals
+from core.paging import Page
 
 from ...extensions import db
-from ...models import Department, Region, User
+from ...models import ROLES, Department, Region, User
 from ...transaction import flush
 from ..kernel import audit
 from ..kernel.coverage import subtree_ids
-from ..kernel.errors import Invalid
-from ..kernel.permissions import Actor, region_of, require_account_manager
+from ..kernel.errors import Invalid, NotFound
+from ..kernel.paging import page_of_query
+from ..kernel.permissions import Actor, manageable_users, region_of, require_account_manager
 from .users import hash_password, set_password_token
 
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,79}$")
@@ -46,6 +49,53 @@ class Credential:
     def token(self) -> str | None:
         """The one-time link's token (made once the account has its id)."""
         return None if self.password else set_password_token(self.user)
+
+
+PER_PAGE = 100
+STATUSES = ("active", "inactive")
+
+
+@dataclass(frozen=True)
+class AccountFilter:
+    """What an account list was asked for: part of a user name or a name, a role, active or not, and
+    the page; read from a query string, where what is not understood is left out, never an error."""
+
+    q: str = ""
+    role: str = ""
+    status: str = ""  # "active", "inactive", or either
+    page: int = 1
+
+    @classmethod
+    def from_args(cls, args) -> "AccountFilter":
+        return cls(
+            q=(args.get("q") or "").strip()[:100],
+            role=args.get("role", "") if args.get("role") in ROLES else "",
+            status=args.get("status", "") if args.get("status") in STATUSES else "",
+            page=paging.number(args.get("page")),
+        )
+
+
+def find_accounts(manager: Actor, wanted: AccountFilter) -> Page[User]:
+    """The accounts ``manager`` manages that ``wanted`` asks for, by user name, a page at a time."""
+    query = manageable_users(manager)
+    if wanted.q:  # literally: % and _ are not wildcards
+        query = query.where(
+            or_(User.username.icontains(wanted.q, autoescape=True), User.name.icontains(wanted.q, autoescape=True))
+        )
+    if wanted.role:
+        query = query.where(User.role == wanted.role)
+    if wanted.status:
+        query = query.where(User.active.is_(wanted.status == "active"))
+    return page_of_query(query, wanted.page, PER_PAGE)
+
+
+def get_account(manager: Actor, user_id: int) -> User:
+    """An account ``manager`` manages; any other is not found."""
+    target = db.session.get(User, user_id)
+    if target is None:
+        raise NotFound()
+    require_account_manager(manager, target)
+    return target
 
 
 def roles_for(user: Actor) -> tuple[str, ...]:

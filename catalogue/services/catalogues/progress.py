@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
 
-from core import tiers
+from core import paging, tiers
 from core.statuses import APPROVED, DONE, NOT_STARTED, PROGRESS
 
 from ...extensions import db
@@ -162,10 +162,6 @@ class ProgressFilter:
     def from_args(cls, args) -> "ProgressFilter":
         """From a query string; what is not understood is left out, never an error."""
         status = args.get("status", "")
-        try:
-            page = min(max(int(args.get("page", 1)), 1), 10_000)
-        except ValueError:
-            page = 1
         return cls(
             q=(args.get("q") or "").strip()[:100],
             status=status if status in (*PROGRESS, OVERDUE) else "",
@@ -173,7 +169,7 @@ class ProgressFilter:
             eligible=args.get("eligible", "") if args.get("eligible") in ("yes", "no") else "",
             sort=args.get("sort", "") if args.get("sort") in SORTS else "department",
             descending=args.get("order") == "desc",
-            page=page,
+            page=paging.number(args.get("page"), 10_000),
         )
 
     def keeps(self, row: ProgressRow) -> bool:
@@ -190,8 +186,6 @@ class ProgressFilter:
         kept = [row for row in rows if self.keeps(row)]
         return sorted(kept, key=SORTS[self.sort], reverse=self.descending)
 
-    def page_of(self, rows: list[ProgressRow]) -> tuple[list[ProgressRow], int, int]:
-        """This page of ``rows`` (the last one when asked for a page past it), its number and the count of pages."""
-        pages = max(1, -(-len(rows) // PER_PAGE))
-        page = min(self.page, pages)
-        return rows[(page - 1) * PER_PAGE : page * PER_PAGE], page, pages
+    def page_of(self, rows: list[ProgressRow]) -> paging.Page[ProgressRow]:
+        """The page of ``rows`` asked for (the last one when asked for a page past it)."""
+        return paging.page_of(rows, self.page, PER_PAGE)

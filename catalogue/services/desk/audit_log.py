@@ -7,12 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, or_, select
+
+from core.paging import Page
 
 from ...clock import SHANGHAI
 from ...extensions import db
 from ...models import AuditEvent, Campaign, Catalogue, Department, Publication, Scheme, User
 from ..kernel.deadlines import end_of_day
+from ..kernel.paging import page_of_query
 from ..kernel.permissions import Actor, manageable_users, require_account_manager
 
 CATEGORIES = {
@@ -125,11 +128,10 @@ def _start_of(day: date) -> datetime:
     return datetime.combine(day, datetime.min.time(), tzinfo=SHANGHAI)
 
 
-def events(user: Actor, filters: Filters, *, page: int = 1, per_page: int = 100) -> tuple[Sequence[AuditEvent], int]:
-    query = _filtered(user, filters)
-    total = db.session.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
-    ordered = query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-    return db.session.scalars(ordered.limit(per_page).offset((max(page, 1) - 1) * per_page)).all(), total
+def events(user: Actor, filters: Filters, *, page: int = 1, per_page: int = 100) -> Page[AuditEvent]:
+    """One page of the events ``filters`` asks for, newest first."""
+    ordered = _filtered(user, filters).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+    return page_of_query(ordered, page, per_page)
 
 
 def export_events(user: Actor, filters: Filters) -> Sequence[AuditEvent]:

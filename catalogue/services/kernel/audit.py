@@ -3,10 +3,13 @@
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
+
+from core.paging import Page
 
 from ...extensions import db
 from ...models import AuditEvent, Catalogue, Item
+from .paging import page_of_query
 
 
 def record(
@@ -52,14 +55,12 @@ def catalogue_trail(catalogue: Catalogue) -> Sequence[AuditEvent]:
 TRAIL_PAGE = 100
 
 
-def trail_page(catalogue: Catalogue, page: int) -> tuple[Sequence[AuditEvent], int, int]:
-    """One page of the catalogue's history, newest first: the events, the page shown, the count of pages."""
+def trail_page(catalogue: Catalogue | None, page: int) -> Page[AuditEvent]:
+    """One page of the catalogue's history, newest first (none before it is started)."""
+    if catalogue is None:
+        return Page([], 0, 1, TRAIL_PAGE)
     query = select(AuditEvent).where(AuditEvent.catalogue_id == catalogue.id)
-    total = db.session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-    pages = max(1, -(-total // TRAIL_PAGE))
-    page = min(max(page, 1), pages)
-    ordered = query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-    return db.session.scalars(ordered.limit(TRAIL_PAGE).offset((page - 1) * TRAIL_PAGE)).all(), page, pages
+    return page_of_query(query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()), page, TRAIL_PAGE)
 
 
 def item_names(events: list[AuditEvent]) -> dict[int, tuple[str, str]]:

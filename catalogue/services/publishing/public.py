@@ -2,12 +2,12 @@
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from flask import current_app
 from sqlalchemy import Row, func, or_, select
 
 from core.budget import APPROVED
+from core.paging import Page
 
 from ...extensions import db
 from ...models import (
@@ -23,6 +23,7 @@ from ...models import (
 from ...transaction import writes_committed, writing
 from ..catalogues.diffing import diff_campaigns
 from ..kernel.errors import NotFound
+from ..kernel.paging import page_of_query
 from ..kernel.permissions import top_region
 from .publications import previous_campaign_list, published_items
 
@@ -106,18 +107,6 @@ def generation() -> tuple:
     return found
 
 
-@dataclass
-class ItemPage:
-    items: Sequence
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self):
-        return max(1, -(-self.total // self.per_page))
-
-
 def search_items(
     publication: Publication,
     *,
@@ -126,10 +115,9 @@ def search_items(
     level1: str = "",
     page: int = 1,
     per_page: int = PER_PAGE,
-) -> ItemPage:
+) -> Page:
     """Items matching ``q`` in the names and description, filtered by department and level-1 code."""
     per_page = min(max(int(per_page or PER_PAGE), 1), MAX_PER_PAGE)
-    page = max(int(page or 1), 1)  # a page past the last is clamped below, once the total is known
     query = select(PublishedItem).where(PublishedItem.publication_id == publication.id)
     if q and q.strip():
         text = q.strip()  # literally: % and _ are not wildcards
@@ -151,10 +139,7 @@ def search_items(
         query = query.where(PublishedItem.department_code == department)
     if level1:
         query = query.where(PublishedItem.level1_code == level1)
-    total = db.session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-    page = min(page, max(1, -(-total // per_page)))
-    items = db.session.scalars(query.order_by(PublishedItem.number).offset((page - 1) * per_page).limit(per_page)).all()
-    return ItemPage(items, total, page, per_page)
+    return page_of_query(query.order_by(PublishedItem.number), page, per_page)
 
 
 def facets(publication: Publication) -> tuple[Sequence[Row], Sequence[Row]]:

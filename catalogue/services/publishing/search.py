@@ -6,15 +6,14 @@ items. On PostgreSQL the words of ``core.search_grams`` narrow the candidates th
 index; both databases then check the exact text, so a hit always contains what was asked.
 """
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from sqlalchemy import func, literal_column, or_, select
 
-from sqlalchemy import func, literal_column, or_, select, text
-
+from core.paging import Page
 from core.search_grams import exact, tsquery
 
 from ...extensions import db
 from ...models import Publication, PublishedItem, SchemeNode
+from ..kernel.paging import page_of_query
 
 PER_PAGE, MAX_PER_PAGE = 20, 100
 COUNT_LIMIT = 1000  # past this a total is shown as "1,000+": counting every hit of 服务 is not worth a second
@@ -69,19 +68,6 @@ def reindex(publication: Publication) -> None:
         )
 
 
-@dataclass
-class SearchPage:
-    rows: Sequence
-    total: int
-    capped: bool  # more than COUNT_LIMIT hits: ``total`` is the limit
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-
 def region_prefix(code: str) -> str:
     """A region and those below it share the code's leading digits: 530000 -> 53, 530100 -> 5301."""
     while code.endswith("00") and len(code) > 2:
@@ -129,23 +115,16 @@ def search(
     level1: str = "",
     page: int = 1,
     per_page: int | None = None,
-) -> SearchPage:
+) -> Page:
     """Items of the searched publications matching ``q`` in their code, names or description, newest
     publication first; the total is counted up to COUNT_LIMIT."""
     q = (q or "").strip()[:100]
     per_page = min(max(per_page or PER_PAGE, 1), MAX_PER_PAGE)
     query = _filtered(q=q, region=region, tier=tier, campaign=campaign, level1=level1)
-    counted = db.session.execute(
-        select(func.count()).select_from(query.with_only_columns(text("1")).limit(COUNT_LIMIT + 1).subquery())
-    ).scalar_one()
-    capped, total = counted > COUNT_LIMIT, min(counted, COUNT_LIMIT)
-    page = min(max(page, 1), max(1, -(-total // per_page)))
     # Newest first by the item's id: the primary key's order, which PostgreSQL can read backwards and
     # stop early for a common word, where sorting every hit by campaign and region would not.
-    rows = db.session.execute(
-        query.order_by(PublishedItem.id.desc()).offset((page - 1) * per_page).limit(per_page)
-    ).all()
-    return SearchPage(rows, total, capped, page, per_page)
+    ordered = query.order_by(PublishedItem.id.desc())
+    return page_of_query(ordered, page, per_page, entities=False, count_limit=COUNT_LIMIT)
 
 
 def filter_choices() -> dict:
