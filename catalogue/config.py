@@ -4,6 +4,8 @@ import os
 import secrets
 from pathlib import Path
 
+from .clock import SHANGHAI
+
 
 def database_url(url):
     """Return ``url`` with the psycopg 3 driver named for plain PostgreSQL URLs."""
@@ -84,7 +86,7 @@ def from_environment(instance_path):
         "MAIL_TIMEOUT": int(os.environ.get("MAIL_TIMEOUT", "10")),
         "MAIL_BACKEND": "smtp",  # tests too: they send through a real SMTP server (tests/smtp.py)
         "BABEL_DEFAULT_LOCALE": "zh_Hans_CN",
-        "BABEL_DEFAULT_TIMEZONE": "Asia/Shanghai",
+        "BABEL_DEFAULT_TIMEZONE": SHANGHAI.key,
         "LANGUAGES": ("zh_Hans_CN", "en"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

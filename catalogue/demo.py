@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 
 from . import demo_budget
-from .clock import SHANGHAI
+from .clock import SHANGHAI, local_day, now
 from .extensions import db
 from .models import Campaign, Department, User
 from .services.accounts import users
@@ -174,7 +174,7 @@ def _run_2017(campaign, departments, finance, clerks, samples):
 
 def _run_2027(campaign, departments, finance, clerks, samples, level2_names):
     """A spread of statuses across the three tiers, a few days before today."""
-    today = datetime.now(SHANGHAI).date()
+    today = local_day(now())
     plan = {
         "云南省教育厅": "submit",
         "云南省文化厅": "approve",
@@ -330,7 +330,7 @@ def seed(password):
     with_items = [d for d in departments if d.region.tier == "province" or d.region.code in PREFECTURES_WITH_ITEMS]
     _run_2017(c2017, with_items, finance, clerks, reference.read_rows("sample-items-2014.csv"))
     _publish_2017(c2017, regions, finance, clerks, departments)
-    today = datetime.now(SHANGHAI).date()
+    today = local_day(now())
     c2027 = _campaign(
         admin,
         "2027",

@@ -2,8 +2,9 @@
 services outside their catalogues (filed, waiting, refused) and record budget lines for 2027 and
 2028 that cite their effective catalogues."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
+from .clock import local_day, now
 from .services.budget import budget_lines, effective, requests
 from .services.publishing import publications
 
@@ -70,7 +71,7 @@ DEMO_LINES = (
 
 
 def seed(campaign_2027, regions, finance, clerks, departments, at):
-    today = datetime.now(effective.SHANGHAI).date()
+    today = local_day(now())
     publications.publish(  # the county's list of its approved 2027 catalogues
         finance["532328"],
         regions["532328"],
@@ -119,8 +120,8 @@ def _budget_line(department, clerk, line, at, today):
     entries = effective.effective_catalogue(department, moment.date())
     if not entries:
         return
-    if line["position"] == 3 and any(e.basis == "request" for e in entries):
-        entry = next(e for e in entries if e.basis == "request")  # a line citing a filed request
+    if line["position"] == 3 and any(e.request for e in entries):
+        entry = next(e for e in entries if e.request)  # a line citing a filed request
     else:
         entry = entries[line["position"] % len(entries)]
     data = {

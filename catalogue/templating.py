@@ -6,14 +6,14 @@ from flask_login import current_user
 from werkzeug.routing import BuildError
 
 from core import tiers
-from core.budget import FUNDING_LABELS, REQUEST_LABELS
+from core.budget import BASIS_LABELS, FUNDING_LABELS, REQUEST_LABELS
 from core.labels import FIELD_LABELS, ROLE_LABELS, ROW_STATUS_LABELS
-from core.statuses import ROW_STATUSES
+from core.statuses import ROW_KINDS, ROW_STATUSES
 
 from . import i18n, observability
 from .links import public_url
-from .services.catalogues.screening import item_hits, warned_items
 from .services.kernel import notifications
+from .services.kernel.permissions import is_reviewer
 
 
 def this_url(**changes):
@@ -69,11 +69,10 @@ def register(app):
         LANGUAGE_NAMES=i18n.LANGUAGE_NAMES,
         ROLE_LABELS=ROLE_LABELS,
         ROW_STATUSES=ROW_STATUSES,
+        ROW_KINDS=ROW_KINDS,
         ROW_STATUS_LABELS=ROW_STATUS_LABELS,
         FIELD_LABELS=FIELD_LABELS,
         TIERS=tiers.TIERS,
-        negative_hits=item_hits,
-        warned_items=warned_items,
         history_value=i18n.history_value,
         language_url=language_url,
         this_url=this_url,
@@ -82,8 +81,10 @@ def register(app):
         unread_count=_unread_count,
         REQUEST_LABELS=REQUEST_LABELS,
         FUNDING_LABELS=FUNDING_LABELS,
+        BASIS_LABELS=BASIS_LABELS,
     )
 
     @app.context_processor
     def locale():
-        return {"current_locale": str(get_locale()), "SITE": _site()}
+        reviewer = current_user.is_authenticated and is_reviewer(current_user)
+        return {"current_locale": str(get_locale()), "SITE": _site(), "reviewer": reviewer}

@@ -16,6 +16,11 @@ REQUEST_LABELS = {
     WITHDRAWN: _l("Withdrawn"),
 }
 
+# what puts a code in a department's effective catalogue: its published list, or a filed request
+FROM_LIST, FROM_REQUEST = "publication", "request"
+BASIS_LABELS = {FROM_LIST: _l("published list"), FROM_REQUEST: _l("filed request")}
+BASIS_NAMES = {FROM_LIST: "已发布目录", FROM_REQUEST: "目录外事项备案"}  # in the budget workbook, always Chinese
+
 FUNDING_SOURCES = ("general", "fund", "state_capital", "other")
 FUNDING_LABELS = {
     "general": "一般公共预算",

@@ -18,6 +18,11 @@ TRANSITIONS = {
 }
 
 
+# who speaks in each move that may carry a comment (the conversation about a catalogue)
+BY_FINANCE = ("return", "approve", "reopen")
+BY_DEPARTMENT = ("submit",)
+
+
 def allowed_actions(status: str) -> set[str]:
     return {action for action, (sources, _target) in TRANSITIONS.items() if status in sources}
 
@@ -28,3 +33,8 @@ ROW_NEW, ROW_CHANGED, ROW_UNCHANGED, ROW_REMOVED, ROW_ERROR = "new", "changed", 
 ROW_HEADING, ROW_NOTE, ROW_EXAMPLE, ROW_OTHER = "heading", "note", "example", "other_department"
 ROW_STATUSES = (ROW_NEW, ROW_CHANGED, ROW_UNCHANGED, ROW_REMOVED, ROW_ERROR)
 ROW_SKIPPED = (ROW_HEADING, ROW_NOTE, ROW_EXAMPLE, ROW_OTHER)
+ROW_KINDS = ROW_STATUSES + ROW_SKIPPED
+
+# How a file is applied: add and update only, or replace the catalogue (what the file lacks is removed).
+IMPORT_UPDATE, IMPORT_REPLACE = "update", "replace"
+IMPORT_MODES = (IMPORT_UPDATE, IMPORT_REPLACE)

@@ -3,6 +3,8 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, IntegerField, StringField
 from wtforms.validators import AnyOf, InputRequired, Length, Optional
 
+from core.statuses import IMPORT_MODES
+
 from .base import Form
 from .fields import strip
 
@@ -22,7 +24,7 @@ class ApplyForm(Form):
     """Sent back by the preview page: exactly what it showed (the file, the catalogue's version,
     the mode and what applying would do), and for a replace that removes items, their number."""
 
-    mode = HiddenField(validators=[AnyOf(["update", "replace"])])
+    mode = HiddenField(validators=[AnyOf(IMPORT_MODES)])
     sheet = HiddenField()
     sha256 = HiddenField(validators=[InputRequired(), Length(min=64, max=64)])
     digest = HiddenField(validators=[InputRequired(), Length(min=64, max=64)])

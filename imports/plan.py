@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from core.item_rules import TEXT_FIELDS, check_fields, official_name
 from core.negative_list import screen_fields
-from core.statuses import ROW_SKIPPED, ROW_STATUSES
+from core.statuses import IMPORT_REPLACE, IMPORT_UPDATE, ROW_SKIPPED, ROW_STATUSES
 from core.text import _l
 
 from .errors import CellError, CellNote, CellWarning
@@ -38,12 +38,17 @@ class SheetReport:
 @dataclass
 class Plan:
     sheets: list  # SheetReport, every worksheet of the file
-    mode: str  # "update" or "replace"
+    mode: str  # core.statuses.IMPORT_UPDATE or IMPORT_REPLACE
     rows: list  # PlannedRow: the items
     removed: list  # snapshots of items the file no longer lists
     skipped: list = field(default_factory=list)  # records.Skipped: headings, notes, examples, other departments
     notes: list = field(default_factory=list)  # CellNote: what was read otherwise than written, once each
     book: object = None  # the cells as read, for the marked-up error workbook
+
+    @property
+    def replaces(self) -> bool:
+        """Applying it replaces the catalogue: what the file does not list is removed."""
+        return self.mode == IMPORT_REPLACE
 
     @property
     def sheet(self):
@@ -225,7 +230,7 @@ def _check(record, names):
     return clean, errors
 
 
-def make_plan(records, existing, index, mode="update", sheets=(), skipped=(), normalised=()):
+def make_plan(records, existing, index, mode=IMPORT_UPDATE, sheets=(), skipped=(), normalised=()):
     """Plan the change. ``existing`` maps each current code to the item's snapshot (with ``id``);
     ``records`` come from the sheets read (``sheets``: their reports), ``skipped`` are the other rows."""
     rows, seen, names = [], {}, Names(index, "")
@@ -264,7 +269,7 @@ def make_plan(records, existing, index, mode="update", sheets=(), skipped=(), no
                 changes[name] = (old, clean[name])
         status = "changed" if changes else "unchanged"
         rows.append(PlannedRow(record.row, status, clean, changes, item_id=current["id"], **common))
-    removed = [snapshot for code, snapshot in existing.items() if code not in seen] if mode == "replace" else []
+    removed = [snapshot for code, snapshot in existing.items() if code not in seen] if mode == IMPORT_REPLACE else []
     notes = [*names.cell_notes(), *(_normalisation_note(found) for found in normalised)]
     return Plan(list(sheets), mode, rows, removed, list(skipped), notes)
 

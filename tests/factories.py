@@ -2,18 +2,16 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from catalogue.clock import SHANGHAI
 from catalogue.extensions import db
 from catalogue.models import Campaign, Department, Item, Region, Scheme, TierDeadline, User
 from catalogue.services.accounts import users as accounts
 from catalogue.services.catalogues import items, workflow
 from catalogue.services.kernel import reference
 from catalogue.services.publishing import publications as publishing
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 PASSWORD = "correct horse battery"
 PROVINCE_DEADLINE = date(2017, 7, 31)

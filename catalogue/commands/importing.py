@@ -7,6 +7,7 @@ import sys
 import click
 from flask_babel import gettext as _
 
+from core.statuses import IMPORT_REPLACE, IMPORT_UPDATE
 from imports import FileRejected
 
 from ..clock import now
@@ -110,7 +111,7 @@ def import_catalogue(path, department_code, campaign_code, replace, dry_run, she
     campaign = lookup(Campaign, campaign_code, "--campaign")
     with open(path, "rb") as handle:
         content = handle.read()
-    mode = "replace" if replace else "update"
+    mode = IMPORT_REPLACE if replace else IMPORT_UPDATE
     plan, applied, refusal = None, False, None
     try:
         plan, version = importing.preview(COMMAND_LINE, campaign, department, content=content, mode=mode, sheet=sheet)

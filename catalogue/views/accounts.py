@@ -11,12 +11,11 @@ from imports import FileRejected
 from ..clock import now
 from ..services.accounts import admin, importing
 from ..services.kernel.errors import Invalid, Refused
-from ..services.kernel.permissions import require_account_manager
+from ..services.kernel.permissions import REVIEWERS, require_account_manager
 from ..transaction import doom
 from .common import copy_errors, refused, role_required
 
 bp = Blueprint("accounts", __name__, url_prefix="/accounts")
-MANAGERS = ("finance", "admin")
 
 
 def _form(obj=None):
@@ -33,14 +32,14 @@ def _form(obj=None):
 
 
 @bp.get("/")
-@role_required(*MANAGERS)
+@role_required(*REVIEWERS)
 def index():
     wanted = admin.AccountFilter.from_args(request.args)
     return render_template("accounts/list.html", found=admin.find_accounts(current_user, wanted), wanted=wanted)
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@role_required(*MANAGERS)
+@role_required(*REVIEWERS)
 def new():
     require_account_manager(current_user)
     form = _form()
@@ -55,7 +54,7 @@ def new():
 
 
 @bp.route("/<int:user_id>/edit", methods=["GET", "POST"])
-@role_required(*MANAGERS)
+@role_required(*REVIEWERS)
 def edit(user_id):
     target = admin.get_account(current_user, user_id)
     form = _form(target)
@@ -74,7 +73,7 @@ def edit(user_id):
 
 
 @bp.post("/<int:user_id>/active")
-@role_required(*MANAGERS)
+@role_required(*REVIEWERS)
 def set_active(user_id):
     target = admin.get_account(current_user, user_id)
     form = ActiveForm()
@@ -97,7 +96,7 @@ def set_active(user_id):
 
 
 @bp.post("/<int:user_id>/reset")
-@role_required(*MANAGERS)
+@role_required(*REVIEWERS)
 def reset(user_id):
     target = admin.get_account(current_user, user_id)
     form = ResetForm()
@@ -109,7 +108,7 @@ def reset(user_id):
 
 
 @bp.route("/import", methods=["GET", "POST"])
-@role_required(*MANAGERS)
+@role_required(*REVIEWERS)
 def upload():
     require_account_manager(current_user)
     form = AccountUploadForm()
@@ -128,7 +127,7 @@ def upload():
 
 
 @bp.route("/import/<int:upload_id>", methods=["GET", "POST"])
-@role_required(*MANAGERS)
+@role_required(*REVIEWERS)
 def preview(upload_id):
     stored = importing.get_upload(current_user, upload_id)
     try:

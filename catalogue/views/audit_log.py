@@ -14,6 +14,7 @@ from exports.progress import progress_workbook
 from ..clock import SHANGHAI
 from ..i18n import action_label, history_label, history_value
 from ..services.desk import audit_log
+from ..services.kernel.permissions import REVIEWERS
 from .common import page_number, role_required
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
@@ -41,7 +42,7 @@ def _filters():
 
 
 @bp.get("/")
-@role_required("finance", "admin")
+@role_required(*REVIEWERS)
 def index():
     filters = _filters()
     found = audit_log.events(current_user, filters, page=page_number(), per_page=PER_PAGE)
@@ -58,7 +59,7 @@ def index():
 
 
 @bp.get("/export.xlsx")
-@role_required("finance", "admin")
+@role_required(*REVIEWERS)
 def export():
     found = audit_log.export_events(current_user, _filters())
     about = audit_log.describe(found)

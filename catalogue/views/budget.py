@@ -9,16 +9,17 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from core.budget import FUNDING_LABELS
+from core.budget import BASIS_NAMES, FUNDING_LABELS
 from exports import XLSX_MIMETYPE
 from exports.budget import budget_workbook
 from forms.budget import BudgetLineForm, BudgetUploadForm
 from forms.items import VersionForm
 from imports.errors import FileRejected
 
-from ..clock import now
+from ..clock import local_day, now
 from ..services.budget import budget_lines, effective, importing
 from ..services.kernel.errors import Invalid, Refused
+from ..services.kernel.permissions import REVIEWERS
 from .common import copy_errors, refused, role_required
 
 bp = Blueprint("budget", __name__, url_prefix="/budget")
@@ -73,7 +74,7 @@ def new():
                 "success",
             )
             return redirect(url_for("budget.index", year=line.budget_year))
-    entries = effective.effective_catalogue(department, moment.astimezone(effective.SHANGHAI).date())
+    entries = effective.effective_catalogue(department, local_day(moment))
     status = 400 if form.errors else 200
     return render_template("budget/form.html", form=form, entries=entries, missing=missing), status
 
@@ -138,14 +139,14 @@ def _totals():
 
 
 @bp.get("/totals")
-@role_required("finance", "admin")
+@role_required(*REVIEWERS)
 def totals():
     found, moment = _totals()
     return render_template("budget/totals.html", totals=found, years=budget_lines.years(moment))
 
 
 @bp.get("/totals.xlsx")
-@role_required("finance", "admin")
+@role_required(*REVIEWERS)
 def totals_xlsx():
     found, _moment = _totals()
     flagged = {line.id for line in found.flagged}
@@ -160,7 +161,7 @@ def totals_xlsx():
             "三级目录": line.level3,
             "金额（元）": line.amount,
             "资金来源": FUNDING_LABELS[line.funding_source],
-            "依据": "目录外事项备案" if line.basis == "request" else "已发布目录",
+            "依据": BASIS_NAMES[line.basis],
             "备注": line.notes,
             "提示": "该编码已不在部门现行目录中" if line.id in flagged else "",
         }

@@ -7,7 +7,7 @@ from flask import jsonify, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest
 
-from ..clock import now
+from ..clock import local_day, now
 from ..services.budget import effective
 from .api import bp
 
@@ -28,7 +28,7 @@ def _arguments():
         except ValueError:
             raise BadRequest(_("date must be a day as YYYY-MM-DD.")) from None
     else:
-        day = now().astimezone(effective.SHANGHAI).date()
+        day = local_day(now())
     department = effective.department_by_code(department_code)
     if department is None:
         raise BadRequest(_("No department has the code %(code)s.", code=department_code))

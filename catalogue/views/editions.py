@@ -12,7 +12,7 @@ from .. import page_cache
 from ..clock import now
 from ..services.campaigns.campaigns import default_scheme
 from ..services.kernel.errors import Invalid
-from ..services.kernel.permissions import can_choose_region, publishing_region
+from ..services.kernel.permissions import REVIEWERS, can_choose_region, publishing_region
 from ..services.publishing import editions, public
 from ..throttle import throttle
 from .common import copy_errors, role_required
@@ -30,7 +30,7 @@ def _form():
 
 
 @bp.route("/finance/editions", methods=["GET", "POST"])
-@role_required("finance", "admin")
+@role_required(*REVIEWERS)
 def manage():
     region = publishing_region(current_user, request.args.get("region"))
     form, plan, rejected, status = _form(), None, None, 200

@@ -19,6 +19,7 @@ from ..services.kernel import reference
 from ..services.kernel.deadlines import find_extension
 from ..services.kernel.errors import Invalid, NotFound
 from ..services.kernel.permissions import (
+    REVIEWERS,
     can_create_campaigns,
     can_manage_campaign,
     require_campaign_manager,
@@ -30,7 +31,6 @@ from .common import copy_errors, role_required
 from .history import history_page, history_workbook
 
 bp = Blueprint("finance", __name__, url_prefix="/finance")
-REVIEWERS = ("finance", "admin")
 
 
 @bp.get("/")

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from core import paging
+from core.statuses import ROW_CHANGED, ROW_ERROR, ROW_NEW, ROW_REMOVED, ROW_SKIPPED, ROW_STATUSES
 from forms.imports import ApplyForm, UploadForm
 from imports import FileRejected
 
@@ -95,13 +96,12 @@ def preview(upload_id):
 
 
 ROWS_PER_PAGE = 500
-ITEM_STATUSES = ("new", "changed", "unchanged", "error")
-SKIPPED_KINDS = ("heading", "note", "example", "other_department")
+ITEM_STATUSES = tuple(status for status in ROW_STATUSES if status != ROW_REMOVED)  # removed items are no rows
 SHOW = {
-    "changes": ("new", "changed", "error"),
-    "all": (*ITEM_STATUSES, *SKIPPED_KINDS),
-    **{status: (status,) for status in (*ITEM_STATUSES, *SKIPPED_KINDS)},
-    "removed": (),
+    "changes": (ROW_NEW, ROW_CHANGED, ROW_ERROR),
+    "all": (*ITEM_STATUSES, *ROW_SKIPPED),
+    **{status: (status,) for status in (*ITEM_STATUSES, *ROW_SKIPPED)},
+    ROW_REMOVED: (),
 }
 
 

@@ -23,9 +23,9 @@ from ..services.campaigns import campaigns
 from ..services.catalogues.progress import ProgressFilter, campaign_figures, campaign_progress
 from ..services.desk import bulk
 from ..services.kernel import reference
-from ..services.kernel.permissions import can_choose_region, can_see_all_publications, progress_region
+from ..services.kernel.permissions import REVIEWERS, can_choose_region, can_see_all_publications, progress_region
 from .common import role_required
-from .finance import REVIEWERS, bp
+from .finance import bp
 
 
 def _progress(code, args):

@@ -11,12 +11,11 @@ from ..clock import now
 from ..services.campaigns.campaigns import get_campaign
 from ..services.kernel import reference
 from ..services.kernel.errors import Invalid, Refused
-from ..services.kernel.permissions import publishing_region, require_all_publications_viewer, top_region
+from ..services.kernel.permissions import REVIEWERS, publishing_region, require_all_publications_viewer, top_region
 from ..services.publishing import folding, public, publications
 from .common import copy_errors, refused, role_required
 
 bp = Blueprint("publishing", __name__, url_prefix="/finance")
-REVIEWERS = ("finance", "admin")
 
 
 def _scope(code):

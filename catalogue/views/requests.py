@@ -4,14 +4,13 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from core.budget import REQUEST_EDITABLE, REQUEST_WITHDRAWABLE, SUBMITTED
 from forms.budget import ApproveForm, RefuseForm, RequestForm
 from forms.items import VersionForm
 
 from ..clock import now
 from ..services.budget import requests
 from ..services.kernel.errors import Invalid, Refused, StaleEdit
-from ..services.kernel.permissions import can_review
+from ..services.kernel.permissions import REVIEWERS
 from .common import copy_errors, refused, role_required
 
 bp = Blueprint("requests", __name__, url_prefix="/requests")
@@ -65,13 +64,10 @@ def new():
 @role_required("clerk", "finance", "admin")
 def show(request_id):
     found = requests.get_request(current_user, request_id)
-    reviewer = can_review(current_user, found.department)
     return render_template(
         "requests/show.html",
         filed=found,
-        can_edit=current_user.is_clerk and found.status in REQUEST_EDITABLE,
-        can_withdraw=current_user.is_clerk and found.status in REQUEST_WITHDRAWABLE,
-        can_decide=reviewer and found.status == SUBMITTED,
+        actions=requests.actions_for(current_user, found),
         approve_form=ApproveForm(prefix="approve"),
         refuse_form=RefuseForm(prefix="refuse"),
         version_form=VersionForm(),
@@ -139,7 +135,7 @@ def withdraw(request_id):
 
 
 @bp.post("/<int:request_id>/approve")
-@role_required("finance", "admin")
+@role_required(*REVIEWERS)
 def approve(request_id):
     form = ApproveForm(prefix="approve")
     form.validate()
@@ -153,7 +149,7 @@ def approve(request_id):
 
 
 @bp.post("/<int:request_id>/refuse")
-@role_required("finance", "admin")
+@role_required(*REVIEWERS)
 def refuse(request_id):
     form = RefuseForm(prefix="refuse")
     form.validate()
@@ -165,7 +161,7 @@ def refuse(request_id):
 
 
 @bp.get("/queue")
-@role_required("finance", "admin")
+@role_required(*REVIEWERS)
 def queue():
     waiting, decided = requests.queue(current_user)
     return render_template("requests/queue.html", waiting=waiting, decided=decided, now=now())

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from core import budget
 from core.characters import refusals
 
+from ...clock import local_day
 from ...extensions import db
 from ...models import BudgetLine, Department
 from ...transaction import flush
@@ -78,7 +79,7 @@ def problems(
     if not clean["code"] and "code" not in errors:
         errors["code"] = [_l("Give the catalogue code the project buys under.")]
     elif "code" not in errors:
-        day = now.astimezone(effective.SHANGHAI).date()
+        day = local_day(now)
         entry = effective.lookup(department, clean["code"], day)
         if entry is None:
             missing = clean["code"]
@@ -191,7 +192,7 @@ def totals(user: Actor, year: int, *, now: datetime) -> Totals:
         "category": defaultdict(Decimal),
         "source": defaultdict(Decimal),
     }
-    today = now.astimezone(effective.SHANGHAI).date()
+    today = local_day(now)
     catalogues = {}
     for line in result.lines:
         result.total += line.amount

@@ -4,26 +4,25 @@ and what budget and payment systems ask (财综〔2020〕57号: catalogued *and*
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import exists, select
 
-from core.budget import APPROVED
+from core.budget import APPROVED, FROM_LIST, FROM_REQUEST
 
+from ...clock import end_of_day
 from ...extensions import db
 from ...models import CatalogueRequest, Department, Publication, PublishedItem
 from ...page_cache import BoundedCache
 from ..publishing import public
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 ITEM_FIELDS = ("code", "level1_name", "level2", "level3", "level4")
 
 
 def end_of(day: date) -> datetime:
     """The last moment of ``day`` in Asia/Shanghai, as an aware datetime."""
-    return datetime.combine(day + timedelta(days=1), time(), tzinfo=SHANGHAI) - timedelta(microseconds=1)
+    return end_of_day(day) - timedelta(microseconds=1)
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ class Entry:
     level2: str
     level3: str
     level4: str
-    basis: str  # "publication" or "request"
+    basis: str  # core.budget.FROM_LIST or FROM_REQUEST
     publication: ListRef | None = None
     request: RequestRef | None = None
 
@@ -135,7 +134,7 @@ def snapshot(department: Department | DepartmentRef) -> Snapshot:
             .where(PublishedItem.publication_id == publication.id, PublishedItem.department_code == department.code)
             .order_by(PublishedItem.number)
         ).all()
-        items = {row.code: Entry(**row._asdict(), basis="publication", publication=ref) for row in rows}
+        items = {row.code: Entry(**row._asdict(), basis=FROM_LIST, publication=ref) for row in rows}
         lists.append((publication.effective_date, ref, items))
         size += 400 * len(items)
     requests = []
@@ -143,7 +142,7 @@ def snapshot(department: Department | DepartmentRef) -> Snapshot:
         assert filed.decided_at is not None, "a filed request was decided"
         filing = RequestRef(filed.id, filed.filing_number, filed.decided_at)
         values = {name: getattr(filed, name) for name in ITEM_FIELDS}
-        requests.append((filed.decided_at, filed.code, Entry(**values, basis="request", request=filing)))
+        requests.append((filed.decided_at, filed.code, Entry(**values, basis=FROM_REQUEST, request=filing)))
         size += 400
     found = Snapshot(tuple(lists), tuple(requests))
     _snapshots.put(key, found, size + 1000)

@@ -4,6 +4,7 @@ is submitted and withdraws it until it is decided; the finance office of the dep
 files it (备案, with its number) or refuses it with a reason. Each step is audited and notified."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
@@ -13,13 +14,14 @@ from core import budget
 from core.characters import refusals
 from core.item_rules import check_fields, normalise
 
+from ...clock import local_day
 from ...extensions import db
 from ...models import CatalogueRequest, Department
 from ...transaction import flush
 from ..catalogues.item_rules import scheme_index
 from ..kernel import audit, notifications
 from ..kernel.errors import Invalid, NotFound, Refused, StaleEdit
-from ..kernel.permissions import Actor, can_review, require_clerk_of, require_reviewer_of
+from ..kernel.permissions import Actor, can_review, is_clerk_of, require_clerk_of, require_reviewer_of
 from . import effective
 
 REASON_MAX, COMMENT_MAX, FILING_MAX = 2000, 1000, 100
@@ -46,7 +48,7 @@ def _checked(data: dict, campaign, department: Department, request: CatalogueReq
     if message:
         errors["estimated_amount"] = [message]
     if clean["code"] and "code" not in errors:
-        day = now.astimezone(effective.SHANGHAI).date()
+        day = local_day(now)
         if effective.lookup(department, clean["code"], day) is not None:
             errors["code"] = [
                 _l("%(code)s is already in your effective catalogue: cite it directly.", code=clean["code"])
@@ -86,7 +88,7 @@ def snapshot(request: CatalogueRequest) -> dict:
 
 def list_to_extend(department: Department, now: datetime):
     """The department's list in force now: a request extends it, in its campaign's scheme."""
-    found = effective.list_in_force(department, now.astimezone(effective.SHANGHAI).date())
+    found = effective.list_in_force(department, local_day(now))
     if found is None:
         raise Refused(
             _l(
@@ -204,9 +206,29 @@ def get_request(user: Actor, request_id: int) -> CatalogueRequest:
     request = db.session.get(CatalogueRequest, request_id)
     if request is None:
         raise NotFound()
-    if not ((user.is_clerk and user.department_id == request.department_id) or can_review(user, request.department)):
+    if not (is_clerk_of(user, request.department) or can_review(user, request.department)):
         raise NotFound()
     return request
+
+
+@dataclass(frozen=True)
+class RequestActions:
+    """What ``user`` may do with a request now: the steps its page offers, each checked again when taken."""
+
+    edit: bool  # change and submit it: its department's clerk, until submitted
+    withdraw: bool  # its department's clerk, until decided
+    decide: bool  # file or refuse it: the finance office of its region, once submitted
+    budget: bool  # cite it in a budget line: its department's clerk, once filed
+
+
+def actions_for(user: Actor, request: CatalogueRequest) -> RequestActions:
+    clerk = is_clerk_of(user, request.department)
+    return RequestActions(
+        edit=clerk and request.status in budget.REQUEST_EDITABLE,
+        withdraw=clerk and request.status in budget.REQUEST_WITHDRAWABLE,
+        decide=can_review(user, request.department) and request.status == budget.SUBMITTED,
+        budget=clerk and request.status == budget.APPROVED,
+    )
 
 
 def requests_of(user: Actor, department: Department) -> Sequence[CatalogueRequest]:

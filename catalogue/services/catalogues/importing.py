@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select
 
 from core.characters import header_safe
+from core.statuses import IMPORT_MODES
 from imports import Plan, plan_file
 
 from ...extensions import db
@@ -20,7 +21,7 @@ from ..kernel.uploads import check_size
 from .item_rules import scheme_index
 from .items import check_version, editing_gate, find_catalogue, set_fields, start_catalogue, touch
 
-MODES = ("update", "replace")
+MODES = IMPORT_MODES
 KEEP_UPLOADS = timedelta(days=2)
 KEEP_PER_USER = 10
 KEEP_BYTES_PER_USER = 60 * 1024 * 1024
@@ -227,6 +228,6 @@ def _apply_plan(user: Actor, catalogue: Catalogue, plan: Plan, now: datetime) ->
             audit.record(user, "add_item", item, catalogue=catalogue, after=item.snapshot(), at=now)
         elif before:
             audit.record(user, "edit_item", item, catalogue=catalogue, before=before, after=item.snapshot(), at=now)
-    if plan.mode == "replace":
+    if plan.replaces:
         for number, (item, _before) in enumerate(order, start=1):
             item.position = number

@@ -5,11 +5,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
+from typing import NamedTuple
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from core.statuses import APPROVED, EDITABLE, NOT_STARTED, RETURNED, SUBMITTED, allowed_actions
+from core.negative_list import Hit
+from core.statuses import (
+    APPROVED,
+    BY_DEPARTMENT,
+    BY_FINANCE,
+    EDITABLE,
+    NOT_STARTED,
+    RETURNED,
+    SUBMITTED,
+    allowed_actions,
+)
 
 from ...extensions import db
 from ...i18n import format_moment
@@ -20,6 +31,14 @@ from ..kernel.permissions import Actor, require_viewer_of
 from .carry_forward import source_for
 from .item_rules import catalogue_problems
 from .items import find_catalogue
+from .screening import item_hits
+
+
+class Remark(NamedTuple):
+    """One comment of the conversation about a catalogue, and whether the finance office made it."""
+
+    event: AuditEvent
+    by_finance: bool
 
 
 @dataclass
@@ -39,6 +58,20 @@ class CatalogueState:
         return self.catalogue.items if self.catalogue else []
 
     @property
+    def awaiting_review(self) -> bool:
+        """Handed in: read-only until the finance office returns it."""
+        return self.status == SUBMITTED
+
+    @property
+    def approved(self) -> bool:
+        return self.status == APPROVED
+
+    @property
+    def answering(self) -> bool:
+        """Returned with a comment that the next submission answers."""
+        return self.status == RETURNED
+
+    @property
     def deadline_open(self) -> bool:
         return self.deadline is None or self.deadline.is_open(self.now)
 
@@ -56,6 +89,16 @@ class CatalogueState:
     def problems(self) -> dict[int, dict]:
         """What items must still correct (by item id) before the catalogue can be submitted."""
         return catalogue_problems(self.catalogue)
+
+    @cached_property
+    def hits(self) -> dict[int, list[Hit]]:
+        """What the negative list says of each item (by item id), for the campaign's measures."""
+        return {item.id: item_hits(item) for item in self.items}
+
+    @property
+    def warned(self) -> list[tuple[Item, list[Hit]]]:
+        """The items the negative list warns about, in order, with their hits."""
+        return [(item, self.hits[item.id]) for item in self.items if self.hits[item.id]]
 
     @cached_property
     def carry_source(self) -> Catalogue | None:
@@ -98,6 +141,11 @@ class CatalogueState:
         ).all()
 
     @property
+    def remarks(self) -> list[Remark]:
+        """The conversation, each comment with the side that made it."""
+        return [Remark(event, event.action in BY_FINANCE) for event in self.thread]
+
+    @property
     def finance_comment(self) -> str:
         """The finance office's comment, shown to the department once the catalogue is returned or approved."""
         if self.catalogue and self.catalogue.status in (RETURNED, APPROVED):
@@ -105,7 +153,7 @@ class CatalogueState:
         return ""
 
 
-CONVERSATION = ("submit", "return", "approve", "reopen")
+CONVERSATION = BY_DEPARTMENT + BY_FINANCE
 
 
 @dataclass

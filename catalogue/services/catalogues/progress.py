@@ -15,7 +15,7 @@ from ...extensions import db
 from ...models import Campaign, Catalogue, Department, Extension, Item, Publication, PublishedItem, Region
 from ..kernel.coverage import covered_departments, subtree_ids
 from ..kernel.deadlines import Deadline, deadline_for
-from ..kernel.permissions import Actor, region_of, require_role, reviewable_departments
+from ..kernel.permissions import REVIEWERS, Actor, region_of, require_role, reviewable_departments
 
 
 @dataclass
@@ -31,6 +31,10 @@ class ProgressRow:
     approved_at: datetime | None = None
     on_time: bool = False  # first submitted before its deadline (or its extension)
     published: bool = False  # its items are in a current publication of the campaign
+
+    @property
+    def approved(self) -> bool:
+        return self.status == APPROVED
 
 
 @dataclass
@@ -108,7 +112,7 @@ def campaign_progress(
 def campaign_figures(user: Actor, campaign: Campaign, *, now: datetime) -> list[TierFigures]:
     """Per tier the campaign covers: the figures for the departments of ``user``'s region and the regions
     below it (an administrator: all)."""
-    require_role(user, ("finance", "admin"))
+    require_role(user, REVIEWERS)
     query = covered_departments(campaign).order_by(Department.code)
     lists = select(Publication.tier, func.min(Publication.effective_date)).where(Publication.campaign_id == campaign.id)
     if user.is_finance:

@@ -21,9 +21,3 @@ def item_hits(item: Item) -> list[Hit]:
 def data_hits(campaign: Campaign, data: dict) -> list[Hit]:
     """The hits of item fields ``data`` (a form's or a snapshot's) in ``campaign``."""
     return screen_fields(data, campaign_era(campaign))
-
-
-def warned_items(items) -> list[tuple[Item, list[Hit]]]:
-    """The items of one catalogue that the negative list flags, with their hits, in order."""
-    found = [(item, item_hits(item)) for item in items]
-    return [(item, hits) for item, hits in found if hits]

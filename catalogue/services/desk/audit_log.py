@@ -11,10 +11,9 @@ from sqlalchemy import Select, or_, select
 
 from core.paging import Page
 
-from ...clock import SHANGHAI
+from ...clock import SHANGHAI, end_of_day
 from ...extensions import db
 from ...models import AuditEvent, Campaign, Catalogue, Department, Publication, Scheme, User
-from ..kernel.deadlines import end_of_day
 from ..kernel.paging import page_of_query
 from ..kernel.permissions import Actor, manageable_users, require_account_manager
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from core.statuses import DONE, NOT_STARTED, SUBMITTED
 
-from ...clock import SHANGHAI
+from ...clock import local_day
 from ...extensions import db
 from ...models import Campaign, Department
 from ..catalogues import workflow
@@ -70,7 +70,7 @@ def approve_many(user: Actor, campaign: Campaign, codes: list[str], *, now: date
 
 def remind_many(user: Actor, campaign: Campaign, codes: list[str], *, now: datetime) -> list[Outcome]:
     """Remind (催报) the clerks of each department that has not handed its catalogue in; once a day each."""
-    today = now.astimezone(SHANGHAI).date().isoformat()
+    today = local_day(now).isoformat()
 
     def remind(department):
         catalogue = find_catalogue(campaign, department)

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from ...clock import SHANGHAI
+from ...clock import local_day
 from ...extensions import db
 from ...models import Campaign, Catalogue, Extension
 from ..kernel.coverage import covered_departments
@@ -19,7 +19,7 @@ NOT_SUBMITTED = (None, "draft", "returned")
 
 def send_reminders(*, now: datetime) -> int:
     """Write every reminder due at ``now``; return how many notifications were written."""
-    today = now.astimezone(SHANGHAI).date()
+    today = local_day(now)
     written = 0
     for campaign in db.session.scalars(select(Campaign).order_by(Campaign.code)):
         if not _still_open(campaign, today):

@@ -8,12 +8,12 @@ from datetime import datetime, timedelta
 
 from core.statuses import SUBMITTED
 
-from ...clock import SHANGHAI
+from ...clock import local_day
 from ...models import Campaign, CatalogueRequest
 from ..budget import requests
 from ..campaigns.campaigns import list_campaigns
 from ..catalogues.progress import ProgressRow, campaign_progress
-from ..kernel.permissions import Actor, require_role
+from ..kernel.permissions import REVIEWERS, Actor, require_role
 
 OVERDUE_SHOWN = timedelta(days=60)  # after its last deadline, a campaign's overdue departments leave the queue
 
@@ -48,7 +48,7 @@ class WorkQueue:
 
 
 def work_queue(user: Actor, *, now: datetime) -> WorkQueue:
-    require_role(user, ("finance", "admin"))
+    require_role(user, REVIEWERS)
     found = []
     for campaign in list_campaigns(user):
         rows, _totals = campaign_progress(user, campaign, now=now)
@@ -65,5 +65,5 @@ def work_queue(user: Actor, *, now: datetime) -> WorkQueue:
 
 
 def _recent(campaign: Campaign, now: datetime) -> bool:
-    today = now.astimezone(SHANGHAI).date()
+    today = local_day(now)
     return any(deadline.due_date >= today - OVERDUE_SHOWN for deadline in campaign.deadlines)

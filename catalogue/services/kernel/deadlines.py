@@ -2,19 +2,14 @@
 its enforce switch, the department's extension and ``now``."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from ...clock import SHANGHAI
+from ...clock import end_of_day
 from ...extensions import db
 from ...models import Campaign, Department, Extension
 from .errors import DeadlinePassed
-
-
-def end_of_day(day: date) -> datetime:
-    """The first instant after ``day`` ends in Asia/Shanghai (a deadline date D means until D 23:59:59)."""
-    return datetime.combine(day + timedelta(days=1), time.min, tzinfo=SHANGHAI)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,14 @@ def region_of(user: Actor) -> Region:
     return user.region
 
 
+REVIEWERS = ("finance", "admin")
+
+
+def is_reviewer(user: Actor) -> bool:
+    """A finance office or the administrator: reviews catalogues, decides requests, manages accounts."""
+    return user.role in REVIEWERS
+
+
 def require_role(user: Actor, roles: tuple[str, ...]) -> None:
     """The coarse gate of a page meant for some roles only."""
     if user.role not in roles:
@@ -104,11 +112,15 @@ def require_all_publications_viewer(user: Actor) -> None:
         raise NotFound()
 
 
+def is_clerk_of(user: Actor, department: Department) -> bool:
+    return user.is_clerk and user.department_id == department.id
+
+
 def require_clerk_of(user: Actor, department: Department) -> None:
     """Only the department's own clerks change its catalogue; others are told it does not exist."""
     if user is COMMAND_LINE:
         return
-    if not (user.is_clerk and user.department_id == department.id):
+    if not is_clerk_of(user, department):
         raise NotFound()
 
 
