@@ -16,6 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 
 
+START_SECONDS = 30
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -54,11 +57,15 @@ def serve(tmp_path, migrate=True):
         stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    started = time.monotonic()
+    while True:  # 30 s: three servers started under a loaded machine's suite took more than 10
         try:
             answers(url + "/healthz", 1)
             break
         except OSError:
+            if process.poll() is not None or time.monotonic() - started > START_SECONDS:
+                process.kill()
+                pytest.fail(f"gunicorn did not answer within {START_SECONDS} s: {process.communicate()[1][-2000:]!r}")
             time.sleep(0.1)
     return process, url, port
 
