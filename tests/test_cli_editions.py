@@ -2,7 +2,7 @@
 
 from catalogue.services.publishing.editions import get_edition
 from tests.imports.builders import xlsx
-from tests.services.test_editions import ROWS
+from tests.services.publishing.test_editions import ROWS
 
 ARGS = ["publish-edition", "--region", "530000", "--name", "云南省省级目录", "--document-number", "云财综〔2026〕12号"]
 

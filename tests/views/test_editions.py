@@ -9,7 +9,7 @@ from catalogue.extensions import db
 from catalogue.services.kernel.reference import load_schemes
 from tests.conftest import shanghai
 from tests.imports.builders import xlsx
-from tests.services.test_editions import ROWS, publish_edition
+from tests.services.publishing.test_editions import ROWS, publish_edition
 
 NOW = shanghai(date(2026, 6, 1), 10)
 EN = {"Accept-Language": "en"}

@@ -14,7 +14,7 @@ from catalogue.services.kernel.errors import DeadlinePassed, NotFound, Refused
 from catalogue.services.kernel.reference import load_schemes
 from tests.conftest import shanghai
 from tests.factories import CONTACT, approved, campaign, item_data
-from tests.services.test_editions import publish_edition
+from tests.services.publishing.test_editions import publish_edition
 
 APPROVED_AT = shanghai(date(2017, 7, 1), 10)
 NOW = shanghai(date(2027, 3, 1), 10)
