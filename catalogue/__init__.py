@@ -13,7 +13,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from core import text
 
-from . import commands, config, errors, health, i18n, observability, security, sqlite, templating
+from . import commands, config, error_pages, health, i18n, observability, security, sqlite, templating
 from .converters import IdConverter
 from .extensions import babel, csrf, db, login_manager, mail, migrate
 from .models import User
@@ -71,7 +71,7 @@ def create_app(test_config: dict | None = None) -> TransactionalFlask:
     observability.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
-    errors.register(app)
+    error_pages.register(app)
     templating.register(app)
     commands.register(app)
     # Performance: what start-up made (modules, the app, its routes) lives as long as the process.

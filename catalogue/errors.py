@@ -1,72 +1,128 @@
-"""Error pages: domain errors become messages, HTTP errors friendly pages, in the user's language."""
+"""The domain errors: the refusals services raise (and the transaction boundary, for a lost race);
+``error_pages`` and the views turn them into messages and status codes.
 
-from flask import current_app, jsonify, render_template, request
+Messages are built when read (inside a request or CLI context), so they come out in
+the user's language.
+"""
+
 from flask_babel import gettext as _
-from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import BadRequest, HTTPException
 
-from .services.kernel.errors import DeadlinePassed, DomainError
+from .i18n import deadline_end, status_label
 
 
-def _wants_json():
-    return request.path.startswith("/api/")
+class DomainError(Exception):
+    status_code = 400
+
+    @property
+    def message(self):
+        return _("The request could not be carried out.")
+
+    def __str__(self):
+        return str(self.message)
 
 
-def _json_error(status, message):
-    return jsonify({"error": {"status": status, "message": str(message)}}), status
+class NotFound(DomainError):
+    status_code = 404
+
+    @property
+    def message(self):
+        return _("No such page, or it is not yours to see.")
 
 
-class InputRejected(BadRequest):
-    """A request refused before any view sees it; ``description`` says why, in the user's language."""
+class Forbidden(DomainError):
+    status_code = 403
+
+    @property
+    def message(self):
+        return _("Your role does not allow this.")
 
 
-def reject_nul_characters():
-    """PostgreSQL cannot store NUL, and no person types one: refuse such input wherever it comes."""
-    values = [request.path, *request.args.values(), *request.args.keys()]
-    if request.method in ("POST", "PUT", "PATCH"):
-        values += [*request.form.values(), *request.form.keys()]
-    if any("\x00" in value for value in values):
-        raise InputRejected(_("The request contains a character that is not allowed (NUL); nothing was changed."))
+class DeadlinePassed(DomainError):
+    status_code = 403
+
+    def __init__(self, deadline):
+        super().__init__(deadline)
+        self.deadline = deadline
+
+    @property
+    def message(self):
+        return _(
+            "The deadline for this catalogue was %(when)s; it can no longer be changed.",
+            when=deadline_end(self.deadline),
+        )
 
 
-def register(app):
-    app.before_request(reject_nul_characters)
+class NotEditable(DomainError):
+    status_code = 409
 
-    @app.errorhandler(DomainError)
-    def domain_error(error):
-        if _wants_json():
-            return _json_error(error.status_code, error.message)
-        if isinstance(error, DeadlinePassed):
-            return render_template("errors/deadline.html", deadline=error.deadline), error.status_code
-        return render_template("errors/error.html", code=error.status_code, message=error.message), error.status_code
+    def __init__(self, status):
+        super().__init__(status)
+        self.status = status
 
-    @app.errorhandler(CSRFError)
-    def csrf_error(error):
-        message = _("The form expired or did not come from this site. Go back, reload the page and try again.")
-        return render_template("errors/error.html", code=400, message=message), 400
+    @property
+    def message(self):
+        return _(
+            "The catalogue is %(status)s and cannot be changed until the finance office returns it.",
+            status=status_label(self.status),
+        )
 
-    @app.errorhandler(HTTPException)
-    def http_error(error):
-        messages = {
-            400: _("The request was not understood."),
-            403: _("Your role does not allow this."),
-            404: _("No such page, or it is not yours to see."),
-            405: _("This address does not accept that kind of request."),
-            413: _(
-                "The upload is larger than the limit of %(limit).1f MiB; nothing was saved.",
-                limit=current_app.config["IMPORT_MAX_BYTES"] / 1048576,
-            ),
-            429: _("Too many attempts from your address. Wait a minute and try again."),
-        }
-        message = error.description if isinstance(error, InputRejected) else messages.get(error.code, error.description)
-        if _wants_json():
-            detail = error.description if error.code == 400 and error.description else message
-            return _json_error(error.code, detail)
-        return render_template("errors/error.html", code=error.code, message=message), error.code
 
-    @app.errorhandler(500)
-    def server_error(error):
-        message = _("Something went wrong on our side; nothing was saved. Please try again.")
-        if _wants_json():
-            return _json_error(500, message)
-        return render_template("errors/error.html", code=500, message=message), 500
+class IllegalTransition(DomainError):
+    status_code = 409
+
+    def __init__(self, current, target):
+        super().__init__(current, target)
+        self.current, self.target = current, target
+
+    @property
+    def message(self):
+        return _(
+            "A catalogue that is %(current)s cannot become %(target)s.",
+            current=status_label(self.current),
+            target=status_label(self.target),
+        )
+
+
+class StaleEdit(DomainError):
+    status_code = 409
+
+    @property
+    def message(self):
+        return _(
+            "Someone else changed this in the meantime. Your input is kept below: "
+            "check the current data and save again."
+        )
+
+
+class Invalid(DomainError):
+    """Input that breaks a rule; ``errors`` maps a field name to its messages."""
+
+    status_code = 400
+
+    def __init__(self, errors):
+        super().__init__(errors)
+        self.errors = errors
+
+    @property
+    def message(self):
+        return _("Please correct the errors below.")
+
+
+class Refused(DomainError):
+    """A rule-based refusal whose message is given when raised (already translated lazily)."""
+
+    status_code = 409
+
+    def __init__(self, text):
+        super().__init__(text)
+        self.text = text
+
+    @property
+    def message(self):
+        return str(self.text)
+
+
+class Unavailable(Refused):
+    """Work that could not be done just now (a child process failed); nothing was written: try again."""
+
+    status_code = 503

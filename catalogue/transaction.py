@@ -16,8 +16,8 @@ from flask import Flask, request
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from .errors import StaleEdit
 from .extensions import db
-from .services.kernel.errors import StaleEdit
 
 log = logging.getLogger(__name__)
 _QUEUE = "after_commit"

@@ -16,9 +16,9 @@ from flask_babel import force_locale
 from sqlalchemy import func, select, text
 
 from catalogue.clock import now
+from catalogue.errors import Unavailable
 from catalogue.extensions import db
 from catalogue.models import Campaign, Publication, PublicationFile, PublishedItem, Region, User
-from catalogue.services.kernel.errors import Unavailable
 from catalogue.services.publishing import publications as publishing
 from catalogue.transaction import unit_of_work
 from tests.conftest import shanghai

@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 from sqlalchemy import create_engine, func, select, update
 
+from catalogue.errors import StaleEdit
 from catalogue.extensions import db
 from catalogue.models import AuditEvent, Catalogue, Item
 from catalogue.services.catalogues import items
-from catalogue.services.kernel.errors import StaleEdit
 from catalogue.transaction import after_commit, unit_of_work
 from tests.conftest import shanghai
 from tests.factories import item_data

@@ -12,12 +12,12 @@ from flask_migrate import upgrade
 
 from .. import demo
 from ..clock import now
+from ..errors import Invalid
 from ..extensions import db
 from ..models import ROLES
 from ..services.accounts.users import create_user as create_account
 from ..services.desk import reminders
 from ..services.kernel import notifications, reference
-from ..services.kernel.errors import Invalid
 from .campaigns import create_campaign
 from .carrying import carry_forward
 from .common import transactional

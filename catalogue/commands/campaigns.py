@@ -10,9 +10,9 @@ from flask_babel import gettext as _
 from core import tiers
 
 from ..clock import now
+from ..errors import Invalid
 from ..models import Region
 from ..services.campaigns.campaigns import save_campaign
-from ..services.kernel.errors import Invalid
 from ..services.kernel.permissions import COMMAND_LINE
 from .common import lookup, transactional
 

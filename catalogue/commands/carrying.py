@@ -8,11 +8,11 @@ import sys
 import click
 
 from ..clock import now
+from ..errors import DomainError
 from ..models import Campaign, Department
 from ..services.catalogues.carry_forward import carry_forward as carry
 from ..services.catalogues.carry_forward import summary
 from ..services.catalogues.item_rules import catalogue_problems
-from ..services.kernel.errors import DomainError
 from ..services.kernel.permissions import COMMAND_LINE
 from .common import lookup, transactional
 

@@ -10,8 +10,8 @@ from flask_babel import gettext as _
 from imports import FileRejected
 
 from ..clock import now
+from ..errors import Invalid
 from ..models import Region, Scheme
-from ..services.kernel.errors import Invalid
 from ..services.kernel.permissions import COMMAND_LINE
 from ..services.publishing import editions
 from .common import lookup, transactional

@@ -11,9 +11,9 @@ from core.statuses import IMPORT_REPLACE, IMPORT_UPDATE
 from imports import FileRejected
 
 from ..clock import now
+from ..errors import DomainError
 from ..models import Campaign, Department
 from ..services.catalogues import importing
-from ..services.kernel.errors import DomainError
 from ..services.kernel.permissions import COMMAND_LINE
 from .common import lookup, transactional
 

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from exports.publication import FORMATS
 
 from ..clock import now
+from ..errors import DomainError
 from ..extensions import db
 from ..models import Campaign, Region, User
-from ..services.kernel.errors import DomainError
 from ..services.kernel.permissions import COMMAND_LINE
 from ..services.publishing import public, publications
 from .common import lookup, transactional

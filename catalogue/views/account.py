@@ -8,8 +8,8 @@ from flask_login import current_user, login_required, login_user
 from forms.auth import ChangePasswordForm, NewPasswordForm
 
 from ..clock import now
+from ..errors import Invalid
 from ..services.accounts import users
-from ..services.kernel.errors import Invalid
 from .common import copy_errors
 
 bp = Blueprint("account", __name__, url_prefix="/account")

@@ -9,8 +9,8 @@ from forms.accounts import AccountForm, AccountUploadForm, ActiveForm, CreateAcc
 from imports import FileRejected
 
 from ..clock import now
+from ..errors import Invalid, Refused
 from ..services.accounts import admin, importing
-from ..services.kernel.errors import Invalid, Refused
 from ..services.kernel.permissions import REVIEWERS, require_account_manager
 from ..transaction import doom
 from .common import copy_errors, refused, role_required

@@ -17,8 +17,8 @@ from forms.items import VersionForm
 from imports.errors import FileRejected
 
 from ..clock import local_day, now
+from ..errors import Invalid, Refused
 from ..services.budget import budget_lines, effective, importing
-from ..services.kernel.errors import Invalid, Refused
 from ..services.kernel.permissions import REVIEWERS
 from .common import copy_errors, refused, role_required
 

@@ -8,13 +8,13 @@ from forms.items import EditItemForm, ItemForm, MoveForm, VersionForm
 from forms.review import SubmitForm
 
 from ..clock import now
+from ..errors import IllegalTransition, Invalid, NotEditable, Refused, StaleEdit
 from ..services.campaigns.campaigns import get_campaign, list_campaigns
 from ..services.catalogues import carry_forward as carrying
 from ..services.catalogues import importing as import_service
 from ..services.catalogues import items, overview, workflow
 from ..services.catalogues.overview import catalogue_state
 from ..services.catalogues.screening import item_hits
-from ..services.kernel.errors import IllegalTransition, Invalid, NotEditable, Refused, StaleEdit
 from .common import copy_errors, refused, role_required
 from .history import history_page, history_workbook
 

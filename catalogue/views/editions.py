@@ -10,8 +10,8 @@ from imports import FileRejected
 
 from .. import page_cache
 from ..clock import now
+from ..errors import Invalid
 from ..services.campaigns.campaigns import default_scheme
-from ..services.kernel.errors import Invalid
 from ..services.kernel.permissions import REVIEWERS, can_choose_region, publishing_region
 from ..services.publishing import editions, public
 from ..throttle import throttle

@@ -10,6 +10,7 @@ from forms.campaigns import CampaignForm, ExtensionForm
 from forms.review import ApproveForm, EligibleForm, ReturnForm
 
 from ..clock import now
+from ..errors import Invalid, NotFound
 from ..services.campaigns import campaigns, departments
 from ..services.catalogues import workflow
 from ..services.catalogues.overview import catalogue_state
@@ -17,7 +18,6 @@ from ..services.desk import review_changes
 from ..services.desk.work_queue import work_queue
 from ..services.kernel import reference
 from ..services.kernel.deadlines import find_extension
-from ..services.kernel.errors import Invalid, NotFound
 from ..services.kernel.permissions import (
     REVIEWERS,
     can_create_campaigns,

@@ -18,11 +18,11 @@ from forms.imports import ApplyForm, UploadForm
 from imports import FileRejected
 
 from ..clock import now
+from ..errors import IllegalTransition, NotEditable, Refused
 from ..services.campaigns.campaigns import get_campaign
 from ..services.catalogues import importing
 from ..services.catalogues.items import editing_gate
 from ..services.catalogues.overview import catalogue_state
-from ..services.kernel.errors import IllegalTransition, NotEditable, Refused
 from ..throttle import throttle
 from .common import page_number, refused, role_required
 from .department import already_handed_in

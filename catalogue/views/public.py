@@ -8,7 +8,7 @@ from core.characters import header_safe
 from exports import XLSX_MIMETYPE
 
 from .. import page_cache
-from ..services.kernel.errors import NotFound
+from ..errors import NotFound
 from ..services.publishing import editions, public
 from ..services.publishing import search as search_service
 from .common import page_number

@@ -8,9 +8,9 @@ from flask_login import current_user
 from forms.publishing import PublishForm
 
 from ..clock import now
+from ..errors import Invalid, Refused
 from ..services.campaigns.campaigns import get_campaign
 from ..services.kernel import reference
-from ..services.kernel.errors import Invalid, Refused
 from ..services.kernel.permissions import REVIEWERS, publishing_region, require_all_publications_viewer, top_region
 from ..services.publishing import folding, public, publications
 from .common import copy_errors, refused, role_required

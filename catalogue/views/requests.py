@@ -8,8 +8,8 @@ from forms.budget import ApproveForm, RefuseForm, RequestForm
 from forms.items import VersionForm
 
 from ..clock import now
+from ..errors import Invalid, Refused, StaleEdit
 from ..services.budget import requests
-from ..services.kernel.errors import Invalid, Refused, StaleEdit
 from ..services.kernel.permissions import REVIEWERS
 from .common import copy_errors, refused, role_required
 

@@ -21,12 +21,12 @@ from core import paging
 from core.characters import refusals
 from core.paging import Page
 
+from ...errors import Invalid, NotFound
 from ...extensions import db
 from ...models import ROLES, Department, Region, User
 from ...transaction import flush
 from ..kernel import audit
 from ..kernel.coverage import subtree_ids
-from ..kernel.errors import Invalid, NotFound
 from ..kernel.paging import page_of_query
 from ..kernel.permissions import Actor, manageable_users, region_of, require_account_manager
 from .users import hash_password, set_password_token

@@ -10,9 +10,9 @@ from sqlalchemy import delete
 
 from imports.accounts import AccountRow, cell_error, read_accounts
 
+from ...errors import Invalid, NotFound, Refused
 from ...extensions import db
 from ...models import AccountUpload
-from ..kernel.errors import Invalid, NotFound, Refused
 from ..kernel.permissions import Actor, require_account_manager
 from ..kernel.uploads import check_size
 from .admin import Credential, check_account, create_account

@@ -12,11 +12,11 @@ from zxcvbn import zxcvbn
 
 from core.characters import refusals
 
+from ...errors import Invalid
 from ...extensions import db
 from ...models import ROLES, Department, Region, User
 from ...transaction import flush
 from ..kernel import audit
-from ..kernel.errors import Invalid
 
 # A hash to verify against when the user does not exist, so timing does not reveal names.
 _DUMMY: dict[str, str] = {}

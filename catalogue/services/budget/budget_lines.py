@@ -18,11 +18,11 @@ from core import budget
 from core.characters import refusals
 
 from ...clock import local_day
+from ...errors import Invalid, NotFound
 from ...extensions import db
 from ...models import BudgetLine, Department
 from ...transaction import flush
 from ..kernel import audit
-from ..kernel.errors import Invalid, NotFound
 from ..kernel.permissions import Actor, require_clerk_of
 from . import effective
 

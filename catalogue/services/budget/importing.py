@@ -11,10 +11,10 @@ from sqlalchemy import delete
 
 from imports.budget_lines import cell_error, read_lines
 
+from ...errors import NotFound, Refused
 from ...extensions import db
 from ...models import BudgetUpload, Department
 from ...transaction import flush
-from ..kernel.errors import NotFound, Refused
 from ..kernel.permissions import Actor, require_clerk_of
 from ..kernel.uploads import check_size
 from . import budget_lines

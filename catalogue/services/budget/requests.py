@@ -15,12 +15,12 @@ from core.characters import refusals
 from core.item_rules import check_fields, normalise
 
 from ...clock import local_day
+from ...errors import Invalid, NotFound, Refused, StaleEdit
 from ...extensions import db
 from ...models import CatalogueRequest, Department
 from ...transaction import flush
 from ..catalogues.item_rules import scheme_index
 from ..kernel import audit, notifications
-from ..kernel.errors import Invalid, NotFound, Refused, StaleEdit
 from ..kernel.permissions import Actor, can_review, is_clerk_of, require_clerk_of, require_reviewer_of
 from . import effective
 

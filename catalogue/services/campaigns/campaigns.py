@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from core import tiers
 from core.characters import refusals
 
+from ...errors import Forbidden, Invalid, NotFound
 from ...extensions import db
 from ...models import Campaign, Catalogue, Department, Extension, Item, Region, Scheme, TierDeadline
 from ...transaction import flush
@@ -16,7 +17,6 @@ from ..catalogues.items import find_catalogue
 from ..kernel import audit, notifications
 from ..kernel.coverage import require_covered
 from ..kernel.deadlines import find_extension
-from ..kernel.errors import Forbidden, Invalid, NotFound
 from ..kernel.permissions import (
     COMMAND_LINE,
     Actor,

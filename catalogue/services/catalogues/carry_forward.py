@@ -12,11 +12,11 @@ from core.carry_forward import carry
 from core.item_rules import TEXT_FIELDS
 from core.statuses import APPROVED
 
+from ...errors import Refused
 from ...extensions import db
 from ...models import Campaign, Catalogue, Department, Item
 from ...transaction import flush
 from ..kernel import audit
-from ..kernel.errors import Refused
 from ..kernel.permissions import Actor
 from .item_rules import catalogue_problems, scheme_index
 from .items import editing_gate, find_catalogue, start_catalogue, touch

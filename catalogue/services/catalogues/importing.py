@@ -10,12 +10,12 @@ from core.characters import header_safe
 from core.statuses import IMPORT_MODES
 from imports import Plan, plan_file
 
+from ...errors import Refused, StaleEdit
 from ...extensions import db
 from ...models import Campaign, Catalogue, Department, ImportUpload, Item, SchemeNode
 from ...transaction import flush
 from ..kernel import audit
 from ..kernel.coverage import require_covered
-from ..kernel.errors import Refused, StaleEdit
 from ..kernel.permissions import Actor, require_clerk_of, require_own_upload
 from ..kernel.uploads import check_size
 from .item_rules import scheme_index

@@ -10,13 +10,13 @@ from sqlalchemy.orm.attributes import flag_modified
 from core.item_rules import TEXT_FIELDS, check_fields, normalise
 from core.statuses import DRAFT, EDITABLE
 
+from ...errors import Invalid, NotEditable, StaleEdit
 from ...extensions import db
 from ...models import Campaign, Catalogue, Department, Item, SchemeNode
 from ...transaction import flush
 from ..kernel import audit
 from ..kernel.coverage import require_covered
 from ..kernel.deadlines import ensure_open
-from ..kernel.errors import Invalid, NotEditable, StaleEdit
 from ..kernel.permissions import Actor, require_clerk_of, require_item_of_own_department
 from .item_rules import check_item, duplicate_code, scheme_index
 

@@ -19,6 +19,7 @@ from core.submission import (
     PHONE_REQUIRED,
 )
 
+from ...errors import IllegalTransition, Invalid, Refused
 from ...extensions import db
 from ...i18n import format_moment
 from ...models import Campaign, Catalogue, Department, Submission
@@ -26,7 +27,6 @@ from ...transaction import flush
 from ..kernel import audit, notifications
 from ..kernel.coverage import require_covered
 from ..kernel.deadlines import ensure_open
-from ..kernel.errors import IllegalTransition, Invalid, Refused
 from ..kernel.permissions import Actor, require_clerk_of, require_reviewer_of
 from .item_rules import catalogue_problems
 from .items import check_version, find_catalogue

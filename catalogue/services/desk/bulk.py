@@ -11,6 +11,7 @@ from sqlalchemy import select
 from core.statuses import DONE, NOT_STARTED, SUBMITTED
 
 from ...clock import local_day
+from ...errors import DomainError, IllegalTransition, Refused
 from ...extensions import db
 from ...models import Campaign, Department
 from ..catalogues import workflow
@@ -18,7 +19,6 @@ from ..catalogues.items import find_catalogue
 from ..kernel import audit
 from ..kernel.coverage import require_covered
 from ..kernel.deadlines import deadline_for
-from ..kernel.errors import DomainError, IllegalTransition, Refused
 from ..kernel.notifications import clerks_of, notify
 from ..kernel.permissions import Actor, require_reviewer_of
 

@@ -1,2 +1,2 @@
 """What every rule stands on: who may act (permissions, coverage), until when (deadlines), what is
-written about it (audit, notifications), the domain errors, uploads' limits and the reference data."""
+written about it (audit, notifications), uploads' limits, paging a query and the reference data."""

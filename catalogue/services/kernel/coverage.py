@@ -3,9 +3,9 @@ it, in the tiers the campaign has a deadline for (分级管理)."""
 
 from sqlalchemy import select
 
+from ...errors import NotFound
 from ...extensions import db
 from ...models import Campaign, Department, Region
-from .errors import NotFound
 
 
 def ancestors_or_self(region: Region) -> list[Region]:

@@ -7,9 +7,9 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 
 from ...clock import end_of_day
+from ...errors import DeadlinePassed
 from ...extensions import db
 from ...models import Campaign, Department, Extension
-from .errors import DeadlinePassed
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ from flask_mailman import EmailMessage
 from sqlalchemy import func, select, update
 
 from ... import clock
+from ...errors import NotFound
 from ...extensions import db
 from ...models import Catalogue, Department, User
 from ...models.notification import MAIL_FAILED, MAIL_NONE, MAIL_PENDING, MAIL_SENT, Notification
 from ...transaction import after_commit
-from .errors import NotFound
 
 log = logging.getLogger(__name__)
 MAX_MAIL_ATTEMPTS = 5

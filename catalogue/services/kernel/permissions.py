@@ -6,10 +6,10 @@ data is not even admitted to exist); ``can_*`` and ``is_*`` answer for templates
 
 from sqlalchemy import Select, select
 
+from ...errors import Forbidden, NotFound
 from ...extensions import db
 from ...models import Campaign, Department, ImportUpload, Item, Region, User
 from .coverage import ancestors_or_self, campaigns_covering, covers, subtree_ids
-from .errors import Forbidden, NotFound
 
 
 class CommandLine:

@@ -9,10 +9,10 @@ from importlib import resources
 
 from sqlalchemy import select
 
+from ...errors import NotFound
 from ...extensions import db
 from ...models import Department, Region, Scheme, SchemeNode
 from ...transaction import flush
-from .errors import NotFound
 
 SCHEME_NAMES = {
     "2014": "政府购买服务管理办法（暂行）六大类（2014）",

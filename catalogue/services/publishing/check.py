@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 from core.statuses import APPROVED
 
+from ...errors import Refused
 from ...extensions import db
 from ...models import Publication, Scheme
 from ..catalogues.diffing import diff_campaigns, diff_items
 from ..catalogues.progress import ProgressRow
-from ..kernel.errors import Refused
 
 
 @dataclass

@@ -11,9 +11,9 @@ from core.isolation import Child, ChildFailed
 from exports import pdf
 from exports import publication as files
 
+from ...errors import Unavailable
 from ...extensions import db
 from ...models import Publication, PublicationFile
-from ..kernel.errors import Unavailable
 
 
 def by_department(items: list[dict]) -> list[tuple[str, str, list[dict]]]:

@@ -12,13 +12,13 @@ from sqlalchemy import func, select
 from core.characters import refusals
 from imports.edition import EditionNode, EditionPlan, plan_edition
 
+from ...errors import Invalid, NotFound
 from ...extensions import db
 from ...models import Publication, PublishedItem, Region, Scheme, SchemeNode
 from ...transaction import flush
 from ..catalogues.item_rules import scheme_index
 from ..kernel import audit
 from ..kernel.coverage import ancestors_or_self
-from ..kernel.errors import Invalid, NotFound
 from ..kernel.permissions import Actor, require_publisher
 from ..kernel.uploads import check_size
 from .publications import document_number_errors

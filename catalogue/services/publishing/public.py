@@ -9,6 +9,7 @@ from sqlalchemy import Row, func, or_, select
 from core.budget import APPROVED
 from core.paging import Page
 
+from ...errors import NotFound
 from ...extensions import db
 from ...models import (
     Campaign,
@@ -22,7 +23,6 @@ from ...models import (
 )
 from ...transaction import writes_committed, writing
 from ..catalogues.diffing import diff_campaigns
-from ..kernel.errors import NotFound
 from ..kernel.paging import page_of_query
 from ..kernel.permissions import top_region
 from .publications import previous_campaign_list, published_items

@@ -12,6 +12,7 @@ from core.search_grams import grams
 from core.statuses import APPROVED
 from exports import publication as files
 
+from ...errors import Invalid, NotFound, Refused
 from ...extensions import db
 from ...models import (
     Campaign,
@@ -26,7 +27,6 @@ from ..catalogues import rows
 from ..catalogues.progress import campaign_progress
 from ..catalogues.screening import data_hits
 from ..kernel import audit
-from ..kernel.errors import Invalid, NotFound, Refused
 from ..kernel.permissions import Actor, require_publisher
 from . import check, documents, folding, search
 from .check import Consolidation, PublishPlan

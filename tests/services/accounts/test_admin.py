@@ -5,11 +5,11 @@ from datetime import date
 
 import pytest
 
+from catalogue.errors import Forbidden, Invalid, NotFound
 from catalogue.extensions import db
 from catalogue.models import AuditEvent
 from catalogue.services.accounts import admin as account_admin
 from catalogue.services.accounts.users import authenticate, user_of_token
-from catalogue.services.kernel.errors import Forbidden, Invalid, NotFound
 from catalogue.services.kernel.permissions import can_manage_account, manageable_users
 from tests.conftest import shanghai
 

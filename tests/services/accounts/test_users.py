@@ -2,8 +2,8 @@
 
 import pytest
 
+from catalogue.errors import Invalid
 from catalogue.services.accounts import users as accounts
-from catalogue.services.kernel.errors import Invalid
 from tests.factories import PASSWORD
 
 

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
+from catalogue.errors import Invalid, NotFound
 from catalogue.extensions import db
 from catalogue.services.budget import budget_lines as budget
-from catalogue.services.kernel.errors import Invalid, NotFound
 from catalogue.services.publishing import publications as publishing
 from tests.conftest import shanghai
 from tests.factories import approved, publish

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from catalogue.errors import Invalid, NotFound, Refused, StaleEdit
 from catalogue.extensions import db
 from catalogue.models import Notification
 from catalogue.services.budget import effective, requests
-from catalogue.services.kernel.errors import Invalid, NotFound, Refused, StaleEdit
 from catalogue.services.publishing import publications as publishing
 from tests.conftest import shanghai
 from tests.factories import approved, publish

@@ -5,11 +5,11 @@ from datetime import date
 
 import pytest
 
+from catalogue.errors import Forbidden, Invalid, NotFound
 from catalogue.extensions import db
 from catalogue.services.campaigns import campaigns
 from catalogue.services.catalogues import items
 from catalogue.services.kernel.deadlines import find_extension
-from catalogue.services.kernel.errors import Forbidden, Invalid, NotFound
 from tests.conftest import shanghai
 from tests.factories import add_items, item_data
 

@@ -5,12 +5,12 @@ from datetime import date
 
 import pytest
 
+from catalogue.errors import DeadlinePassed, NotFound, Refused
 from catalogue.extensions import db
 from catalogue.models import AuditEvent
 from catalogue.services.catalogues import items, workflow
 from catalogue.services.catalogues.carry_forward import carry_forward
 from catalogue.services.catalogues.item_rules import catalogue_problems
-from catalogue.services.kernel.errors import DeadlinePassed, NotFound, Refused
 from catalogue.services.kernel.reference import load_schemes
 from tests.conftest import shanghai
 from tests.factories import CONTACT, approved, campaign, item_data

@@ -5,11 +5,11 @@ from datetime import date
 
 import pytest
 
+from catalogue.errors import DeadlinePassed, NotEditable, NotFound, Refused
 from catalogue.extensions import db
 from catalogue.models import AuditEvent, Item
 from catalogue.services.catalogues import importing as imports
 from catalogue.services.catalogues import workflow
-from catalogue.services.kernel.errors import DeadlinePassed, NotEditable, NotFound, Refused
 from tests.conftest import shanghai
 from tests.factories import CONTACT, add_items
 from tests.imports.builders import HEADER, ROWS, xlsx

@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
+from catalogue.errors import Invalid, NotEditable, NotFound, StaleEdit
 from catalogue.extensions import db
 from catalogue.models import AuditEvent, Catalogue
 from catalogue.services.catalogues import items, workflow
-from catalogue.services.kernel.errors import Invalid, NotEditable, NotFound, StaleEdit
 from tests.conftest import shanghai
 from tests.factories import CONTACT, add_items, fetch, item_data
 

@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
+from catalogue.errors import Invalid
 from catalogue.services.catalogues import items
-from catalogue.services.kernel.errors import Invalid
 from tests.conftest import shanghai
 from tests.factories import add_items, item_data
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from catalogue.errors import DeadlinePassed, IllegalTransition, Invalid, Refused
 from catalogue.extensions import db
 from catalogue.services.catalogues import overview, workflow
-from catalogue.services.kernel.errors import DeadlinePassed, IllegalTransition, Invalid, Refused
 from tests.conftest import shanghai
 from tests.factories import CONTACT, add_items
 

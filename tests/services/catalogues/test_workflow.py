@@ -4,10 +4,7 @@ from datetime import date
 
 import pytest
 
-from catalogue.extensions import db
-from catalogue.models import AuditEvent
-from catalogue.services.catalogues import workflow
-from catalogue.services.kernel.errors import (
+from catalogue.errors import (
     Forbidden,
     IllegalTransition,
     Invalid,
@@ -15,6 +12,9 @@ from catalogue.services.kernel.errors import (
     Refused,
     StaleEdit,
 )
+from catalogue.extensions import db
+from catalogue.models import AuditEvent
+from catalogue.services.catalogues import workflow
 from tests.conftest import shanghai
 from tests.factories import CONTACT, add_items
 

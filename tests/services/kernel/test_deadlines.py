@@ -4,11 +4,11 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from catalogue.errors import DeadlinePassed
 from catalogue.extensions import db
 from catalogue.services.campaigns import campaigns
 from catalogue.services.catalogues import items, workflow
 from catalogue.services.kernel.deadlines import deadline_for, end_of_day, ensure_open
-from catalogue.services.kernel.errors import DeadlinePassed
 from tests import factories
 from tests.conftest import shanghai
 from tests.factories import CONTACT, PREFECTURE_DEADLINE, PROVINCE_DEADLINE, add_items, item_data

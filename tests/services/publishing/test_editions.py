@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
+from catalogue.errors import Invalid, NotFound
 from catalogue.extensions import db
 from catalogue.models import AuditEvent
 from catalogue.services.catalogues import items
-from catalogue.services.kernel.errors import Invalid, NotFound
 from catalogue.services.kernel.reference import load_schemes
 from catalogue.services.publishing import editions
 from catalogue.services.publishing import publications as publishing

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from catalogue.errors import Forbidden, Invalid, NotFound, Refused
 from catalogue.extensions import db
 from catalogue.models import PublicationFile
 from catalogue.services.catalogues import items
-from catalogue.services.kernel.errors import Forbidden, Invalid, NotFound, Refused
 from catalogue.services.publishing import publications as publishing
 from tests.conftest import shanghai
 from tests.factories import CONTACT, add_items, approved, item_data

@@ -1,0 +1,72 @@
+"""Error pages: domain errors become messages, HTTP errors friendly pages, in the user's language."""
+
+from flask import current_app, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import BadRequest, HTTPException
+
+from .errors import DeadlinePassed, DomainError
+
+
+def _wants_json():
+    return request.path.startswith("/api/")
+
+
+def _json_error(status, message):
+    return jsonify({"error": {"status": status, "message": str(message)}}), status
+
+
+class InputRejected(BadRequest):
+    """A request refused before any view sees it; ``description`` says why, in the user's language."""
+
+
+def reject_nul_characters():
+    """PostgreSQL cannot store NUL, and no person types one: refuse such input wherever it comes."""
+    values = [request.path, *request.args.values(), *request.args.keys()]
+    if request.method in ("POST", "PUT", "PATCH"):
+        values += [*request.form.values(), *request.form.keys()]
+    if any("\x00" in value for value in values):
+        raise InputRejected(_("The request contains a character that is not allowed (NUL); nothing was changed."))
+
+
+def register(app):
+    app.before_request(reject_nul_characters)
+
+    @app.errorhandler(DomainError)
+    def domain_error(error):
+        if _wants_json():
+            return _json_error(error.status_code, error.message)
+        if isinstance(error, DeadlinePassed):
+            return render_template("errors/deadline.html", deadline=error.deadline), error.status_code
+        return render_template("errors/error.html", code=error.status_code, message=error.message), error.status_code
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        message = _("The form expired or did not come from this site. Go back, reload the page and try again.")
+        return render_template("errors/error.html", code=400, message=message), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(error):
+        messages = {
+            400: _("The request was not understood."),
+            403: _("Your role does not allow this."),
+            404: _("No such page, or it is not yours to see."),
+            405: _("This address does not accept that kind of request."),
+            413: _(
+                "The upload is larger than the limit of %(limit).1f MiB; nothing was saved.",
+                limit=current_app.config["IMPORT_MAX_BYTES"] / 1048576,
+            ),
+            429: _("Too many attempts from your address. Wait a minute and try again."),
+        }
+        message = error.description if isinstance(error, InputRejected) else messages.get(error.code, error.description)
+        if _wants_json():
+            detail = error.description if error.code == 400 and error.description else message
+            return _json_error(error.code, detail)
+        return render_template("errors/error.html", code=error.code, message=message), error.code
+
+    @app.errorhandler(500)
+    def server_error(error):
+        message = _("Something went wrong on our side; nothing was saved. Please try again.")
+        if _wants_json():
+            return _json_error(500, message)
+        return render_template("errors/error.html", code=500, message=message), 500
