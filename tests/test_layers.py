@@ -120,3 +120,15 @@ def test_every_module_imports_alone():
         check=True,
     )
     assert json.loads(result.stdout) == {}
+
+
+def test_every_package_is_in_the_wheel():
+    """pyproject.toml names the packages a wheel carries: a new one (a wing) left out would be missing
+    from an installed server, not from this checkout."""
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(path.parent.relative_to(ROOT).parts)
+        for package in PACKAGES
+        for path in (ROOT / package).rglob("__init__.py")
+    }
+    assert found - listed == set()
