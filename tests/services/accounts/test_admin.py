@@ -105,6 +105,6 @@ def test_the_account_list_filters_what_one_manages_and_reads_search_words_litera
 
 def test_an_account_one_does_not_manage_is_not_found(world):
     assert account_admin.get_account(world.finance, world.clerk.id) is world.clerk
-    for user_id in (world.prefecture_clerk.id, 10**12):
+    for user_id in (world.prefecture_clerk.id, 2**31 - 1):  # another office's clerk; no account
         with pytest.raises(NotFound):
             account_admin.get_account(world.finance, user_id)
