@@ -124,19 +124,12 @@ def unit_of_work(*, write: bool = True):
         writing.reset(token)
 
 
-def writes_when_read(view):
-    """Mark a view that records something even when it is only looked at (a reviewer opening a
-    submission): its GET takes SQLite's write lock at the start, as a POST does."""
-    view.writes_when_read = True
-    return view
-
-
 class TransactionalFlask(Flask):
     """Flask whose views each run in one transaction, decided by how the view ended."""
 
     def _writes(self) -> bool:
-        view = self.view_functions.get(request.endpoint or "")
-        return request.method not in SAFE_METHODS or getattr(view, "writes_when_read", False)
+        """Reading a page never changes anything: only other methods write."""
+        return request.method not in SAFE_METHODS
 
     def full_dispatch_request(self):
         # Whether the request may write is known before anything reads the database (loading the

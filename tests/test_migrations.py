@@ -9,9 +9,9 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from catalogue.extensions import db
-from catalogue.models import Campaign, Catalogue, Item, Publication, PublishedItem, Scheme
-from catalogue.services.catalogues import items
-from tests.factories import item_data
+from catalogue.models import Campaign, Catalogue, Item, Publication, PublishedItem, Scheme, Submission
+from catalogue.services.catalogues import items, workflow
+from tests.factories import CONTACT, add_items, item_data
 
 
 @pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index")
@@ -83,3 +83,32 @@ def test_a_database_of_the_landed_schema_upgrades_with_its_data(app):
     assert publication.in_search and "养老" in item.search_grams.split()  # searched, by its words (0015)
     schemes = db.session.scalars(select(Scheme)).all()
     assert schemes and all(not s.is_edition and all(n.code for n in s.nodes) for s in schemes)  # official (0008)
+
+
+@pytest.mark.committed
+def test_submissions_kept_before_0021_are_seen_when_a_review_or_decision_followed(world, before_deadline):
+    """One returned (seen), one withdrawn before anyone looked (unseen), the latest under review (seen)."""
+    catalogue = add_items(world.clerk, world.campaign, world.civil, 1, before_deadline)[0].catalogue
+
+    def submit():
+        workflow.submit(
+            world.clerk,
+            world.campaign,
+            world.civil,
+            contact=CONTACT,
+            expected_version=catalogue.version,
+            now=before_deadline,
+        )
+
+    submit()
+    workflow.return_catalogue(world.finance, catalogue, now=before_deadline, comment="请修改")
+    submit()
+    workflow.withdraw(world.clerk, catalogue, now=before_deadline)
+    submit()
+    workflow.begin_review(world.finance, catalogue, now=before_deadline)
+    db.session.commit()
+    db.session.remove()
+    downgrade(revision="0020")
+    upgrade()
+    seen = db.session.execute(select(Submission.number, Submission.seen_at).order_by(Submission.number)).all()
+    assert [(number, at is not None) for number, at in seen] == [(1, True), (2, False), (3, True)]

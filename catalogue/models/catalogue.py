@@ -111,4 +111,6 @@ class Submission(Model):
     catalogue_id: Mapped[int] = mapped_column(ForeignKey("catalogue.id"), index=True)
     number: Mapped[int]  # the catalogue's submissions count when it was made
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    items: Mapped[list] = mapped_column(JSON)  # each item's fields, as services/review_changes.py reads them
+    items: Mapped[list] = mapped_column(JSON)  # each item's fields, as services/catalogues/rows.py reads them
+    # when the finance office began reviewing it or decided on it; None for one withdrawn unseen
+    seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -26,7 +26,6 @@ from ..services.kernel.permissions import (
     require_reviewer_of,
 )
 from ..services.publishing import editions
-from ..transaction import writes_when_read
 from .common import copy_errors, role_required
 from .history import history_page, history_workbook
 
@@ -133,12 +132,21 @@ def _review_page(state, status=200, **forms):
 
 @bp.get("/campaigns/<code>/departments/<department_code>")
 @role_required(*REVIEWERS)
-@writes_when_read
 def review(code, department_code):
+    """Reading a submission changes nothing: the department may still withdraw it until a reviewer
+    begins the review (``begin_review``) or decides on it."""
+    return _review_page(_review_state(code, department_code))
+
+
+@bp.post("/campaigns/<code>/departments/<department_code>/begin")
+@role_required(*REVIEWERS)
+def begin_review(code, department_code):
     state = _review_state(code, department_code)
-    if state.catalogue is not None:
-        workflow.begin_review(current_user, state.catalogue, now=state.now)  # the department can no longer withdraw
-    return _review_page(state)
+    if state.catalogue is None:
+        raise NotFound()
+    if workflow.begin_review(current_user, state.catalogue, now=state.now):
+        flash(_("You began reviewing this submission: the department can no longer withdraw it."), "success")
+    return redirect(url_for(".review", code=code, department_code=department_code))
 
 
 def _decide(code, department_code, form, form_name, action, done_message):

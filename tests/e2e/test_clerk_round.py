@@ -1,6 +1,6 @@
 """A clerk's round in Chromium: a returned catalogue is answered and submitted again, the receipt is
-kept, the submission withdrawn and submitted once more; once the finance office opens it, it can no
-longer be withdrawn, and both sides read the same conversation. In Chinese, then in English."""
+kept, the submission withdrawn and submitted once more; once the finance office begins the review, it
+can no longer be withdrawn, and both sides read the same conversation. In Chinese, then in English."""
 
 from datetime import UTC, datetime
 
@@ -58,6 +58,8 @@ def test_reply_resubmit_receipt_withdraw_resubmit(page, returned):
     thread = page.inner_text(".conversation")
     assert "请补充服务内容说明。" in thread and "已补充服务内容说明。" in thread
     assert "王芳" in page.inner_text("main")
+    page.click("button:has-text('开始审核')")
+    assert "部门已不能撤回" in page.inner_text(".flash-success")
     page.click("text=退出")
 
     log_in(page, "clerk-civil")

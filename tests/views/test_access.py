@@ -119,6 +119,7 @@ MATRIX = {
         endpoint: {"finance-530000", "admin"}
         for endpoint in (
             "finance.review",
+            "finance.begin_review",
             "finance.approve",
             "finance.set_eligible",
             "finance.grant_extension",

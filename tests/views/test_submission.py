@@ -52,13 +52,16 @@ def test_no_receipt_before_a_submission(clerk, item):
     assert response.status_code == 302 and response.headers["Location"].endswith("/department/campaigns/2017")
 
 
-def test_withdrawn_from_the_page_until_the_finance_office_opens_it(clerk, item, auth, client):
+def test_withdrawn_from_the_page_until_the_finance_office_begins_the_review(clerk, item, auth, client):
     submit(clerk, item, **CONTACT_FORM)
     clerk.post("/department/campaigns/2017/withdraw", data={"version": item.catalogue.version})
     assert item.catalogue.status == "draft"
     submit(clerk, item, **CONTACT_FORM)
     auth.login("finance-530000")
-    assert client.get("/finance/campaigns/2017/departments/530000007").status_code == 200
+    page = text(client.get("/finance/campaigns/2017/departments/530000007", headers=EN))
+    assert "Begin the review" in page and item.catalogue.review_started_at is None  # reading changes nothing
+    client.post("/finance/campaigns/2017/departments/530000007/begin")
+    assert item.catalogue.review_started_at is not None
     auth.login("clerk-civil")
     response = client.post("/department/campaigns/2017/withdraw", data={"version": item.catalogue.version}, headers=EN)
     assert response.status_code == 302 and item.catalogue.status == "submitted"

@@ -63,6 +63,11 @@ class CatalogueState:
         return self.status == SUBMITTED
 
     @property
+    def review_may_begin(self) -> bool:
+        """Handed in and not yet taken up by the finance office (the department may still withdraw it)."""
+        return self.awaiting_review and self.catalogue is not None and self.catalogue.review_started_at is None
+
+    @property
     def approved(self) -> bool:
         return self.status == APPROVED
 

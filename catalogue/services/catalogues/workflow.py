@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
+from sqlalchemy import update
 
 from core.characters import refusals
 from core.statuses import DRAFT, SUBMITTED, TRANSITIONS
@@ -166,14 +167,30 @@ def withdraw(user: Actor, catalogue: Catalogue, *, now: datetime) -> None:
 
 
 def begin_review(user: Actor, catalogue: Catalogue, *, now: datetime) -> bool:
-    """A reviewer opened a submission: from now on the department cannot withdraw it. True the first time."""
+    """A reviewer begins reviewing a submission (a button, or the first decision): from now on the
+    department cannot withdraw it, and the next submission is compared with this one. Opening the
+    review page alone changes nothing. True the first time."""
     require_reviewer_of(user, catalogue.department)
     if catalogue.status != SUBMITTED or catalogue.review_started_at is not None:
         return False
     catalogue.review_started_at, catalogue.review_started_by_id = now, user.id
+    _seen(catalogue, now)
     flush()
     audit.record(user, "start_review", catalogue, catalogue=catalogue, at=now)
     return True
+
+
+def _seen(catalogue: Catalogue, now: datetime) -> None:
+    """The finance office has seen the latest submission (the one a decision is about)."""
+    db.session.execute(
+        update(Submission)
+        .where(
+            Submission.catalogue_id == catalogue.id,
+            Submission.number == catalogue.submissions,
+            Submission.seen_at.is_(None),
+        )
+        .values(seen_at=now)
+    )
 
 
 def _review(user: Actor, catalogue: Catalogue, action: str, now: datetime, comment: str) -> None:
@@ -181,6 +198,9 @@ def _review(user: Actor, catalogue: Catalogue, action: str, now: datetime, comme
     sources, target = TRANSITIONS[action]
     if catalogue.status not in sources:
         raise IllegalTransition(catalogue.status, target)
+    if catalogue.review_started_at is None and catalogue.status == SUBMITTED:
+        catalogue.review_started_at, catalogue.review_started_by_id = now, user.id  # a decision begins it
+    _seen(catalogue, now)
     catalogue.reviewed_at = now
     catalogue.reviewed_by_id = user.id
     catalogue.review_comment = comment

@@ -13,17 +13,14 @@ from ..catalogues.rows import catalogue_item_rows
 
 
 def since_previous_submission(catalogue: Catalogue) -> tuple[Submission, dict] | None:
-    """The submission before the one under review (or, while the department edits, its last one) and
-    the report of what changed since then; None on a first submission."""
-    # handed in, its latest submission is what is shown: the one to compare with is the one before
-    skipped = 1 if catalogue.status in DONE else 0
-    previous = db.session.scalars(
-        select(Submission)
-        .where(Submission.catalogue_id == catalogue.id)
-        .order_by(Submission.number.desc())
-        .offset(skipped)
-        .limit(1)
-    ).first()
+    """The last submission the finance office saw (began reviewing or decided on) before the one
+    under review, or while the department edits its last one seen, and what changed since then;
+    None when there is none. A submission withdrawn before anyone looked at it is passed over: what
+    was edited, deleted or imported since the last one seen is all reported."""
+    query = select(Submission).where(Submission.catalogue_id == catalogue.id, Submission.seen_at.is_not(None))
+    if catalogue.status in DONE:  # handed in: the latest submission is what is shown
+        query = query.where(Submission.number < catalogue.submissions)
+    previous = db.session.scalars(query.order_by(Submission.number.desc()).limit(1)).first()
     if previous is None:
         return None
     return previous, diff_items(previous.items, catalogue_item_rows(catalogue))

@@ -43,6 +43,38 @@ def test_a_resubmission_shows_what_changed_since_the_one_before(world):
     assert report["changed"][0]["fields"]["level3"] == ["服务事项1", "改过的名称"]
 
 
+def test_a_submission_withdrawn_unseen_is_passed_over(world):
+    """Seen, returned, edited, submitted and withdrawn before anyone looked, edited again and submitted:
+    the reviewer reads every change since the submission it saw, not since the withdrawn one."""
+    first, second = add_items(world.clerk, world.campaign, world.civil, 2, NOW)
+    catalogue = first.catalogue
+    submit(world, catalogue)
+    workflow.begin_review(world.finance, catalogue, now=NOW)
+    workflow.return_catalogue(world.finance, catalogue, now=NOW, comment="请修改")
+    items.update_item(world.clerk, first, data=item_data(level3="改过的名称"), expected_version=first.version, now=NOW)
+    submit(world, catalogue)
+    workflow.withdraw(world.clerk, catalogue, now=NOW)
+    items.delete_item(world.clerk, second, expected_version=second.version, now=NOW)
+    submit(world, catalogue)
+    previous, report = review_changes.since_previous_submission(catalogue)
+    assert previous.number == 1 and catalogue.submissions == 3
+    assert [e["code"] for e in report["removed"]] == ["A0101002"]
+    assert report["changed"][0]["fields"]["level3"] == ["服务事项1", "改过的名称"]
+
+
+def test_a_decision_counts_as_seen_without_a_begun_review(world):
+    (item,) = add_items(world.clerk, world.campaign, world.civil, 1, NOW)
+    catalogue = item.catalogue
+    submit(world, catalogue)
+    assert catalogue.review_started_at is None
+    workflow.approve(world.finance, catalogue, now=NOW)
+    assert catalogue.review_started_at == NOW
+    workflow.reopen(world.finance, catalogue, now=NOW, comment="请补充")
+    submit(world, catalogue)
+    previous, _report = review_changes.since_previous_submission(catalogue)
+    assert previous.number == 1 and previous.seen_at == NOW
+
+
 def test_against_the_catalogue_approved_in_the_previous_campaign(world):
     source = approved(world, world.clerk, world.civil, 2, NOW)
     later = campaign(load_schemes()["2014"], code="2027", province=date(2027, 12, 31), prefecture=None)
