@@ -24,6 +24,7 @@ MAX_LENGTHS = {
 }
 REQUIRED = ("code", "level1_code", "level2", "level3")
 TEXT_FIELDS = ("code", "level1_code", "level2", "level3", "level4", "description", "remarks")
+OPTIONAL = tuple(name for name in TEXT_FIELDS if name not in REQUIRED)  # a file may lack their columns
 MULTILINE = frozenset(("description", "remarks"))
 ONE_LINE = tuple(name for name in TEXT_FIELDS if name not in MULTILINE)
 CODE_FORMAT_MESSAGE = _l("The code must be a capital letter followed by 2 to 15 digits, for example A0101001.")

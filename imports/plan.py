@@ -5,6 +5,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from core.item_rules import TEXT_FIELDS, check_fields, official_name
+from core.labels import FIELD_LABELS
 from core.negative_list import screen_fields
 from core.statuses import IMPORT_REPLACE, IMPORT_UPDATE, ROW_SKIPPED, ROW_STATUSES
 from core.text import _l
@@ -24,6 +25,11 @@ class PlannedRow:
     item_id: int | None = None
     sheet: str = ""
 
+    @property
+    def cleared(self) -> list[str]:
+        """The fields a cell present but empty empties (a change the preview names)."""
+        return [name for name, (old, new) in self.changes.items() if old and not new]
+
 
 @dataclass
 class SheetReport:
@@ -33,6 +39,8 @@ class SheetReport:
     rows: int = 0  # its non-empty rows, when read: each has one status
     level1_column: int | None = None  # 1-based, when read: where a corrected file's dropdown goes
     first_data_row: int = 2  # 1-based
+    absent: tuple = ()  # the optional fields it has no column for: left as they are (emptied by a replace)
+    header_row: int = 1  # 1-based: where an absent column would have been
 
 
 @dataclass
@@ -44,6 +52,7 @@ class Plan:
     skipped: list = field(default_factory=list)  # records.Skipped: headings, notes, examples, other departments
     notes: list = field(default_factory=list)  # CellNote: what was read otherwise than written, once each
     book: object = None  # the cells as read, for the marked-up error workbook
+    absent: list = field(default_factory=list)  # CellNote: columns a sheet lacks, and what that leaves
 
     @property
     def replaces(self) -> bool:
@@ -234,6 +243,8 @@ def make_plan(records, existing, index, mode=IMPORT_UPDATE, sheets=(), skipped=(
     """Plan the change. ``existing`` maps each current code to the item's snapshot (with ``id``);
     ``records`` come from the sheets read (``sheets``: their reports), ``skipped`` are the other rows."""
     rows, seen, names = [], {}, Names(index, "")
+    # what a sheet has no column for stays as it is, unless the file replaces the catalogue
+    absent = {} if mode == IMPORT_REPLACE else {report.name: report.absent for report in sheets if report.read}
     for record in records:
         clean, errors = _check(record, names)
         code = clean["code"]
@@ -252,9 +263,12 @@ def make_plan(records, existing, index, mode=IMPORT_UPDATE, sheets=(), skipped=(
             errors.append(CellError(record.sheet, record.row, record.columns.get("code"), message))
         elif code:
             seen[code] = (record.sheet, record.row)
+        current = existing.get(code)
+        if current is not None:
+            for name in absent.get(record.sheet, ()):
+                clean[name] = current.get(name) or ""
         hits = screen_fields(clean, index.era)
         warnings = [CellWarning(record.sheet, record.row, record.columns.get(h.field), h) for h in hits] if hits else []
-        current = existing.get(code)
         common = {"warnings": warnings, "sheet": record.sheet}
         if errors:
             rows.append(PlannedRow(record.row, "error", clean, errors=errors, **common))
@@ -271,7 +285,23 @@ def make_plan(records, existing, index, mode=IMPORT_UPDATE, sheets=(), skipped=(
         rows.append(PlannedRow(record.row, status, clean, changes, item_id=current["id"], **common))
     removed = [snapshot for code, snapshot in existing.items() if code not in seen] if mode == IMPORT_REPLACE else []
     notes = [*names.cell_notes(), *(_normalisation_note(found) for found in normalised)]
-    return Plan(list(sheets), mode, rows, removed, list(skipped), notes)
+    return Plan(list(sheets), mode, rows, removed, list(skipped), notes, absent=_absent_notes(sheets, mode))
+
+
+def _absent_notes(sheets, mode):
+    """What each sheet read has no column for, and what becomes of those fields."""
+    notes = []
+    for report in sheets:
+        if not report.read or not report.absent:
+            continue
+        fields = "、".join(str(FIELD_LABELS[name]) for name in report.absent)
+        message = (
+            _l("No column for %(fields)s: replacing empties them in the items the file lists.", fields=fields)
+            if mode == IMPORT_REPLACE
+            else _l("No column for %(fields)s: the items the file updates keep theirs.", fields=fields)
+        )
+        notes.append(CellNote(report.name, report.header_row, None, message))
+    return notes
 
 
 def _normalisation_note(found):

@@ -2,6 +2,7 @@
 instructions or examples, hidden sheets, empty ones and those repeating another are listed with why
 they were not."""
 
+from core.item_rules import OPTIONAL
 from core.text import _l
 
 from .errors import FileRejected
@@ -53,7 +54,9 @@ def read_sheets(book, asked=None, department=None, level1_names=()):
             raise FileRejected(too_many_rows())
         readers.append(reader)
         level1 = columns.column_of("level1")
-        reports.append(SheetReport(grid.sheet, True, None, reader.nonempty, level1, columns.first_data_row + 1))
+        absent = tuple(name for name in OPTIONAL if name not in columns.fields)
+        first, header = columns.first_data_row + 1, columns.header_rows[-1] + 1
+        reports.append(SheetReport(grid.sheet, True, None, reader.nonempty, level1, first, absent, header))
     if not readers:
         described = "; ".join(f"{report.name}: {report.reason}" for report in reports)
         raise FileRejected(_l("No sheet of the file holds an item table (%(sheets)s).", sheets=described))

@@ -56,6 +56,7 @@ def test_json_report_and_apply(run):
         "level4": "",
         "description": "核查服务",
         "remarks": "",
+        "cleared": [],
     }
     assert report["skipped"] == [{"sheet": "Sheet1", "row": 1, "kind": "heading", "reason": "表头"}]
     assert report["sheets"] == [{"name": "Sheet1", "read": True, "reason": None}]
@@ -150,3 +151,14 @@ def test_json_lists_normalised_codes_with_the_warnings(run):
         "message"
     ]
     assert report["items"][0]["code"] == "A01001"
+
+
+def test_json_says_which_columns_the_file_lacks_and_what_it_clears(run):
+    run([HEADER, *ROWS])
+    without_remarks = [HEADER[:6], *[row[:6] for row in ROWS]]
+    report = json.loads(run(without_remarks, "--format", "json", "--dry-run").output)
+    assert report["changed"] == 0  # the remark 试点 stays
+    (absent,) = [w for w in report["warnings"] if w["rule"] == "absent_column"]
+    assert absent["row"] == 1 and "备注" in absent["message"]
+    replaced = json.loads(run(without_remarks, "--format", "json", "--dry-run", "--replace").output)
+    assert [item["cleared"] for item in replaced["items"] if item["status"] == "changed"] == [["remarks"]]

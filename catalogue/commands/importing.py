@@ -28,6 +28,7 @@ def _items(plan, level1_names):
             "status": row.status,
             **{name: row.data.get(name, "") for name in ITEM_FIELDS if name != "level1_name"},
             "level1_name": level1_names.get(row.data["level1_code"], ""),
+            "cleared": row.cleared,
         }
         for row in plan.rows
         if row.status in ("new", "changed", "unchanged")
@@ -42,7 +43,11 @@ def _json(plan, applied, refusal, level1_names):
         "removed": totals.get("removed", 0),
         "unchanged": totals.get("unchanged", 0),
         "errors": [e.as_dict() for e in plan.errors] if plan else [],
-        "warnings": [w.as_dict() for w in plan.warnings] + [n.as_dict("read_as") for n in plan.notes] if plan else [],
+        "warnings": [w.as_dict() for w in plan.warnings]
+        + [n.as_dict("read_as") for n in plan.notes]
+        + [n.as_dict("absent_column") for n in plan.absent]
+        if plan
+        else [],
         "items": _items(plan, level1_names) if plan else [],
         "skipped": [
             {"sheet": row.sheet, "row": row.row, "kind": row.kind, "reason": str(row.reason)} for row in plan.skipped
@@ -81,7 +86,7 @@ def _report(plan, applied, refusal, output, level1_names):
         )
         for error in plan.errors:
             click.echo(f"{error.place}\t{error.message}")
-        for note in plan.notes:
+        for note in [*plan.absent, *plan.notes]:
             click.echo(f"{note.place}\t" + _("Note: %(message)s", message=note.message))
         for warning in plan.warnings:
             click.echo(f"{warning.place}\t" + _("Warning: %(message)s", message=warning.message))

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from core.characters import header_safe
-from core.labels import ROW_STATUS_LABELS
+from core.labels import FIELD_LABELS, ROW_STATUS_LABELS
 from exports import XLSX_MIMETYPE
 from exports.error_workbook import error_workbook
 from exports.import_template import import_template
@@ -77,10 +77,15 @@ def own_catalogue(code):
 
 
 def _statuses(plan):
-    """Each row's status (and for a row that is not an item, why), by sheet and row."""
+    """Each row's status (and for a row that is not an item, why; for a change, what it empties), by
+    sheet and row."""
     found = {}
     for row in plan.rows:
-        found.setdefault(row.sheet, {})[row.row] = str(ROW_STATUS_LABELS[row.status])
+        status = str(ROW_STATUS_LABELS[row.status])
+        if row.cleared:
+            fields = "、".join(str(FIELD_LABELS[name]) for name in row.cleared)
+            status = _("%(status)s; empties: %(fields)s", status=status, fields=fields)
+        found.setdefault(row.sheet, {})[row.row] = status
     for row in plan.skipped:
         found.setdefault(row.sheet, {})[row.row] = f"{ROW_STATUS_LABELS[row.kind]}: {row.reason}"
     return found
@@ -114,5 +119,8 @@ def errors_workbook(upload_id):
     ]
     names = _level1_names(stored.campaign)
     instructions = _instructions(stored.campaign, names)
-    data = error_workbook(sheets, _("Errors"), names, _("Instructions"), instructions, _("Import result"))
+    notes = [(n.sheet, n.row, n.column, str(n.message)) for n in [*plan.absent, *plan.notes]]
+    data = error_workbook(
+        sheets, _("Errors"), names, _("Instructions"), instructions, _("Import result"), notes, _("Notes on reading")
+    )
     return _send(data, _("%(name)s-errors.xlsx", name=stored.filename.rsplit(".", 1)[0]))

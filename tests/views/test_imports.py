@@ -173,3 +173,38 @@ def test_the_preview_is_computed_for_the_mode_chosen_by_link(clerk, world):
 
 def fields_of(page):
     return dict(re.findall(r'name="(mode|sheet|sha256|digest|version)"[^>]*value="([^"]*)"', page))
+
+
+def test_the_preview_names_missing_columns_and_cleared_cells(clerk, world):
+    upload(clerk, xlsx([HEADER, *ROWS]))
+    fields = dict(re.findall(r'name="(mode|sheet|sha256|digest|version)"[^>]*value="([^"]*)"', _preview(clerk)))
+    clerk.post(f"/department/imports/{db.session.scalar(db.select(ImportUpload.id))}/apply", data=fields)
+    upload(clerk, xlsx([HEADER[:6], *[row[:6] for row in ROWS]]))
+    page = _preview(clerk)
+    assert "No column for Remarks: the items the file updates keep theirs." in page
+    emptied = [[*row[:5], None, row[6]] for row in ROWS]  # the description cell there but empty
+    upload(clerk, xlsx([HEADER, *emptied]))
+    assert "(cleared)" in _preview(clerk)
+
+
+def test_the_error_workbook_says_what_was_left_and_emptied(clerk, world):
+    upload(clerk, xlsx([HEADER, *ROWS]))
+    fields = dict(re.findall(r'name="(mode|sheet|sha256|digest|version)"[^>]*value="([^"]*)"', _preview(clerk)))
+    clerk.post(f"/department/imports/{db.session.scalar(db.select(ImportUpload.id))}/apply", data=fields)
+    rows = [HEADER[:6], *[[*row[:5], None] for row in ROWS], ["A0101009", "基本公共服物", "社会救助", ""]]
+    upload(clerk, xlsx(rows))
+    latest = db.session.scalar(db.select(ImportUpload.id).order_by(ImportUpload.id.desc()))
+    book = load_workbook(BytesIO(clerk.get(f"/department/imports/{latest}/errors.xlsx", headers=EN).data))
+    sheet = book.worksheets[0]
+    assert sheet["G2"].value == "changed; empties: Description"
+    assert "No column for Remarks" in sheet["A1"].comment.text
+    notes = book["Notes on reading"]
+    assert [notes["A1"].value, notes["B1"].value] == [
+        "Sheet1!1",
+        "No column for Remarks: the items the file updates keep theirs.",
+    ]
+
+
+def _preview(client):
+    latest = db.session.scalar(db.select(ImportUpload.id).order_by(ImportUpload.id.desc()))
+    return client.get(f"/department/imports/{latest}", headers=EN).get_data(as_text=True)

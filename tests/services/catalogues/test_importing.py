@@ -164,3 +164,45 @@ def test_control_characters_in_the_file_name_are_dropped(world):
     )
     db.session.commit()
     assert upload.filename == "目录.xlsx"
+
+
+def _without(columns, rows=ROWS):
+    """The test file without the named columns."""
+    keep = [index for index, heading in enumerate(HEADER) if heading not in columns]
+    return xlsx([[HEADER[i] for i in keep], *[[row[i] for i in keep] for row in rows]])
+
+
+def test_a_column_the_file_lacks_leaves_that_field_as_it_is(world):
+    apply(world)
+    db.session.commit()
+    item = db.session.scalar(db.select(Item).where(Item.code == "B0101001"))
+    item.remarks = "手工填写的备注"
+    db.session.commit()
+    renamed = [[*row[:3], row[3] + "（修订）", *row[4:]] if row[0] == "B0101001" else row for row in ROWS]
+    content = _without(("备注",), renamed)
+    plan, version = imports.preview(world.clerk, world.campaign, world.civil, content=content)
+    (changed,) = [row for row in plan.rows if row.status == "changed"]
+    assert "remarks" not in changed.changes and changed.data["remarks"] == "手工填写的备注"
+    assert [note.message for note in plan.absent] == ["No column for Remarks: the items the file updates keep theirs."]
+    apply(world, content=content, version=version)
+    assert item.remarks == "手工填写的备注" and item.level3.endswith("（修订）")
+
+
+def test_a_replace_empties_what_the_file_lacks_and_says_so(world):
+    apply(world)
+    db.session.commit()
+    plan, _version = imports.preview(
+        world.clerk, world.campaign, world.civil, content=_without(("备注",)), mode="replace"
+    )
+    (changed,) = [row for row in plan.rows if row.status == "changed"]
+    assert changed.changes == {"remarks": ("试点", "")} and changed.cleared == ["remarks"]
+    assert "replacing empties them" in str(plan.absent[0].message)
+
+
+def test_an_empty_cell_of_a_column_the_file_has_is_a_change_named_cleared(world):
+    apply(world)
+    db.session.commit()
+    rows = [[*row[:6], None] if row[0] == "B0101001" else row for row in ROWS]
+    plan, _version = imports.preview(world.clerk, world.campaign, world.civil, content=xlsx([HEADER, *rows]))
+    (changed,) = [row for row in plan.rows if row.status == "changed"]
+    assert changed.cleared == ["remarks"] and plan.absent == []
