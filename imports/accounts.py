@@ -1,4 +1,5 @@
-"""A spreadsheet of accounts to create (user name, name, role, department or region, e-mail, phone),
+"""A spreadsheet of accounts to create (user name, name, role, department and region, or one column
+for either, e-mail, phone),
 read like a catalogue: any sheet with a recognisable header, every non-empty row accounted for. Pure;
 the service checks each row by the same rules as the account form."""
 
@@ -13,6 +14,8 @@ ALIASES = {
     "role": ("角色", "用户类型", "类型", "role"),
     "department": ("部门编码", "部门代码", "部门", "单位编码", "单位", "department"),
     "region": ("地区编码", "区划代码", "行政区划代码", "地区", "region"),
+    # one column for either, as the account list shows it: a clerk's department, an office's region
+    "scope": ("部门或地区", "部门或地区编码", "部门/地区", "单位或地区", "departmentorregion", "department/region"),
     "email": ("邮箱", "电子邮箱", "电子邮件", "email", "e-mail"),
     "phone": ("电话", "联系电话", "手机", "手机号", "phone"),
 }
@@ -38,7 +41,21 @@ def read_accounts(data) -> Table:
     )
     for row in found.rows:
         row.data["role"] = ROLE_OF.get(row.data["role"].lower(), row.data["role"])
+        _place_scope(row)
     return found
+
+
+def _place_scope(row: TableRow) -> None:
+    """A 部门或地区 cell is the department of a clerk and the region of a finance office (a column of
+    its own, where there is one, comes first)."""
+    written = row.data.pop("scope", "")
+    column = row.columns.pop("scope", None)
+    name = {"clerk": "department", "finance": "region"}.get(row.data["role"])
+    if name is None or not written or row.data.get(name):
+        return
+    row.data[name] = written
+    if column is not None:
+        row.columns[name] = column
 
 
 __all__ = ["AccountRow", "cell_error", "read_accounts"]

@@ -304,7 +304,28 @@ def _absent_notes(sheets, mode):
     return notes
 
 
+REMOVED = {
+    "zero-width": _l("Zero-width spaces"),
+    "byte-order-mark": _l("Byte-order marks (U+FEFF)"),
+    "non-breaking-space": _l("Non-breaking spaces"),
+    "full-width-space": _l("Full-width spaces"),
+    "apostrophe": _l("A leading apostrophe (')"),
+}
+
+
 def _normalisation_note(found):
+    if found.kind in REMOVED:
+        what = REMOVED[found.kind]
+        message = (
+            _l("%(what)s read as plain spaces (cells: %(count)d).", what=what, count=found.count)
+            if found.kind in ("non-breaking-space", "full-width-space")
+            else _l(
+                "%(what)s removed: no one sees them, and they would make a code or a name differ (cells: %(count)d).",
+                what=what,
+                count=found.count,
+            )
+        )
+        return CellNote(found.sheet, found.row, found.column, message)
     return CellNote(
         found.sheet,
         found.row,

@@ -28,7 +28,22 @@ LEVEL2_ORDINAL = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十百]+\
 LEVEL1_PREFIX = re.compile(r"^([A-Za-z])(?:\s+|[、.．:：\-]\s*)")
 CODE_SEPARATED = re.compile(r"^([A-Z])[\s.\-_/·—－]*((?:\d+[\s.\-_/·—－]+)*\d+)$")
 CODE_PIECES = re.compile(r"\d+")
-TO_TIDY = re.compile(r"[\t\n\r\u3000]|  ")  # performance: one search finds most cells tidy
+# Performance: one search finds most cells tidy (spaces to fold, invisible characters, a leading ')
+TO_TIDY = re.compile(r"[\t\n\r\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff]|  |^'")
+# Characters no one sees in a cell, and the leading apostrophe typed to keep a code's leading zeros:
+# removed on the way in (spaces of other widths become plain spaces), each kind noted once.
+INVISIBLE = re.compile(r"[\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff]|^'")
+INVISIBLE_KINDS = {
+    "\u200b": "zero-width",
+    "\u200c": "zero-width",
+    "\u200d": "zero-width",
+    "\u2060": "zero-width",
+    "\ufeff": "byte-order-mark",
+    "\u00a0": "non-breaking-space",
+    "\u3000": "full-width-space",
+    "'": "apostrophe",
+}
+SPACES_OF_OTHER_WIDTHS = ("non-breaking-space", "full-width-space")
 ITEM_CODE = re.compile(r"^[A-Z][0-9]{2,15}$")
 SIGNATURE: tuple[str, ...] = ("单位负责人", "负责人：", "负责人:", "填表人", "填报人", "制表人", "审核人", "经办人")
 SIGNATURE += ("联系电话", "填报日期", "填表日期", "盖章", "（章）", "(章)", "填报单位：", "填报单位:")
@@ -70,6 +85,23 @@ class Normalised:
     written: str
     read: str
     count: int = 1
+    kind: str = ""  # "full-width" or "separated" codes, or one of INVISIBLE_KINDS' values
+
+
+def scrub(value):
+    """``value`` without invisible characters (spaces of other widths made plain) and a leading
+    apostrophe, with the kinds removed."""
+    kinds = {INVISIBLE_KINDS[found] for found in INVISIBLE.findall(value)}
+    if not kinds:
+        return value, kinds
+    cleaned = value[1:] if value.startswith("'") else value
+    cleaned = cleaned.translate(SCRUBBED)
+    return cleaned, kinds
+
+
+SCRUBBED = {
+    ord(c): (" " if kind in SPACES_OF_OTHER_WIDTHS else None) for c, kind in INVISIBLE_KINDS.items() if c != "'"
+}
 
 
 def text(value):
@@ -301,10 +333,12 @@ class Reader:
     def _record(self, number, row, note=True):
         width = len(row)
         if self.columns.code_parts:
-            written = join_code([text(row[i]) if i < width else "" for i in self.columns.code_parts])
+            written = join_code(
+                [self._clean(row[i], number, "code", note) if i < width else "" for i in self.columns.code_parts]
+            )
         else:
             index = self.code_index
-            written = text(row[index]) if index is not None and index < width else ""
+            written = self._clean(row[index], number, "code", note) if index is not None and index < width else ""
         code = normal_code(written) if written else ""
         if note and code and code != written.strip().upper():
             self._note_code(number, written, code)
@@ -316,15 +350,33 @@ class Reader:
                 value = row[index]
                 if value is not None and value != "":
                     # performance: a tidy text cell needs only stripping, without a call
+                    if type(value) is str and tidy(value):
+                        value = self._scrubbed(value, number, name, note)
                     value = value.strip() if type(value) is str and not tidy(value) else read(value)
                     data[name] = clean_name(value) if named and value[:1] in ORDINAL_STARTS else value
         return Record(number, data, self.places, {}, self.sheet)
 
+    def _clean(self, value, number, name, note):
+        """A cell of the code as text, without what no one sees in it."""
+        if type(value) is str and TO_TIDY.search(value):
+            value = self._scrubbed(value, number, name, note)
+        return text(value)
+
+    def _scrubbed(self, value, number, name, note):
+        cleaned, kinds = scrub(value)
+        if note:
+            for kind in kinds:
+                self._note(kind, number, self.places.get(name), value, cleaned)
+        return cleaned
+
     def _note_code(self, number, written, code):
         kind = "full-width" if not written.isascii() else "separated"
+        self._note(kind, number, self.places.get("code"), written, code)
+
+    def _note(self, kind, number, column, written, read):
         found = self.normalised.get(kind)
         if found is None:
-            self.normalised[kind] = Normalised(self.sheet, number, self.places.get("code"), written, code)
+            self.normalised[kind] = Normalised(self.sheet, number, column, written, read, kind=kind)
         else:
             found.count += 1
 

@@ -87,3 +87,17 @@ def test_a_spreadsheet_with_errors_creates_nothing_and_names_each_cell(finance, 
     page = finance.get(upload(finance, rows).headers["Location"], headers=EN).get_data(as_text=True)
     assert "Sheet1!A3" in page and "already in row 2" in page and "Sheet1!C4" in page and "Create" not in page
     assert db.session.scalar(db.select(User).filter_by(username="li.si")) is None
+
+
+def test_the_list_s_own_department_or_region_column_is_read(finance, world):
+    """The column the account list itself shows (部门或地区): a department's or region's code or name."""
+    rows = [
+        ["用户名", "姓名", "角色", "部门或地区"],
+        ["li.si", "李四", "部门经办人", "云南省民政厅"],
+        ["wang.wu", "王五", "clerk", "530000007 云南省民政厅"],
+        ["km-fin", "赵五", "财政部门", "530100"],
+        ["nobody", "某人", "clerk", "昆明市民政局"],  # not one of the province office's departments
+    ]
+    page = finance.get(upload(finance, rows).headers["Location"], headers=EN).get_data(as_text=True)
+    assert "Sheet1!D5" in page and "Choose one of the departments you manage (got 昆明市民政局)" in page
+    assert "Sheet1!D2" not in page and "Sheet1!D3" not in page and "Sheet1!D4" not in page

@@ -131,6 +131,17 @@ def _issue(user: User, credential: str) -> Credential:
     return Credential(user, password=password)
 
 
+def _named(candidates, written: str):
+    """The department or region ``written`` names: by its code, by a code followed by its name
+    (``530000007 云南省民政厅``), or by a name only one of them has."""
+    code = written.split()[0] if written.split() else ""
+    found = next((each for each in candidates if each.code == code), None)
+    if found is not None:
+        return found
+    named = [each for each in candidates if each.name == written]
+    return named[0] if len(named) == 1 else None
+
+
 def check_account(manager: Actor, data: dict, target: User | None = None) -> tuple[dict, dict]:
     """``data`` (the FIELDS; department and region as codes) cleaned, and what is wrong with it."""
     clean: dict[str, Any] = {name: str(data.get(name) or "").strip() for name in FIELDS}
@@ -150,14 +161,14 @@ def check_account(manager: Actor, data: dict, target: User | None = None) -> tup
         errors["role"] = [_l("The role must be one of: %(roles)s.", roles=", ".join(roles_for(manager)))]
     clean["department_obj"] = clean["region_obj"] = None
     if clean["role"] == "clerk":
-        department = next((d for d in departments_for(manager) if d.code == clean["department"]), None)
+        department = _named(departments_for(manager), clean["department"])
         if department is None:
             errors["department"] = [
                 _l("Choose one of the departments you manage (got %(code)s).", code=clean["department"] or "-")
             ]
         clean["department_obj"] = department
     if clean["role"] == "finance":
-        region = next((r for r in regions_for(manager) if r.code == clean["region"]), None)
+        region = _named(regions_for(manager), clean["region"])
         if region is None:
             errors["region"] = [
                 _l("Choose one of the regions whose office you manage (got %(code)s).", code=clean["region"] or "-")
