@@ -50,7 +50,7 @@ class ActiveForm(Form):
 
 class AccountUploadForm(Form):
     file = FileField(
-        _l("Spreadsheet of accounts (.xlsx, .xls, .ods or .csv)"),
+        _l("Spreadsheet of accounts (.xlsx, .xls, .ods, .csv or .txt)"),
         validators=[FileRequired(_l("Choose the file to upload."))],
     )
 

@@ -136,7 +136,7 @@ class BudgetLineForm(Form):
 class BudgetUploadForm(Form):
     budget_year = SelectField(_l("Budget year (for rows without a 预算年度 column)"), validate_choice=False)
     file = FileField(
-        _l("Spreadsheet of budget lines (.xlsx, .xls, .ods or .csv)"),
+        _l("Spreadsheet of budget lines (.xlsx, .xls, .ods, .csv or .txt)"),
         validators=[FileRequired(_l("Choose the file to upload."))],
     )
 

@@ -32,7 +32,7 @@ class EditionForm(Form):
         validators=[InputRequired(_l("Choose the official scheme the tier catalogue follows."))],
     )
     source = RadioField(_l("Levels taken"), choices=SOURCE_CHOICES, default="file")
-    file = FileField(_l("Spreadsheet (.xlsx, .xls, .ods or .csv)"))
+    file = FileField(_l("Spreadsheet (.xlsx, .xls, .ods, .csv or .txt)"))
     sheet = StringField(
         _l("Sheet (optional; the first sheet when empty)"), filters=[strip], validators=[Optional(), Length(max=100)]
     )

@@ -11,7 +11,7 @@ from .fields import strip
 
 class UploadForm(Form):
     file = FileField(
-        _l("Spreadsheet (.xlsx, .xls, .ods or .csv)"), validators=[FileRequired(_l("Choose the file to upload."))]
+        _l("Spreadsheet (.xlsx, .xls, .ods, .csv or .txt)"), validators=[FileRequired(_l("Choose the file to upload."))]
     )
     sheet = StringField(
         _l("Sheet (optional; when empty, every sheet that holds an item table)"),

@@ -11,7 +11,7 @@ from core.text import _l
 
 from .errors import FileRejected
 from .limits import MAX_BOOK_ROWS, MAX_GRID_ROWS, too_many_rows
-from .sniff import detect
+from .sniff import UTF16_BOMS, detect
 
 
 @dataclass
@@ -106,20 +106,24 @@ def _read_workbook(data, sheet):
 
 
 def _decode(data):
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise FileRejected(_l("The CSV file is neither UTF-8 nor GB18030 text; save it again as UTF-8 CSV."))
+    raise FileRejected(
+        _l("The text file is neither UTF-8, GB18030 nor UTF-16 (Unicode text); save it again as UTF-8 CSV.")
+    )
 
 
 def _read_csv(data):
     text = _decode(data)
-    try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",\t;")
-    except csv.Error:
-        dialect = csv.excel
+    dialect = _dialect(text)
     rows = []
     try:
         for row in csv.reader(io.StringIO(text, newline=""), dialect):
@@ -129,8 +133,27 @@ def _read_csv(data):
     except csv.Error as error:
         raise FileRejected(_l("The CSV file cannot be read: %(problem)s", problem=str(error))) from error
     if not _is_table(rows):
-        raise FileRejected(_l("This is not a spreadsheet. Upload an .xlsx, .xls, .ods or .csv file."))
+        raise FileRejected(
+            _l("This is not a spreadsheet. Upload an .xlsx, .xls, .ods, .csv or .txt (Unicode text) file.")
+        )
     return Book([Grid("CSV", rows)], ["CSV"], "csv")
+
+
+def _dialect(text):
+    """The CSV dialect, or when the sniffer cannot tell (a title row above the table, many empty
+    cells), the separator most lines use: tabs for Excel's Unicode text, else commas or semicolons."""
+    try:
+        return csv.Sniffer().sniff(text[:8192], delimiters=",\t;")
+    except csv.Error:
+        lines = text[:65536].splitlines()[:50]
+        used = {dialect: sum(dialect.delimiter in line for line in lines) for dialect in (csv.excel_tab, _Semicolon)}
+        best = max(used, key=lambda dialect: used[dialect])
+        commas = sum("," in line for line in lines)
+        return best if used[best] > commas else csv.excel
+
+
+class _Semicolon(csv.excel):
+    delimiter = ";"
 
 
 def _is_table(rows):

@@ -18,6 +18,7 @@ from core.text import _l
 from .errors import FileRejected
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode text" (.txt): UTF-16, tab-separated
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_ENTRIES = 2000
 MAX_UNCOMPRESSED = 300 * 1024 * 1024
@@ -47,9 +48,20 @@ def detect(data):
         return _check_zip(data)
     if data.startswith(OLE_MAGIC):
         return _check_ole(data)
+    if data.startswith(UTF16_BOMS) and _utf16_text(data):
+        return "csv"
     if _looks_like_text(data):
         return "csv"
-    raise FileRejected(_l("This is not a spreadsheet. Upload an .xlsx, .xls, .ods or .csv file."))
+    raise FileRejected(_l("This is not a spreadsheet. Upload an .xlsx, .xls, .ods, .csv or .txt (Unicode text) file."))
+
+
+def _utf16_text(data):
+    head = data[: 65536 - 65536 % 2]
+    try:
+        head.decode("utf-16")
+    except UnicodeDecodeError as error:
+        return error.start > len(head) - 4  # cut in the middle of a character
+    return True
 
 
 def _looks_like_text(data):
@@ -96,7 +108,7 @@ def _check_zip(data):
             if name.endswith((".xml", ".rels")):
                 _check_xml(archive, name)
         return "xlsx"
-    raise FileRejected(_l("This is not a spreadsheet. Upload an .xlsx, .xls, .ods or .csv file."))
+    raise FileRejected(_l("This is not a spreadsheet. Upload an .xlsx, .xls, .ods, .csv or .txt (Unicode text) file."))
 
 
 def _read(archive, name, limit=None):
@@ -135,5 +147,7 @@ def _check_ole(data):
     if any(name.startswith(("_VBA_PROJECT_CUR", "Macros")) for name in streams):
         raise FileRejected(_l("The workbook contains macros. Save it as a plain spreadsheet without macros."))
     if "Workbook" not in streams and "Book" not in streams:
-        raise FileRejected(_l("This is not a spreadsheet. Upload an .xlsx, .xls, .ods or .csv file."))
+        raise FileRejected(
+            _l("This is not a spreadsheet. Upload an .xlsx, .xls, .ods, .csv or .txt (Unicode text) file.")
+        )
     return "xls"

@@ -41,3 +41,18 @@ def test_every_sheet_is_read_unless_one_is_chosen(index):
 def test_the_extension_does_not_matter_the_content_does(index):
     assert read(simple("xls")).format == "xls"
     assert read(simple("ods")).format == "ods"
+
+
+def test_excel_unicode_text_is_read_like_a_csv(index):
+    """Excel's "Unicode text" (保存为 Unicode 文本): UTF-16 with a byte-order mark, tab-separated, .txt."""
+    rows = [["云南省民政厅政府购买服务指导性目录"], HEADER, *ROWS]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        bom = "\ufeff".encode(encoding)
+        content = bom + "\r\n".join("\t".join("" if v is None else str(v) for v in row) for row in rows).encode(encoding)
+        plan = plan_file(content, {}, index)
+        assert not plan.has_errors and [row.data["code"] for row in plan.rows] == [r[0] for r in ROWS], encoding
+
+
+def test_a_text_file_that_is_no_table_is_refused(index):
+    with pytest.raises(FileRejected, match="not a spreadsheet"):
+        plan_file("这是一段说明文字，不是表格。\r\n第二行。".encode("utf-16"), {}, index)
