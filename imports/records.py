@@ -132,19 +132,22 @@ def multiline_text(value):
 
 
 def join_code(parts):
-    """``A | 1 | 3`` -> ``A01003``: middle parts two digits, the last three (A0101001 has four parts)."""
-    parts = [p.strip() for p in parts]
+    """A code split over cells, each cell a piece of it (``A | 1 | 3`` -> ``A01003``: middle pieces two
+    digits, the last three, as A0101001 has four) or each level's own code (``A | A04 | A04001`` ->
+    ``A04001``: a cell that starts with the code so far replaces it)."""
+    parts = [p.strip().upper() for p in parts]
     while parts and not parts[-1]:
         parts.pop()
     if not parts:
         return ""
-    if len(parts) == 1:
-        return parts[0].upper()
-    pieces = [parts[0].upper()]
+    code = parts[0]
     for position, part in enumerate(parts[1:], start=2):
+        if code and part.startswith(code):
+            code = part  # a level's own code: it contains the codes above it
+            continue
         width = 3 if position == len(parts) and len(parts) >= 3 else 2
-        pieces.append(part.zfill(width) if part.isdigit() else part)
-    return "".join(pieces)
+        code += part.zfill(width) if part.isdigit() else part
+    return code
 
 
 def normal_code(written):

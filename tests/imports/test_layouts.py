@@ -156,6 +156,8 @@ def test_join_code():
     assert join_code(["A", "1", "3"]) == "A01003"
     assert join_code(["a", "1", "1", "1"]) == "A0101001"
     assert join_code(["A", "1", ""]) == "A01"
+    assert join_code(["A", "A04", "A04001"]) == "A04001"  # each level's own code, not glued together
+    assert join_code(["A", "A04", "001"]) == "A04001"  # a level's code, then a piece of the next
 
 
 def test_heading_normalisation():

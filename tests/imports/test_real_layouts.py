@@ -8,6 +8,7 @@ from openpyxl import Workbook
 
 from imports import FileRejected, plan_file
 from tests.imports.builders import HEADER, ROWS, csv_bytes, xlsx
+from tests.imports.test_names import INDEX_2020
 
 CIVIL = ("530000007", "云南省民政厅")
 
@@ -255,3 +256,22 @@ def test_text_pdf_and_images_are_not_spreadsheets(index, data):
 
 def test_a_csv_is_still_a_spreadsheet(index):
     assert len(plan_of(csv_bytes([HEADER, *ROWS]), index).rows) == 3
+
+
+def test_a_code_per_level_in_columns_of_its_own():
+    """一级编码 | 一级目录 | 二级编码 | 二级目录 | 三级编码 | 三级目录: each code is its level's own, and the
+    item's code is its level 3's (never A + A04 + A04001 glued)."""
+    header = ["一级编码", "一级目录", "二级编码", "二级目录", "三级编码", "三级目录", "说明"]
+    rows = [
+        header,
+        ["A", "公共服务", "A04", "社会保障服务", "A0401001", "困难群众救助对象核查服务", "核查"],
+        [None, None, None, None, "A0401002", "流浪乞讨人员救助服务", None],
+        ["B", "政府履职辅助性服务", "B11", "后勤服务", "B1101001", "机关食堂餐饮服务", None],
+    ]
+    plan = plan_file(xlsx(rows, merges=("A2:A3", "B2:B3", "C2:C3", "D2:D3")), {}, INDEX_2020)
+    assert not plan.has_errors, [str(e.message) for e in plan.errors]
+    assert [(row.data["code"], row.data["level1_code"], row.data["level2"]) for row in plan.rows] == [
+        ("A0401001", "A", "社会保障服务"),
+        ("A0401002", "A", "社会保障服务"),
+        ("B1101001", "B", "后勤服务"),
+    ]
