@@ -35,8 +35,9 @@ SPACES = re.compile(r"\s+")
 
 
 def canonical(name: str) -> str:
-    """A category name as local catalogues vary it: without spaces (full-width ones too) and
-    without a trailing 事项 or 类."""
+    """A category name as local catalogues vary it: without spaces (full-width ones too), without a
+    trailing 事项 or 类, and without the 性 of 社会管理性服务 (社会管理服务事项, 技术服务事项, 行业管理与协调服务
+    and 政府履职所需辅助事项 are the 2014 scheme's categories as cities wrote them)."""
     name = SPACES.sub("", name)
     stripped = True
     while stripped:
@@ -44,7 +45,8 @@ def canonical(name: str) -> str:
         for suffix in LOCAL_SUFFIXES:
             if name.endswith(suffix) and len(name) > len(suffix) + 1:
                 name, stripped = name[: -len(suffix)], True
-    return name
+    name = name.replace("性服务", "服务")
+    return name[:-1] if name.endswith("性") and len(name) > 2 else name
 
 
 def official_name(written: str, names) -> str | None:

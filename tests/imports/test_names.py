@@ -52,3 +52,12 @@ def test_an_unknown_level2_is_still_refused():
 
 def test_canonical_keeps_names_that_are_only_a_suffix():
     assert canonical("类") == "类" and canonical("政府履职所需辅助性事项") == canonical("政府履职所需辅助性事项类")
+
+
+def test_local_level1_names_of_the_2014_scheme_are_its_categories(index):
+    """As 常德 and other cities wrote the 2014 categories: 事项 added, 性 left out."""
+    written = ["基本公共服务事项", "社会管理服务事项", "行业管理与协调服务", "技术服务事项", "政府履职所需辅助事项"]
+    rows = [HEADER] + [[f"{'ABCDE'[n]}0101001", name, "二级", "三级"] for n, name in enumerate(written)]
+    plan = plan_file(xlsx(rows), {}, index)
+    assert not plan.has_errors and [row.data["level1_code"] for row in plan.rows] == list("ABCDE")
+    assert "“社会管理服务事项” was read as “社会管理性服务”" in str(plan.notes[1].message)
