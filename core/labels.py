@@ -20,6 +20,7 @@ ROW_STATUS_LABELS = {
     statuses.ROW_NOTE: _l("note"),
     statuses.ROW_EXAMPLE: _l("example"),
     statuses.ROW_OTHER: _l("other department"),
+    statuses.ROW_HIDDEN: _l("hidden"),
 }
 TIER_LABELS = {tier.code: tier.label for tier in tiers.TIERS}
 ROLE_LABELS = {"clerk": _l("department clerk"), "finance": _l("finance office"), "admin": _l("administrator")}

@@ -31,8 +31,9 @@ def allowed_actions(status: str) -> set[str]:
 ROW_NEW, ROW_CHANGED, ROW_UNCHANGED, ROW_REMOVED, ROW_ERROR = "new", "changed", "unchanged", "removed", "error"
 # Rows of a file that are not items: each non-empty row is one of these or an item status above.
 ROW_HEADING, ROW_NOTE, ROW_EXAMPLE, ROW_OTHER = "heading", "note", "example", "other_department"
+ROW_HIDDEN = "hidden"  # hidden in the workbook: not imported unless asked for
 ROW_STATUSES = (ROW_NEW, ROW_CHANGED, ROW_UNCHANGED, ROW_REMOVED, ROW_ERROR)
-ROW_SKIPPED = (ROW_HEADING, ROW_NOTE, ROW_EXAMPLE, ROW_OTHER)
+ROW_SKIPPED = (ROW_HEADING, ROW_NOTE, ROW_EXAMPLE, ROW_OTHER, ROW_HIDDEN)
 ROW_KINDS = ROW_STATUSES + ROW_SKIPPED
 
 # How a file is applied: add and update only, or replace the catalogue (what the file lacks is removed).

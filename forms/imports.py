@@ -26,6 +26,8 @@ class ApplyForm(Form):
 
     mode = HiddenField(validators=[AnyOf(IMPORT_MODES)])
     sheet = HiddenField()
+    hidden = HiddenField(validators=[Optional(), AnyOf(["1"])])  # rows and columns the workbook hides read too
+    level2 = HiddenField(validators=[Optional(), AnyOf(["items"])])  # a two-level sheet's 二级目录 names as items
     sha256 = HiddenField(validators=[InputRequired(), Length(min=64, max=64)])
     digest = HiddenField(validators=[InputRequired(), Length(min=64, max=64)])
     version = IntegerField(validators=[InputRequired()])

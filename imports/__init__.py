@@ -16,23 +16,28 @@ from .read import read, start_reading
 from .sheets import read_sheets
 
 
-def plan_file(data, existing, index, mode="update", sheet=None, department=None):
+def plan_file(
+    data, existing, index, mode="update", sheet=None, department=None, include_hidden=False, level2_items=False
+):
     """Read ``data`` and plan it against ``existing`` (code -> snapshot with ``id``); see make_plan.
 
     ``existing`` may be a function returning that mapping: it is then called while the workbook
     is being read in the child process. ``department`` ((code, name)) keeps, of a file with a 部门
-    column, the rows of that department only; ``sheet`` reads that sheet only.
+    column, the rows of that department only; ``sheet`` reads that sheet only. Rows and columns the
+    workbook hides are read only with ``include_hidden``; ``level2_items`` reads a two-level sheet's
+    二级目录 names as its items.
     """
     pending = start_reading(data, sheet)
     if callable(existing):
         existing = existing()
     book = pending.book()
     with no_collections():
-        readers, reports = read_sheets(book, sheet, department, index.level1.values())
+        readers, reports = read_sheets(book, sheet, department, index.level1.values(), include_hidden)
         records = [record for reader in readers for record in reader.records]
         skipped = [row for reader in readers for row in reader.skipped]
-        plan = make_plan(records, existing, index, mode, reports, skipped, _normalised(readers))
+        plan = make_plan(records, existing, index, mode, reports, skipped, _normalised(readers), level2_items)
     plan.book = book
+    plan.include_hidden = include_hidden
     return plan
 
 

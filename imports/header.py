@@ -62,10 +62,13 @@ class Columns:
         return index + 1 if index is not None else None
 
 
-def _match(row):
-    """Map the headings of ``row`` to fields; "具体服务事项" is level 3 unless the row names a level 3."""
+def _match(row, ignored=frozenset()):
+    """Map the headings of ``row`` to fields; "具体服务事项" is level 3 unless the row names a level 3.
+    Columns in ``ignored`` (hidden in the workbook) are not read."""
     found, deferred = {}, []
     for index, value in enumerate(row):
+        if index in ignored:
+            continue
         heading = normalise_heading(value)
         if heading in SECONDARY:
             deferred.append(index)
@@ -117,14 +120,16 @@ def _two_rows(rows, merged, index):
     return combined, parts
 
 
-def find_columns(rows, merged=()):
-    """Locate the header (one row, or two) among the first rows and map its columns, or raise FileRejected."""
+def find_columns(rows, merged=(), ignored=frozenset()):
+    """Locate the header (one row, or two) among the first rows and map its columns, or raise
+    FileRejected. Columns in ``ignored`` (hidden in the workbook) are left out."""
     best, best_rows, best_parts, best_score = {}, None, [], 0
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        candidates = [(_match(row), (index,), [])]
+        candidates = [(_match(row, ignored), (index,), [])]
         if index + 1 < len(rows) and any(v not in (None, "") for v in rows[index + 1]):
             combined, parts = _two_rows(rows, merged, index)
-            candidates.append((_match(combined), (index, index + 1), parts))
+            parts = [column for column in parts if column not in ignored]
+            candidates.append((_match(combined, ignored), (index, index + 1), parts))
         for found, header_rows, parts in candidates:
             # one row wins a tie: a title merged over the header adds nothing
             score = _score(found) + len(parts) - (len(header_rows) - 1)
@@ -154,7 +159,12 @@ def find_columns(rows, merged=()):
         start = best["code"]
         end = _merged_span(merged, best_rows[0], start)
         if end == start:  # blank headings right of 编码 with digits below them are the code's other parts
-            while end + 1 < len(header) and not str(header[end + 1] or "").strip() and end + 1 not in best.values():
+            while (
+                end + 1 < len(header)
+                and not str(header[end + 1] or "").strip()
+                and end + 1 not in best.values()
+                and end + 1 not in ignored
+            ):
                 end += 1
         if end > start:
             columns.code_parts = list(range(start, end + 1))

@@ -4,10 +4,12 @@ import difflib
 import hashlib
 from dataclasses import dataclass, field
 
+from openpyxl.utils import get_column_letter
+
 from core.item_rules import TEXT_FIELDS, check_fields, official_name
 from core.labels import FIELD_LABELS
 from core.negative_list import screen_fields
-from core.statuses import IMPORT_REPLACE, IMPORT_UPDATE, ROW_SKIPPED, ROW_STATUSES
+from core.statuses import IMPORT_REPLACE, IMPORT_UPDATE, ROW_HIDDEN, ROW_SKIPPED, ROW_STATUSES
 from core.text import _l
 
 from .errors import CellError, CellNote, CellWarning
@@ -41,6 +43,8 @@ class SheetReport:
     first_data_row: int = 2  # 1-based
     absent: tuple = ()  # the optional fields it has no column for: left as they are (emptied by a replace)
     header_row: int = 1  # 1-based: where an absent column would have been
+    hidden_columns: tuple = ()  # (1-based column, heading) hidden in the workbook and not read
+    two_levels: bool = False  # a catalogue of two levels: no 三级目录 (nor 四级) column
 
 
 @dataclass
@@ -53,6 +57,34 @@ class Plan:
     notes: list = field(default_factory=list)  # CellNote: what was read otherwise than written, once each
     book: object = None  # the cells as read, for the marked-up error workbook
     absent: list = field(default_factory=list)  # CellNote: columns a sheet lacks, and what that leaves
+    include_hidden: bool = False  # rows and columns hidden in the workbook were read too
+    file_errors: list = field(default_factory=list)  # CellError about a sheet as a whole (at its header)
+    level2_items: bool = False  # a two-level sheet's 二级目录 names were read as the items
+    level2_items_possible: bool = False  # ... and reading them so would give each row its level 2
+
+    @property
+    def hidden(self) -> list:
+        """CellNote for each hidden column left unread (hidden rows are among ``skipped``)."""
+        return [
+            CellNote(
+                report.name,
+                report.header_row,
+                column,
+                _l(
+                    "Column %(column)s (%(heading)s) is hidden in the workbook: it was not read.",
+                    column=get_column_letter(column),
+                    heading=heading or "—",
+                ),
+            )
+            for report in self.sheets
+            if report.read
+            for column, heading in report.hidden_columns
+        ]
+
+    @property
+    def hides(self) -> bool:
+        """The workbook hides rows or columns that were left unread: the preview offers to read them."""
+        return any(row.kind == ROW_HIDDEN for row in self.skipped) or any(r.hidden_columns for r in self.sheets)
 
     @property
     def replaces(self) -> bool:
@@ -70,8 +102,9 @@ class Plan:
 
     @property
     def errors(self):
-        """Every error once (a wrong heading cell blames every row under it, but is one mistake)."""
-        return list(dict.fromkeys(error for row in self.rows for error in row.errors))
+        """Every error once (a wrong heading cell blames every row under it, but is one mistake), those
+        about a sheet as a whole first."""
+        return [*self.file_errors, *dict.fromkeys(error for row in self.rows for error in row.errors)]
 
     @property
     def warnings(self):
@@ -79,7 +112,11 @@ class Plan:
 
     @property
     def has_errors(self):
-        return any(row.errors for row in self.rows)
+        return bool(self.file_errors) or any(row.errors for row in self.rows)
+
+    @property
+    def offers_level2_items(self) -> bool:
+        return bool(self.file_errors) and self.level2_items_possible and not self.level2_items
 
     @property
     def totals(self):
@@ -105,7 +142,7 @@ class Plan:
     def digest(self):
         """What applying would do, as a fingerprint: the page sends back the one it showed, and
         applying refuses a plan that has become different (another mode, another catalogue)."""
-        parts = [self.mode]
+        parts = [self.mode, "hidden" if self.include_hidden else "", "level2" if self.level2_items else ""]
         parts += [f"{r.sheet}!{r.row}:{r.status}:{r.item_id}:{sorted(r.changes)}" for r in self.rows]
         parts += [str(snapshot["id"]) for snapshot in self.removed]
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
@@ -122,13 +159,20 @@ class Names:
     def level1(self, record):
         """The level-1 code for what ``record`` wrote (name, code, "A 名称", "一、名称"), or None."""
         written, code = record.data["level1"], record.data["code"]
-        key = (written, code[:1])
-        if key not in self.level1_of:
-            self.level1_of[key] = self._resolve_level1(written, code)
-        level1, official = self.level1_of[key]
+        level1, official = self._level1_of(written, code)
         if official:
             self.note_variant(record, "level1", written, official)
         return level1
+
+    def level1_code(self, record):
+        """The level-1 code ``record`` names, without a note (for looking ahead)."""
+        return self._level1_of(record.data["level1"], record.data["code"])[0]
+
+    def _level1_of(self, written, code):
+        key = (written, code[:1])
+        if key not in self.level1_of:
+            self.level1_of[key] = self._resolve_level1(written, code)
+        return self.level1_of[key]
 
     def _resolve_level1(self, written, code):
         level1 = self.index.level1
@@ -206,8 +250,9 @@ class Names:
         )
 
 
-def _check(record, names):
-    """The record as item data, and every rule it breaks with the cell to blame."""
+def _check(record, names, ignore=()):
+    """The record as item data, and every rule it breaks with the cell to blame (but the rules of the
+    fields in ``ignore``, said otherwise)."""
     sheet, data = record.sheet, record.data
     written = data["level1"]
     level1 = names.level1(record)
@@ -230,8 +275,8 @@ def _check(record, names):
         else []
     )
     for name, messages in check_fields(clean, names.index).items():
-        if name == "level1_code" and unknown_level1:
-            continue  # already said, with a suggestion
+        if (name == "level1_code" and unknown_level1) or name in ignore:
+            continue  # already said, with a suggestion; or said once for the sheet
         source = "level1" if name == "level1_code" else name
         errors.extend(
             CellError(sheet, record.row_of(source), record.columns.get(source), message) for message in messages
@@ -239,14 +284,21 @@ def _check(record, names):
     return clean, errors
 
 
-def make_plan(records, existing, index, mode=IMPORT_UPDATE, sheets=(), skipped=(), normalised=()):
+def make_plan(records, existing, index, mode=IMPORT_UPDATE, sheets=(), skipped=(), normalised=(), level2_items=False):
     """Plan the change. ``existing`` maps each current code to the item's snapshot (with ``id``);
-    ``records`` come from the sheets read (``sheets``: their reports), ``skipped`` are the other rows."""
+    ``records`` come from the sheets read (``sheets``: their reports), ``skipped`` are the other rows.
+    A sheet of two levels (no 三级目录) is one error as a whole, unless ``level2_items``: its 二级目录
+    names are then read as the items."""
     rows, seen, names = [], {}, Names(index, "")
+    two_levels = {report.name: report for report in sheets if report.read and report.two_levels}
+    possible = all(_level2_for(record, names) is not None for record in records if record.sheet in two_levels)
     # what a sheet has no column for stays as it is, unless the file replaces the catalogue
     absent = {} if mode == IMPORT_REPLACE else {report.name: report.absent for report in sheets if report.read}
     for record in records:
-        clean, errors = _check(record, names)
+        whole_sheet = record.sheet in two_levels and not level2_items
+        if record.sheet in two_levels and level2_items:
+            _as_item(record, names)
+        clean, errors = _check(record, names, ("level3",) if whole_sheet else ())  # said once for the sheet
         code = clean["code"]
         if code and code in seen:
             other_sheet, other_row = seen[code]
@@ -270,7 +322,7 @@ def make_plan(records, existing, index, mode=IMPORT_UPDATE, sheets=(), skipped=(
         hits = screen_fields(clean, index.era)
         warnings = [CellWarning(record.sheet, record.row, record.columns.get(h.field), h) for h in hits] if hits else []
         common = {"warnings": warnings, "sheet": record.sheet}
-        if errors:
+        if errors or whole_sheet:
             rows.append(PlannedRow(record.row, "error", clean, errors=errors, **common))
             continue
         if current is None:
@@ -285,7 +337,57 @@ def make_plan(records, existing, index, mode=IMPORT_UPDATE, sheets=(), skipped=(
         rows.append(PlannedRow(record.row, status, clean, changes, item_id=current["id"], **common))
     removed = [snapshot for code, snapshot in existing.items() if code not in seen] if mode == IMPORT_REPLACE else []
     notes = [*names.cell_notes(), *(_normalisation_note(found) for found in normalised)]
-    return Plan(list(sheets), mode, rows, removed, list(skipped), notes, absent=_absent_notes(sheets, mode))
+    plan = Plan(list(sheets), mode, rows, removed, list(skipped), notes, absent=_absent_notes(sheets, mode))
+    plan.level2_items, plan.level2_items_possible = level2_items, bool(two_levels) and possible
+    if not level2_items:
+        plan.file_errors = [_two_levels_error(report, possible) for report in two_levels.values()]
+    return plan
+
+
+def _level2_for(record, names):
+    """The level 2 of a two-level row whose 二级目录 name is read as its item: that name where the
+    scheme takes it (it binds no level 2 there, or the name is one of its own), else, in a tier
+    catalogue that numbers its level 2, the one the row's code descends from; None when neither."""
+    index, written = names.index, record.data["level2"]
+    level1 = names.level1_code(record) if record.data["level1"] or record.data["code"] else None
+    allowed = index.children.get(level1 or "", ())
+    if not written or level1 is None:
+        return None
+    if not allowed:
+        return written
+    official = official_name(written, [name for _code, name in allowed])
+    if official:
+        return official
+    if index.edition:
+        code = record.data["code"]
+        return next((name for node_code, name in allowed if node_code and code.startswith(node_code)), None)
+    return None
+
+
+def _as_item(record, names):
+    """A two-level row read as an item: its 二级目录 name is its level 3 (its item), its level 2 what
+    ``_level2_for`` finds (or, where nothing is found, the name, for the rules to say what is wrong)."""
+    data = record.data
+    written = data["level2"]
+    data["level3"], data["level2"] = written, _level2_for(record, names) or written
+    if "level2" in record.columns:
+        record.columns = {**record.columns, "level3": record.columns["level2"]}
+
+
+def _two_levels_error(report, possible):
+    message = (
+        _l(
+            "This sheet lists two levels only: it has no 三级目录 column, and every item needs a level-3 name. "
+            "Add a 三级目录 column with each service's name, or read the 二级目录 names as the items."
+        )
+        if possible
+        else _l(
+            "This sheet lists two levels only: it has no 三级目录 column, and every item needs a level-3 name. "
+            "Add a 三级目录 column with each service's name (the 二级目录 names are not this scheme's level-2 "
+            "categories, so they cannot be read as the items)."
+        )
+    )
+    return CellError(report.name, report.header_row, None, message)
 
 
 def _absent_notes(sheets, mode):

@@ -12,6 +12,7 @@ from core.text import _l
 from .errors import FileRejected
 from .limits import MAX_BOOK_ROWS, MAX_GRID_ROWS, too_many_rows
 from .sniff import UTF16_BOMS, detect
+from .visibility import hidden_cells
 
 
 @dataclass
@@ -20,6 +21,8 @@ class Grid:
     rows: list  # lists of cell values, row 1 first
     merged: list = field(default_factory=list)  # ((row0, col0), (row1, col1)), 0-based, inclusive
     hidden: bool = False
+    hidden_rows: frozenset = frozenset()  # 0-based, as the workbook hides them
+    hidden_columns: frozenset = frozenset()
 
 
 @dataclass
@@ -42,7 +45,7 @@ class _Reading:
         self._csv = _read_csv(data) if self.kind == "csv" else None
         # Safety and speed: calamine parses the workbook in a forked child with memory and time
         # limits (a damaged .xls can abort a process), while the caller goes on with its own work.
-        self._child = None if self._csv else Child(_read_workbook, (data, sheet))
+        self._child = None if self._csv else Child(_read_workbook, (data, sheet, self.kind))
 
     def book(self):
         if self._csv is not None:
@@ -77,7 +80,7 @@ def _message(problem, sheet=None, names=()):
     return _l("The file is damaged and cannot be read.")
 
 
-def _read_workbook(data, sheet):
+def _read_workbook(data, sheet, kind="xlsx"):
     """Runs in a child process: plain results only (("book", Book) or (problem, details...))."""
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -98,6 +101,10 @@ def _read_workbook(data, sheet):
             rows = chosen.to_python(skip_empty_area=False)
             merged = list(chosen.merged_cell_ranges or [])
             grids.append(Grid(meta.name, rows, merged, meta.visible != SheetVisibleEnum.Visible))
+        hidden = hidden_cells(data, kind)
+        for grid in grids:
+            rows_hidden, columns_hidden = hidden.get(grid.sheet, ((), ()))
+            grid.hidden_rows, grid.hidden_columns = frozenset(rows_hidden), frozenset(columns_hidden)
     except PasswordError:
         return ("password",)
     except BaseException:  # noqa: BLE001 - calamine's errors, and panics from its Rust code

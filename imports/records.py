@@ -197,8 +197,9 @@ def _texts(filled):
 class Reader:
     """Reads one sheet's rows under its columns into records, accounting for every other row."""
 
-    def __init__(self, grid, columns, department=None, level1_names=()) -> None:
+    def __init__(self, grid, columns, department=None, level1_names=(), include_hidden=False) -> None:
         self.grid, self.columns, self.sheet = grid, columns, grid.sheet
+        self.hidden_rows: frozenset[int] = frozenset() if include_hidden else grid.hidden_rows
         self.department = department  # (code, name) of the importing department, or None
         self.level1_names = set(level1_names)
         self.records: list[Record] = []
@@ -241,6 +242,10 @@ class Reader:
                 continue
             self.nonempty += 1
             number = index + 1
+            if index in self.hidden_rows:
+                shown = " ".join(text(value) for value in filled)[:60]
+                self.skip(number, "hidden", _l("a row hidden in the workbook: %(text)s", text=shown))
+                continue
             if _is_note(filled) or (in_notes and not self._looks_like_item(rows[index])):
                 in_notes = True
                 self.skip(number, "note", _l("a note under the table"))

@@ -20,8 +20,9 @@ def _instructions(name):
     return any(mark in lowered for mark in NOT_TABLES)
 
 
-def read_sheets(book, asked=None, department=None, level1_names=()):
-    """Readers for the sheets that hold items, and a report on every sheet; FileRejected when none does."""
+def read_sheets(book, asked=None, department=None, level1_names=(), include_hidden=False):
+    """Readers for the sheets that hold items, and a report on every sheet; FileRejected when none does.
+    Rows and columns the workbook hides are not read unless ``include_hidden``."""
     readers, reports, remaining = [], [], MAX_DATA_ROWS
     for grid in book.sheets:
         reason = None
@@ -36,15 +37,16 @@ def read_sheets(book, asked=None, department=None, level1_names=()):
         if reason is not None:
             reports.append(SheetReport(grid.sheet, False, reason))
             continue
+        ignored = frozenset() if include_hidden else grid.hidden_columns
         try:
-            columns = find_columns(grid.rows, grid.merged)
+            columns = find_columns(grid.rows, grid.merged, ignored)
         except FileRejected:
             if asked is not None or len(book.sheets) == 1:
                 raise
             reason = _l("no item table (no header row with 三级目录 or 二级目录)")
             reports.append(SheetReport(grid.sheet, False, reason))
             continue
-        reader = Reader(grid, columns, department, level1_names).read(limit=remaining)
+        reader = Reader(grid, columns, department, level1_names, include_hidden).read(limit=remaining)
         repeated = _repeats(reader, readers)
         if repeated is not None:
             reports.append(SheetReport(grid.sheet, False, _l("the same items as sheet “%(sheet)s”", sheet=repeated)))
@@ -56,12 +58,27 @@ def read_sheets(book, asked=None, department=None, level1_names=()):
         level1 = columns.column_of("level1")
         absent = tuple(name for name in OPTIONAL if name not in columns.fields)
         first, header = columns.first_data_row + 1, columns.header_rows[-1] + 1
-        reports.append(SheetReport(grid.sheet, True, None, reader.nonempty, level1, first, absent, header))
+        report = SheetReport(grid.sheet, True, None, reader.nonempty, level1, first, absent, header)
+        report.hidden_columns = _hidden_columns(grid, ignored, columns)
+        report.two_levels = "level3" not in columns.fields and "level4" not in columns.fields
+        reports.append(report)
     if not readers:
         described = "; ".join(f"{report.name}: {report.reason}" for report in reports)
         raise FileRejected(_l("No sheet of the file holds an item table (%(sheets)s).", sheets=described))
     _check_department(readers, department)
     return readers, reports
+
+
+def _hidden_columns(grid, ignored, columns):
+    """(1-based column, its heading) of each hidden column that holds something, left unread."""
+    found = []
+    for column in sorted(ignored):
+        values = [row[column] for row in grid.rows if column < len(row)]
+        if not _filled(values):
+            continue
+        headings = [grid.rows[r][column] for r in columns.header_rows if column < len(grid.rows[r])]
+        found.append((column + 1, " ".join(str(h).strip() for h in _filled(headings))))
+    return tuple(found)
 
 
 def _key(record):

@@ -59,7 +59,7 @@ def read_table(
                     (grid.sheet, number, _l("column headings") if number == index + 1 else _l("title"))
                 )
                 continue
-            reason = skip(filled)
+            reason = _l("a row hidden in the workbook") if number - 1 in grid.hidden_rows else skip(filled)
             if reason is not None:
                 result.skipped.append((grid.sheet, number, reason))
                 continue

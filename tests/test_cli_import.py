@@ -162,3 +162,14 @@ def test_json_says_which_columns_the_file_lacks_and_what_it_clears(run):
     assert absent["row"] == 1 and "备注" in absent["message"]
     replaced = json.loads(run(without_remarks, "--format", "json", "--dry-run", "--replace").output)
     assert [item["cleared"] for item in replaced["items"] if item["status"] == "changed"] == [["remarks"]]
+
+
+def test_json_accounts_for_hidden_rows_and_reads_them_when_asked(app, tmp_path, world):
+    path = tmp_path / "目录.xlsx"
+    path.write_bytes(xlsx([HEADER, *ROWS], hidden_rows=(3,)))
+    args = ["import-catalogue", str(path), "--department", "530000007", "--campaign", "2017", "--format", "json"]
+    with time_machine.travel(NOW, tick=False):
+        left_out = json.loads(app.test_cli_runner().invoke(args=[*args, "--dry-run"]).output)
+        read = json.loads(app.test_cli_runner().invoke(args=[*args, "--dry-run", "--include-hidden"]).output)
+    assert [(row["row"], row["kind"]) for row in left_out["skipped"] if row["kind"] == "hidden"] == [(3, "hidden")]
+    assert left_out["added"] == 2 and read["added"] == 3

@@ -46,6 +46,7 @@ def _json(plan, applied, refusal, level1_names):
         "warnings": [w.as_dict() for w in plan.warnings]
         + [n.as_dict("read_as") for n in plan.notes]
         + [n.as_dict("absent_column") for n in plan.absent]
+        + [n.as_dict("hidden_column") for n in plan.hidden]
         if plan
         else [],
         "items": _items(plan, level1_names) if plan else [],
@@ -73,6 +74,10 @@ def _report(plan, applied, refusal, output, level1_names):
         for sheet in plan.sheets:
             if not sheet.read:
                 click.echo(_("Sheet %(sheet)s not read: %(reason)s", sheet=sheet.name, reason=sheet.reason))
+        if plan.offers_level2_items:
+            click.echo(_("To read the 二级目录 names as the items, add --level2-as-items."))
+        if plan.hides:
+            click.echo(_("Rows or columns hidden in the workbook were not read; add --include-hidden to read them."))
         click.echo(
             _(
                 "%(new)d added, %(changed)d changed, %(removed)d removed, %(unchanged)d unchanged; "
@@ -86,7 +91,7 @@ def _report(plan, applied, refusal, output, level1_names):
         )
         for error in plan.errors:
             click.echo(f"{error.place}\t{error.message}")
-        for note in [*plan.absent, *plan.notes]:
+        for note in [*plan.absent, *plan.hidden, *plan.notes]:
             click.echo(f"{note.place}\t" + _("Note: %(message)s", message=note.message))
         for warning in plan.warnings:
             click.echo(f"{warning.place}\t" + _("Warning: %(message)s", message=warning.message))
@@ -103,10 +108,14 @@ def _report(plan, applied, refusal, output, level1_names):
 @click.option("--campaign", "campaign_code", required=True, help="Campaign code.")
 @click.option("--replace", is_flag=True, help="Remove items the file does not list.")
 @click.option("--dry-run", is_flag=True, help="Show the plan; write nothing.")
-@click.option("--sheet", default=None, help="Sheet name (default: the first).")
+@click.option("--sheet", default=None, help="Sheet name (default: every sheet that holds an item table).")
+@click.option("--include-hidden", is_flag=True, help="Read the rows and columns the workbook hides too.")
+@click.option("--level2-as-items", is_flag=True, help="Read a two-level sheet's 二级目录 names as its items.")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
 @transactional
-def import_catalogue(path, department_code, campaign_code, replace, dry_run, sheet, output):
+def import_catalogue(
+    path, department_code, campaign_code, replace, dry_run, sheet, include_hidden, level2_as_items, output
+):
     """Import a department's catalogue from a spreadsheet.
 
     Exit status 0 when applied (or clean in a dry run), 1 when the file has errors or the rules
@@ -117,9 +126,12 @@ def import_catalogue(path, department_code, campaign_code, replace, dry_run, she
     with open(path, "rb") as handle:
         content = handle.read()
     mode = IMPORT_REPLACE if replace else IMPORT_UPDATE
+    options = {"include_hidden": include_hidden, "level2_items": level2_as_items}
     plan, applied, refusal = None, False, None
     try:
-        plan, version = importing.preview(COMMAND_LINE, campaign, department, content=content, mode=mode, sheet=sheet)
+        plan, version = importing.preview(
+            COMMAND_LINE, campaign, department, content=content, mode=mode, sheet=sheet, **options
+        )
         if not dry_run and not plan.has_errors and plan.has_changes:
             importing.apply(
                 COMMAND_LINE,
@@ -133,6 +145,7 @@ def import_catalogue(path, department_code, campaign_code, replace, dry_run, she
                 sheet=sheet,
                 confirm_removed=len(plan.removed),  # --replace, and the list printed, are the confirmation
                 now=now(),
+                **options,
             )
             applied = True
     except (FileRejected, DomainError) as error:

@@ -21,7 +21,7 @@ from ..services.catalogues import importing
 from ..services.catalogues.overview import catalogue_state
 from ..services.catalogues.screening import basis as negative_list_basis
 from .common import role_required
-from .imports import bp
+from .imports import bp, reading_options
 
 
 def _instructions(campaign, names):
@@ -98,7 +98,12 @@ def errors_workbook(upload_id):
     sheet = request.args.get("sheet") or None
     try:
         plan, _version = importing.preview(
-            current_user, stored.campaign, stored.department, content=stored.content, sheet=sheet
+            current_user,
+            stored.campaign,
+            stored.department,
+            content=stored.content,
+            sheet=sheet,
+            **reading_options(request.args),
         )
     except FileRejected as error:
         state = catalogue_state(current_user, stored.campaign, stored.department, now=now())
@@ -119,7 +124,7 @@ def errors_workbook(upload_id):
     ]
     names = _level1_names(stored.campaign)
     instructions = _instructions(stored.campaign, names)
-    notes = [(n.sheet, n.row, n.column, str(n.message)) for n in [*plan.absent, *plan.notes]]
+    notes = [(n.sheet, n.row, n.column, str(n.message)) for n in [*plan.absent, *plan.hidden, *plan.notes]]
     data = error_workbook(
         sheets, _("Errors"), names, _("Instructions"), instructions, _("Import result"), notes, _("Notes on reading")
     )

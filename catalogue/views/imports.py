@@ -69,13 +69,22 @@ def preview(upload_id):
     state = catalogue_state(current_user, stored.campaign, stored.department, now=now())
     mode = request.args.get("mode") if request.args.get("mode") in importing.MODES else "update"
     sheet = request.args.get("sheet") or None
+    options = reading_options(request.args)
     try:
         plan, version = importing.preview(
-            current_user, stored.campaign, stored.department, content=stored.content, mode=mode, sheet=sheet
+            current_user, stored.campaign, stored.department, content=stored.content, mode=mode, sheet=sheet, **options
         )
     except FileRejected as error:
         return render_template("imports/upload.html", state=state, form=UploadForm(), rejected=str(error)), 400
-    data = {"mode": mode, "sheet": sheet or "", "sha256": stored.sha256, "digest": plan.digest, "version": version}
+    data = {
+        "mode": mode,
+        "sheet": sheet or "",
+        "sha256": stored.sha256,
+        "digest": plan.digest,
+        "version": version,
+        "hidden": "1" if options["include_hidden"] else "",
+        "level2": "items" if options["level2_items"] else "",
+    }
     show = request.args.get("show") if request.args.get("show") in SHOW else "changes"
     rows = _shown_rows(plan, show)
     found = paging.page_of(rows, page_number(), ROWS_PER_PAGE)
@@ -93,6 +102,11 @@ def preview(upload_id):
         several_sheets=sum(1 for report in plan.sheets if report.read) > 1,
         sheet_ids={report.name: number for number, report in enumerate(plan.sheets)},
     )
+
+
+def reading_options(values):
+    """How the preview was asked to read the file (query arguments, or the apply form's fields)."""
+    return {"include_hidden": values.get("hidden") == "1", "level2_items": values.get("level2") == "items"}
 
 
 ROWS_PER_PAGE = 500
@@ -119,7 +133,15 @@ def _shown_rows(plan, show):
 def apply(upload_id):
     stored = importing.get_upload(current_user, upload_id)
     form = ApplyForm()
-    back = url_for(".preview", upload_id=upload_id, mode=form.mode.data, sheet=form.sheet.data or None)
+    options = reading_options(request.form)
+    back = url_for(
+        ".preview",
+        upload_id=upload_id,
+        mode=form.mode.data,
+        sheet=form.sheet.data or None,
+        hidden=form.hidden.data or None,
+        level2=form.level2.data or None,
+    )
     if not form.validate_on_submit():
         flash(_("The request was not understood."), "error")
         return redirect(back)
@@ -137,6 +159,7 @@ def apply(upload_id):
             confirm_removed=form.confirm_removed.data,
             now=now(),
             filename=stored.filename,
+            **options,
         )
     except (Refused, FileRejected) as error:
         refused(error)

@@ -7,13 +7,14 @@ import zipfile
 import msoffcrypto.format.ooxml
 import xlwt
 from odf.opendocument import OpenDocumentSpreadsheet
-from odf.table import Table, TableCell, TableRow
+from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import P
 from openpyxl import Workbook
 from openpyxl.utils import range_boundaries
 
 
-def xlsx(rows, merges=(), title="Sheet1", extra_sheets=()):
+def xlsx(rows, merges=(), title="Sheet1", extra_sheets=(), hidden_rows=(), hidden_columns=()):
+    """``hidden_rows`` 1-based, ``hidden_columns`` letters, as the workbook hides them."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title
@@ -21,6 +22,10 @@ def xlsx(rows, merges=(), title="Sheet1", extra_sheets=()):
         sheet.append(list(row))
     for merge in merges:
         sheet.merge_cells(merge)
+    for number in hidden_rows:
+        sheet.row_dimensions[number].hidden = True
+    for letter in hidden_columns:
+        sheet.column_dimensions[letter].hidden = True
     for name in extra_sheets:
         workbook.create_sheet(name).append(["其他"])
     buffer = io.BytesIO()
@@ -28,9 +33,13 @@ def xlsx(rows, merges=(), title="Sheet1", extra_sheets=()):
     return buffer.getvalue()
 
 
-def xls(rows, merges=()):
+def xls(rows, merges=(), hidden_rows=(), hidden_columns=()):
     book = xlwt.Workbook(encoding="utf-8")
     sheet = book.add_sheet("Sheet1")
+    for number in hidden_rows:
+        sheet.row(number - 1).hidden = True
+    for letter in hidden_columns:
+        sheet.col(ord(letter) - ord("A")).hidden = True
     merged_cells = set()
     for merge in merges:
         c0, r0, c1, r1 = range_boundaries(merge)
@@ -46,11 +55,15 @@ def xls(rows, merges=()):
     return buffer.getvalue()
 
 
-def ods(rows):
+def ods(rows, hidden_rows=(), hidden_columns=()):
     document = OpenDocumentSpreadsheet()
     table = Table(name="Sheet1")
-    for row in rows:
-        table_row = TableRow()
+    width = max(len(row) for row in rows)
+    for index in range(width):
+        letter = chr(ord("A") + index)
+        table.addElement(TableColumn(visibility="collapse" if letter in hidden_columns else "visible"))
+    for number, row in enumerate(rows, start=1):
+        table_row = TableRow(visibility="collapse") if number in hidden_rows else TableRow()
         for value in row:
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 cell = TableCell(valuetype="float", value=value)

@@ -48,7 +48,9 @@ def test_excel_unicode_text_is_read_like_a_csv(index):
     rows = [["云南省民政厅政府购买服务指导性目录"], HEADER, *ROWS]
     for encoding in ("utf-16-le", "utf-16-be"):
         bom = "\ufeff".encode(encoding)
-        content = bom + "\r\n".join("\t".join("" if v is None else str(v) for v in row) for row in rows).encode(encoding)
+        content = bom + "\r\n".join("\t".join("" if v is None else str(v) for v in row) for row in rows).encode(
+            encoding
+        )
         plan = plan_file(content, {}, index)
         assert not plan.has_errors and [row.data["code"] for row in plan.rows] == [r[0] for r in ROWS], encoding
 

@@ -208,3 +208,35 @@ def test_the_error_workbook_says_what_was_left_and_emptied(clerk, world):
 def _preview(client):
     latest = db.session.scalar(db.select(ImportUpload.id).order_by(ImportUpload.id.desc()))
     return client.get(f"/department/imports/{latest}", headers=EN).get_data(as_text=True)
+
+
+def _apply_fields(page):
+    return dict(re.findall(r'name="(mode|sheet|sha256|digest|version|hidden|level2)"[^>]*value="([^"]*)"', page))
+
+
+def test_hidden_rows_are_left_out_until_asked_for_and_then_applied(clerk, world):
+    dropped = ["A0101009", "基本公共服务", "社会救助", "临时救助服务", None, "2024年起取消", None]
+    upload(clerk, xlsx([HEADER, *ROWS, dropped], hidden_rows=(5,)))
+    page = _preview(clerk)
+    assert "1 row hidden in the workbook was not read" in page and "Apply: 3 added" in page
+    latest = db.session.scalar(db.select(ImportUpload.id).order_by(ImportUpload.id.desc()))
+    with_hidden = clerk.get(f"/department/imports/{latest}?hidden=1", headers=EN).get_data(as_text=True)
+    assert "Apply: 4 added" in with_hidden and "were read too" in with_hidden
+    clerk.post(f"/department/imports/{latest}/apply", data=_apply_fields(with_hidden))
+    assert db.session.scalar(db.select(db.func.count(Item.id))) == 4
+
+
+def test_a_two_level_file_is_one_message_and_its_names_can_be_the_items(clerk, world):
+    rows = [
+        ["编码", "一级目录", "二级目录"],
+        ["A0101", "基本公共服务", "社会救助"],
+        ["A0102", "基本公共服务", "养老服务"],
+    ]
+    upload(clerk, xlsx(rows))
+    page = _preview(clerk)
+    assert "1 error must be corrected" in page and "no 三级目录 column" in page
+    latest = db.session.scalar(db.select(ImportUpload.id).order_by(ImportUpload.id.desc()))
+    as_items = clerk.get(f"/department/imports/{latest}?level2=items", headers=EN).get_data(as_text=True)
+    assert "Apply: 2 added" in as_items
+    clerk.post(f"/department/imports/{latest}/apply", data=_apply_fields(as_items))
+    assert {item.level3 for item in db.session.scalars(db.select(Item))} == {"社会救助", "养老服务"}

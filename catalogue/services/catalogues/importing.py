@@ -114,8 +114,12 @@ def preview(
     content: bytes,
     mode: str = "update",
     sheet: str | None = None,
+    include_hidden: bool = False,
+    level2_items: bool = False,
 ) -> tuple[Plan, int]:
-    """The plan for ``content`` against the department's catalogue as it is now, and its version."""
+    """The plan for ``content`` against the department's catalogue as it is now, and its version;
+    rows and columns the workbook hides are read only with ``include_hidden``, and a two-level
+    sheet's 二级目录 names are its items only with ``level2_items``."""
     require_clerk_of(user, department)
     require_covered(campaign, department)
     check_size(len(content))
@@ -130,6 +134,8 @@ def preview(
         mode,
         sheet,
         (department.code, department.name),
+        include_hidden,
+        level2_items,
     )
     return plan, catalogue.version if catalogue else 0
 
@@ -148,6 +154,8 @@ def apply(
     confirm_removed: int | str | None,
     now: datetime,
     filename: str = "",
+    include_hidden: bool = False,
+    level2_items: bool = False,
 ) -> Plan:
     """Apply the previewed plan, all or nothing; refuse if the file, the catalogue or what applying
     would do changed since the preview, or if a replace's removals were not confirmed by number."""
@@ -155,7 +163,16 @@ def apply(
     editing_gate(user, campaign, department, catalogue, now)
     if hashlib.sha256(content).hexdigest() != expected_sha256:
         raise Refused(_l("This is not the file that was previewed. Preview it again before applying."))
-    plan, version = preview(user, campaign, department, content=content, mode=mode, sheet=sheet)
+    plan, version = preview(
+        user,
+        campaign,
+        department,
+        content=content,
+        mode=mode,
+        sheet=sheet,
+        include_hidden=include_hidden,
+        level2_items=level2_items,
+    )
     try:
         check_version(version, expected_version)
     except StaleEdit:
