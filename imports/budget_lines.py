@@ -1,12 +1,17 @@
 """A spreadsheet of budget lines (项目名称, 目录编码, 金额, 资金来源, 备注; 预算年度 optional), read like a
-catalogue: any sheet with a recognisable header, every non-empty row accounted for. Amounts in a
-column headed in 万元 are converted to yuan. Pure; the service checks each row by the form's rules."""
+catalogue: any sheet with a recognisable header, every non-empty row accounted for. Amounts are in
+the unit the sheet states, in its amount heading (金额（万元）) or above its header (单位：万元, a title
+ending （万元）): amounts in 万元 are converted to yuan, and said. A sheet that states no unit and whose
+amounts all look like 万元 gets a warning before anything is recorded. Pure; the service checks each
+row by the form's rules."""
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from core.budget import FUNDING_LABELS
 from core.text import _l
 
+from .errors import CellNote
 from .header import normalise_heading
 from .tables import Table, read_table
 from .tables import cell_error as table_cell_error
@@ -30,6 +35,10 @@ SOURCE_OF = {word: source for source, words in SOURCE_WORDS.items() for word in 
 SOURCE_OF.update({label: source for source, label in FUNDING_LABELS.items()})
 TOTAL_WORDS = ("合计", "小计", "总计")
 TEN_THOUSAND = Decimal(10000)
+# 单位：万元, 金额单位：万元, （单位：万元）, 单位:元, or a title ending （万元）
+# (never 预算单位：元谋县教育体育局: the unit is not followed by another character of a name)
+UNIT_STATED = re.compile(r"单位\s*[:：]?\s*(万元|元)(?![\u4e00-\u9fff])|[（(]\s*(万元|元)\s*[)）]")
+WAN, YUAN = "万元", "元"
 
 
 def read_lines(data) -> Table:
@@ -47,9 +56,59 @@ def read_lines(data) -> Table:
         ),
         skip=_total,
     )
+    units = {sheet: _unit(found, sheet) for sheet, was_read, _reason in found.sheets if was_read}
     for row in found.rows:
-        row.data = _line(row.data, in_wan="amount_wan" in row.columns)
+        unit, _where = units[row.sheet]
+        in_wan = "amount_wan" in row.columns or unit == WAN
+        if in_wan and "amount" in row.columns:  # a plain 金额 column in a sheet that states 万元
+            row.columns["amount_wan"] = row.columns.pop("amount")
+            row.data["amount_wan"] = row.data.pop("amount")
+        row.data = _line(row.data, in_wan=in_wan)
+    found.notes = [_unit_note(found, sheet, *units[sheet]) for sheet in units if units[sheet][0]]
     return found
+
+
+def _unit(found, sheet):
+    """(the unit the sheet states, the row that states it): in its amount heading, else above it."""
+    headings = found.headings[sheet]
+    if "amount_wan" in headings:
+        return WAN, None
+    stated = UNIT_STATED.search(headings.get("amount", ""))
+    if stated:
+        return stated.group(1) or stated.group(2), None
+    for number, written in found.above[sheet]:
+        stated = UNIT_STATED.search(written)
+        if stated:
+            return stated.group(1) or stated.group(2), number
+    return None, None
+
+
+def _unit_note(found, sheet, unit, row):
+    where = _l("row %(row)d", row=row) if row else _l("the amount's heading")
+    message = (
+        _l("Amounts are in 万元 (as %(where)s says): each was multiplied by 10,000 into yuan.", where=where)
+        if unit == WAN
+        else _l("Amounts are in yuan (as %(where)s says).", where=where)
+    )
+    return CellNote(sheet, row or 1, None, message)
+
+
+def looks_like_wan(found) -> list:
+    """The sheets that state no unit and whose amounts all look like 万元: each under 10,000, and
+    some with decimals (300 and 12.5 万元 are written so; 3,000,000 yuan rarely is)."""
+    stated = {note.sheet for note in found.notes}
+    sheets = []
+    for sheet in {row.sheet for row in found.rows} - stated:
+        amounts = []
+        for row in found.rows:
+            if row.sheet == sheet:
+                try:
+                    amounts.append(Decimal(str(row.data["amount"]).replace(",", "").strip()))
+                except InvalidOperation:
+                    continue
+        if amounts and all(abs(a) < TEN_THOUSAND for a in amounts) and any(a != a.to_integral_value() for a in amounts):
+            sheets.append(sheet)
+    return sorted(sheets)
 
 
 def _heading(value):

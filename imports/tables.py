@@ -27,6 +27,9 @@ class Table:
     rows: list = field(default_factory=list)  # TableRow
     skipped: list = field(default_factory=list)  # (sheet, row, reason)
     sheets: list = field(default_factory=list)  # (name, read, reason)
+    above: dict = field(default_factory=dict)  # sheet -> [(1-based row, its text)] above the header
+    headings: dict = field(default_factory=dict)  # sheet -> {field: the heading as written}
+    notes: list = field(default_factory=list)  # CellNote: what was read otherwise than written
 
 
 def read_table(
@@ -50,6 +53,12 @@ def read_table(
             continue
         index, columns = header
         result.sheets.append((grid.sheet, True, None))
+        result.above[grid.sheet] = [
+            (number, " ".join(text(value) for value in _filled(row)))
+            for number, row in enumerate(grid.rows[:index], start=1)
+            if _filled(row)
+        ]
+        result.headings[grid.sheet] = {name: text(grid.rows[index][column]) for name, column in columns.items()}
         for number, row in enumerate(grid.rows, start=1):
             filled = _filled(row)
             if not filled:

@@ -114,7 +114,9 @@ def preview(upload_id):
         return render_template("budget/upload.html", form=BudgetUploadForm(), rejected=str(error)), 400
     if request.method == "POST":  # the confirmation (its token checked like every POST's)
         try:
-            lines = importing.record_all(current_user, stored, year=year, now=moment)
+            lines = importing.record_all(
+                current_user, stored, year=year, now=moment, in_yuan=request.form.get("in_yuan") == "1"
+            )
         except Refused as error:
             refused(error)
             return redirect(url_for("budget.preview", upload_id=upload_id, year=year))

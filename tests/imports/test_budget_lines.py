@@ -3,7 +3,7 @@ sources by their names, a total row left out, every row accounted for."""
 
 import pytest
 
-from imports.budget_lines import read_lines
+from imports.budget_lines import looks_like_wan, read_lines
 from imports.errors import FileRejected
 from tests.imports.builders import xlsx
 
@@ -38,3 +38,42 @@ def test_an_amount_in_ten_thousand_yuan_and_a_year_column():
 def test_a_file_without_such_a_table_is_refused_saying_what_it_needs():
     with pytest.raises(FileRejected, match="项目名称"):
         read_lines(xlsx([["编码", "一级目录", "二级目录", "三级目录"], ["A0101001", "公共服务", "x", "y"]]))
+
+
+@pytest.mark.parametrize(
+    ("above", "where"),
+    [("单位：万元", 2), ("金额单位：万元", 2), ("（单位：万元）", 2), ("2027年度政府购买服务预算表（万元）", 1)],
+)
+def test_a_unit_of_ten_thousand_yuan_stated_above_the_header_is_honoured_and_said(above, where):
+    rows = [
+        ["2027年度政府购买服务预算表"],
+        [above],
+        ["项目名称", "目录编码", "金额", "资金来源"],
+        ["课后服务", "A0201001", 300, "一般公共预算"],
+    ]
+    if where == 1:
+        rows = [[above], *rows[2:]]
+    found = read_lines(xlsx(rows))
+    assert found.rows[0].data["amount"] == "3000000"
+    (note,) = found.notes
+    assert note.row == where and "multiplied by 10,000" in str(note.message)
+
+
+def test_a_unit_of_yuan_stated_is_yuan_and_a_unit_never_read_from_a_name():
+    rows = [
+        ["预算单位：元谋县教育体育局"],
+        ["单位：元"],
+        ["项目名称", "目录编码", "金额"],
+        ["课后服务", "A0201001", 300],
+    ]
+    found = read_lines(xlsx(rows))
+    assert found.rows[0].data["amount"] == "300" and found.notes[0].row == 2
+    assert looks_like_wan(found) == []
+
+
+def test_amounts_that_look_like_ten_thousand_yuan_in_a_file_that_says_no_unit_are_flagged():
+    rows = [["项目名称", "目录编码", "金额"], ["课后服务", "A0201001", 30.5], ["评估", "A0602001", 12]]
+    found = read_lines(xlsx(rows))
+    assert found.rows[0].data["amount"] == "30.5" and looks_like_wan(found) == ["Sheet1"]
+    plain = read_lines(xlsx([["项目名称", "目录编码", "金额"], ["课后服务", "A0201001", 305000]]))
+    assert looks_like_wan(plain) == []

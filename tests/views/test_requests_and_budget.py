@@ -157,3 +157,24 @@ def test_a_file_that_is_not_a_budget_table_is_refused(logged_in, published):
     clerk = logged_in("clerk-civil", NOW)
     response = upload(clerk, [["姓名", "电话"], ["张三", "123"]])
     assert response.status_code == 400 and "项目名称" in text(response)
+
+
+def test_a_unit_stated_above_the_header_converts_and_says_so(logged_in, published):
+    clerk = logged_in("clerk-civil", NOW)
+    rows = [["单位：万元"], ["项目名称", "目录编码", "金额", "资金来源"], ["核查", "A0101001", 300, "一般公共预算"]]
+    page = text(clerk.get(upload(clerk, rows).headers["Location"], headers=EN))
+    assert "multiplied by 10,000" in page and "3,000,000.00" in page
+    clerk.post(upload(clerk, rows).headers["Location"])
+    assert str(db.session.scalar(db.select(BudgetLine.amount))) == "3000000.00"
+
+
+def test_amounts_that_look_like_ten_thousand_yuan_wait_for_a_confirmation(logged_in, published):
+    clerk = logged_in("clerk-civil", NOW)
+    rows = [["项目名称", "目录编码", "金额", "资金来源"], ["核查", "A0101001", 30.5, "一般公共预算"]]
+    preview = upload(clerk, rows).headers["Location"]
+    assert "are they in 万元?" in text(clerk.get(preview, headers=EN))
+    refused = clerk.post(preview, headers=EN, follow_redirects=True)
+    assert "confirm that they are in yuan" in text(refused)
+    assert db.session.scalar(db.select(db.func.count(BudgetLine.id))) == 0
+    clerk.post(preview, data={"in_yuan": "1"})
+    assert str(db.session.scalar(db.select(BudgetLine.amount))) == "30.50"

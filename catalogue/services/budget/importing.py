@@ -9,7 +9,7 @@ from decimal import Decimal
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete
 
-from imports.budget_lines import cell_error, read_lines
+from imports.budget_lines import cell_error, looks_like_wan, read_lines
 
 from ...errors import NotFound, Refused
 from ...extensions import db
@@ -27,6 +27,8 @@ class LinePlan:
     rows: list = field(default_factory=list)  # (TableRow, clean, entry, errors: list[CellError], missing code)
     skipped: list = field(default_factory=list)  # (sheet, row, reason)
     sheets: list = field(default_factory=list)  # (name, read, reason)
+    notes: list = field(default_factory=list)  # CellNote: the unit each sheet states, and what it did
+    unsure_unit: list = field(default_factory=list)  # sheets stating no unit whose amounts look like 万元
 
     @property
     def errors(self):
@@ -52,7 +54,7 @@ def plan_lines(user: Actor, department: Department, content: bytes, *, year: int
     require_clerk_of(user, department)
     check_size(len(content))
     found = read_lines(content)
-    plan = LinePlan(skipped=found.skipped, sheets=found.sheets)
+    plan = LinePlan(skipped=found.skipped, sheets=found.sheets, notes=found.notes, unsure_unit=looks_like_wan(found))
     for row in found.rows:
         data = {**row.data, "budget_year": row.data.get("budget_year") or year}
         clean, entry, problems, missing = budget_lines.problems(department, data, now)
@@ -85,11 +87,19 @@ def get_upload(user: Actor, upload_id: int) -> BudgetUpload:
     return upload
 
 
-def record_all(user: Actor, upload: BudgetUpload, *, year: int, now: datetime) -> list:
-    """Record every line of the upload, or none if any row is wrong."""
+def record_all(user: Actor, upload: BudgetUpload, *, year: int, now: datetime, in_yuan: bool = False) -> list:
+    """Record every line of the upload, or none if any row is wrong. A file that states no unit and
+    whose amounts look like 万元 is recorded only once someone confirms they are in yuan (``in_yuan``)."""
     plan = plan_lines(user, upload.department, upload.content, year=year, now=now)
     if plan.has_errors:
         raise Refused(_l("The file still has errors; correct them and upload it again."))
+    if plan.unsure_unit and not in_yuan:
+        raise Refused(
+            _l(
+                "The file does not say whether its amounts are in yuan or 万元: confirm that they are in yuan, "
+                "or state 单位：万元 above the table and upload it again."
+            )
+        )
     if not plan.rows:
         raise Refused(_l("The file holds no budget line."))
     lines = [
