@@ -224,9 +224,11 @@ def province_overview(campaign: Campaign) -> list[tuple[Region, Publication | No
 
 
 def filed_requests(publication: Publication) -> Sequence[CatalogueRequest]:
-    """The out-of-catalogue requests of the list's departments filed (备案) since this version was
-    published (and, for a superseded one, before its replacement): with the list, the effective
-    catalogue. A department's own list shows only its own."""
+    """The out-of-catalogue requests of the list's departments filed (备案) against its campaign's
+    lists since this version was published (and, for a superseded one, before its replacement): with
+    the list, the effective catalogue. A department's own list shows only its own; a request filed
+    against a later campaign's list (which may follow another scheme, with categories this list's
+    does not have) extends that list, not this one."""
     codes = select(PublishedItem.department_code).where(PublishedItem.publication_id == publication.id).distinct()
     query = (
         select(CatalogueRequest)
@@ -234,6 +236,7 @@ def filed_requests(publication: Publication) -> Sequence[CatalogueRequest]:
         .where(
             Department.region_id == publication.region_id,
             Department.code.in_(codes),
+            CatalogueRequest.campaign_id == publication.campaign_id,
             CatalogueRequest.status == APPROVED,
             CatalogueRequest.decided_at >= publication.published_at,
         )

@@ -8,11 +8,13 @@ from datetime import date
 import pytest
 
 from catalogue.extensions import db
+from catalogue.services.budget import requests
 from catalogue.services.publishing import public
 from catalogue.services.publishing import publications as publishing
 from catalogue.transaction import unit_of_work, writing
+from tests import factories
 from tests.conftest import shanghai
-from tests.factories import approved
+from tests.factories import approved, campaign
 
 NOW = shanghai(date(2017, 7, 10), 10)
 
@@ -79,3 +81,22 @@ def test_the_reuse_ends_after_its_age(app, world):
             assert public.generation() != before
     finally:
         app.config["GENERATION_MAX_AGE"] = 0
+
+
+def test_a_request_filed_against_a_later_campaigns_list_is_not_shown_on_an_earlier_one(world):
+    """It extends the list it was filed against (whose scheme it follows), not the older list."""
+    approved(world, world.clerk, world.civil, 1, NOW)
+    earlier = factories.publish(world)
+    later = campaign(world.scheme, code="2027", province=date(2027, 12, 31), prefecture=None)
+    moment = shanghai(date(2027, 3, 1), 10)
+    approved(world, world.clerk, world.civil, 1, moment, campaign=later)
+    current = factories.publish(world, "云财综〔2027〕1号", date(2027, 3, 1), campaign=later, now=moment)
+    data = {
+        "code": "A0101050", "level1_code": "A", "level2": "社会救助", "level3": "临时救助核查",
+        "reason": "审批权限下放。", "budget_year": 2027, "estimated_amount": "5000",
+    }  # fmt: skip
+    filed = requests.file_request(world.clerk, world.civil, data=data, now=moment)
+    requests.submit_request(world.clerk, filed, expected_version=filed.version, now=moment)
+    requests.approve_request(world.finance, filed, filing_number="云财备〔2027〕1号", comment="", now=moment)
+    assert filed.campaign is later
+    assert public.filed_requests(current) == [filed] and public.filed_requests(earlier) == []
