@@ -108,6 +108,21 @@ class Invalid(DomainError):
         return _("Please correct the errors below.")
 
 
+class AlreadyMade(DomainError):
+    """A create form sent again (a double click, a page sent twice): its first sending made
+    ``kind`` ``made_id``, and nothing more is made."""
+
+    status_code = 409
+
+    def __init__(self, kind: str, made_id: int | None):
+        super().__init__(kind, made_id)
+        self.kind, self.made_id = kind, made_id
+
+    @property
+    def message(self):
+        return _("This form was already sent: what it made is shown, and nothing was made twice.")
+
+
 class Refused(DomainError):
     """A rule-based refusal whose message is given when raised (already translated lazily)."""
 

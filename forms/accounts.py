@@ -6,7 +6,7 @@ from wtforms.validators import AnyOf, InputRequired, Length, Optional
 
 from core.labels import ROLE_LABELS
 
-from .base import Form
+from .base import Form, SingleUse
 from .fields import strip
 
 CREDENTIAL_CHOICES = [
@@ -15,7 +15,7 @@ CREDENTIAL_CHOICES = [
 ]
 
 
-class AccountForm(Form):
+class AccountForm(SingleUse, Form):
     """An account's details; the choices (roles, departments, regions) are the manager's own."""
 
     username = StringField(
@@ -40,7 +40,7 @@ class AccountForm(Form):
         self.region.choices = [SelectChoice("", "—")] + [SelectChoice(r.code, f"{r.code} {r.name}") for r in regions]
 
 
-class ResetForm(Form):
+class ResetForm(SingleUse, Form):
     credential = RadioField(_l("New password"), choices=CREDENTIAL_CHOICES, default="password")
 
 

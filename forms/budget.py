@@ -10,7 +10,7 @@ from wtforms.widgets import HiddenInput
 
 from core.budget import FUNDING_LABELS, FUNDING_SOURCES
 
-from .base import Form
+from .base import Form, SingleUse
 from .fields import strip
 from .items import ItemForm
 
@@ -83,7 +83,7 @@ class RefuseForm(Form):
     )
 
 
-class BudgetLineForm(Form):
+class BudgetLineForm(SingleUse, Form):
     budget_year = SelectField(_l("Budget year"), validate_choice=False)
     project_name = StringField(
         _l("Project name"),

@@ -4,11 +4,11 @@ from wtforms.validators import InputRequired, Length, Optional, Regexp
 
 from core.tiers import TIERS
 
-from .base import Form
+from .base import Form, SingleUse
 from .fields import DATE_MESSAGE, IsoDateField, strip
 
 
-class CampaignForm(Form):
+class CampaignForm(SingleUse, Form):
     """A campaign with a deadline and an enforce switch for every tier of ``core.tiers`` (added below)."""
 
     code = StringField(

@@ -7,7 +7,7 @@ from wtforms.widgets import HiddenInput
 from core.item_rules import CODE_FORMAT_MESSAGE, CODE_PATTERN, MAX_LENGTHS, TEXT_FIELDS
 from core.labels import FIELD_LABELS
 
-from .base import Form
+from .base import Form, SingleUse
 from .fields import strip
 
 
@@ -26,7 +26,7 @@ def _length(field):
     )
 
 
-class ItemForm(Form):
+class ItemForm(SingleUse, Form):
     """One catalogue item; ``level1_code`` choices are set from the campaign's scheme."""
 
     code = StringField(

@@ -4,6 +4,7 @@ from .audit import AuditEvent
 from .budget import BudgetLine, BudgetUpload, CatalogueRequest
 from .campaign import Campaign, Extension, TierDeadline
 from .catalogue import Catalogue, Item, Submission
+from .form_use import FormUse
 from .notification import Notification
 from .publication import Publication, PublicationFile, PublishedItem
 from .region import Department, Region
@@ -22,6 +23,7 @@ __all__ = [
     "Catalogue",
     "Department",
     "Extension",
+    "FormUse",
     "ImportUpload",
     "Item",
     "Notification",

@@ -9,11 +9,11 @@ from forms.accounts import AccountForm, AccountUploadForm, ActiveForm, CreateAcc
 from imports import FileRejected
 
 from ..clock import now
-from ..errors import Invalid, Refused
+from ..errors import AlreadyMade, Invalid, Refused
 from ..services.accounts import admin, importing
 from ..services.kernel.permissions import REVIEWERS, require_account_manager
 from ..transaction import doom
-from .common import copy_errors, refused, role_required
+from .common import already_made, copy_errors, refused, role_required
 
 bp = Blueprint("accounts", __name__, url_prefix="/accounts")
 
@@ -45,7 +45,11 @@ def new():
     form = _form()
     if form.validate_on_submit():
         try:
-            issued = admin.create_account(current_user, data=form.data, credential=form.credential.data, now=now())
+            issued = admin.create_account(
+                current_user, data=form.data, credential=form.credential.data, now=now(), once=form.once.data
+            )
+        except AlreadyMade as error:  # its first credential was in the first answer: never shown twice
+            return already_made(error, url_for(".edit", user_id=error.made_id))
         except Invalid as error:
             copy_errors(form, error.errors)
         else:
@@ -103,7 +107,16 @@ def reset(user_id):
     if not form.validate_on_submit():
         flash(_("The request was not understood."), "error")
         return redirect(url_for(".edit", user_id=user_id))
-    issued = admin.reset_password(current_user, target, credential=form.credential.data, now=now())
+    try:
+        issued = admin.reset_password(
+            current_user, target, credential=form.credential.data, now=now(), once=form.once.data
+        )
+    except AlreadyMade as error:
+        # sent twice: one reset; a link is shown as it works now, a password never twice
+        link = admin.pending_link(current_user, target) if form.credential.data == "link" else None
+        if link is None:
+            return already_made(error, url_for(".edit", user_id=user_id))
+        return render_template("accounts/credentials.html", issued=[link])
     return render_template("accounts/credentials.html", issued=[issued])
 
 

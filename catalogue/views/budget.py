@@ -17,10 +17,10 @@ from forms.items import VersionForm
 from imports.errors import FileRejected
 
 from ..clock import local_day, now
-from ..errors import Invalid, Refused
+from ..errors import AlreadyMade, Invalid, Refused
 from ..services.budget import budget_lines, effective, importing
 from ..services.kernel.permissions import REVIEWERS
-from .common import copy_errors, refused, role_required
+from .common import already_made, copy_errors, refused, role_required
 
 bp = Blueprint("budget", __name__, url_prefix="/budget")
 
@@ -62,7 +62,11 @@ def new():
     missing = None
     if form.validate_on_submit():
         try:
-            line = budget_lines.add_line(current_user, department, data=form.data_for_service(), now=moment)
+            line = budget_lines.add_line(
+                current_user, department, data=form.data_for_service(), now=moment, once=form.once.data
+            )
+        except AlreadyMade as error:
+            return already_made(error, url_for("budget.index", year=form.budget_year.data))
         except budget_lines.NotInCatalogue as error:
             copy_errors(form, error.errors)
             missing = error.code

@@ -3,7 +3,7 @@
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import flash, request
+from flask import flash, redirect, request
 from flask_login import current_user, login_required
 
 from core import paging
@@ -32,6 +32,14 @@ def refused(error):
     """Show a service's refusal as a message on the next page; nothing of this request is kept."""
     flash(str(error.message), "error")
     doom()
+
+
+def already_made(error, where):
+    """A create form sent again (a double click, a page sent twice): nothing more was made; say so
+    and lead to what its first sending made."""
+    flash(str(error.message), "warning")
+    doom()
+    return redirect(where)
 
 
 def copy_errors(form, errors):

@@ -8,14 +8,14 @@ from forms.items import EditItemForm, ItemForm, MoveForm, VersionForm
 from forms.review import SubmitForm
 
 from ..clock import now
-from ..errors import IllegalTransition, Invalid, NotEditable, Refused, StaleEdit
+from ..errors import AlreadyMade, IllegalTransition, Invalid, NotEditable, Refused, StaleEdit
 from ..services.campaigns.campaigns import get_campaign, list_campaigns
 from ..services.catalogues import carry_forward as carrying
 from ..services.catalogues import importing as import_service
 from ..services.catalogues import items, overview, workflow
 from ..services.catalogues.overview import catalogue_state
 from ..services.catalogues.screening import item_hits
-from .common import copy_errors, refused, role_required
+from .common import already_made, copy_errors, refused, role_required
 from .history import history_page, history_workbook
 
 bp = Blueprint("department", __name__, url_prefix="/department")
@@ -66,8 +66,15 @@ def add_item(code):
     if form.validate_on_submit():
         try:
             item = items.add_item(
-                current_user, state.campaign, state.department, data=form.data_for_service(), now=state.now
+                current_user,
+                state.campaign,
+                state.department,
+                data=form.data_for_service(),
+                now=state.now,
+                once=form.once.data,
             )
+        except AlreadyMade as error:
+            return already_made(error, url_for(".catalogue", code=code, _anchor=f"item-{error.made_id}"))
         except Invalid as error:
             copy_errors(form, error.errors)
         else:

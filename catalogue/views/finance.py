@@ -10,7 +10,7 @@ from forms.campaigns import CampaignForm, ExtensionForm
 from forms.review import ApproveForm, EligibleForm, ReturnForm
 
 from ..clock import now
-from ..errors import Invalid, NotFound
+from ..errors import AlreadyMade, Invalid, NotFound
 from ..services.campaigns import campaigns, departments
 from ..services.catalogues import workflow
 from ..services.catalogues.overview import catalogue_state
@@ -26,7 +26,7 @@ from ..services.kernel.permissions import (
     require_reviewer_of,
 )
 from ..services.publishing import editions
-from .common import copy_errors, role_required
+from .common import already_made, copy_errors, role_required
 from .history import history_page, history_workbook
 
 bp = Blueprint("finance", __name__, url_prefix="/finance")
@@ -71,7 +71,11 @@ def _save_campaign(campaign):
                 campaign,
                 data={**form.data, "region": owner.code if campaign is None else None},
                 now=now(),
+                once=form.once.data,
             )
+        except AlreadyMade as error:
+            made = campaigns.get_campaign_by_id(current_user, error.made_id)
+            return already_made(error, url_for(".progress", code=made.code))
         except Invalid as error:
             copy_errors(form, error.errors)
         else:

@@ -8,10 +8,10 @@ from forms.budget import ApproveForm, RefuseForm, RequestForm
 from forms.items import VersionForm
 
 from ..clock import now
-from ..errors import Invalid, Refused, StaleEdit
+from ..errors import AlreadyMade, Invalid, Refused, StaleEdit
 from ..services.budget import requests
 from ..services.kernel.permissions import REVIEWERS
-from .common import copy_errors, refused, role_required
+from .common import already_made, copy_errors, refused, role_required
 
 bp = Blueprint("requests", __name__, url_prefix="/requests")
 
@@ -50,7 +50,11 @@ def new():
         form.code.data = request.args["code"].strip().upper()[:20]
     if form.validate_on_submit():
         try:
-            filed = requests.file_request(current_user, department, data=form.data_for_service(), now=moment)
+            filed = requests.file_request(
+                current_user, department, data=form.data_for_service(), now=moment, once=form.once.data
+            )
+        except AlreadyMade as error:
+            return already_made(error, url_for("requests.show", request_id=error.made_id))
         except Invalid as error:
             copy_errors(form, error.errors)
         else:

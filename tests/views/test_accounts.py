@@ -8,7 +8,8 @@ from io import BytesIO
 import pytest
 
 from catalogue.extensions import db
-from catalogue.models import User
+from catalogue.models import AuditEvent, User
+from catalogue.services.accounts.users import user_of_token
 from tests.conftest import shanghai
 from tests.imports.builders import xlsx
 
@@ -101,3 +102,24 @@ def test_the_list_s_own_department_or_region_column_is_read(finance, world):
     page = finance.get(upload(finance, rows).headers["Location"], headers=EN).get_data(as_text=True)
     assert "Sheet1!D5" in page and "Choose one of the departments you manage (got 昆明市民政局)" in page
     assert "Sheet1!D2" not in page and "Sheet1!D3" not in page and "Sheet1!D4" not in page
+
+
+def test_a_reset_sent_twice_resets_once_and_shows_the_link_that_works(finance, world):
+    form = {"credential": "link", "once": "reset-form"}
+    first = finance.post(f"/accounts/{world.clerk.id}/reset", data=form, headers=EN).get_data(as_text=True)
+    second = finance.post(f"/accounts/{world.clerk.id}/reset", data=form, headers=EN).get_data(as_text=True)
+    links = [re.search(r"/account/set-password/([\w.\-]+)", page).group(1) for page in (first, second)]
+    assert all(user_of_token(token) is world.clerk for token in links)
+    resets = db.session.scalars(db.select(AuditEvent).filter_by(action="reset_password")).all()
+    assert len(resets) == 1
+
+
+def test_a_new_account_sent_twice_is_made_once_and_never_shows_its_password_again(finance, world):
+    form = {"username": "li.si", "name": "李四", "role": "clerk", "department": "530000007", "region": ""}
+    form.update({"credential": "password", "once": "new-account-form"})
+    assert finance.post("/accounts/new", data=form, headers=EN).status_code == 200
+    again = finance.post("/accounts/new", data=form, headers=EN)
+    assert again.status_code == 302 and again.headers["Location"].endswith("/edit")
+    page = finance.get(again.headers["Location"], headers=EN).get_data(as_text=True)
+    assert "This form was already sent" in page
+    assert db.session.scalar(db.select(db.func.count(User.id)).where(User.username == "li.si")) == 1

@@ -27,6 +27,7 @@ from ...models import ROLES, Department, Region, User
 from ...transaction import flush
 from ..kernel import audit
 from ..kernel.coverage import subtree_ids
+from ..kernel.once import made, take
 from ..kernel.paging import page_of_query
 from ..kernel.permissions import Actor, manageable_users, region_of, require_account_manager
 from .users import hash_password, set_password_token
@@ -197,8 +198,12 @@ def _snapshot(user: User) -> dict:
     }
 
 
-def create_account(manager: Actor, *, data: dict, credential: str, now: datetime) -> Credential:
+def create_account(
+    manager: Actor, *, data: dict, credential: str, now: datetime, once: str | None = None
+) -> Credential:
+    """A new account and its first credential (``once``: the form's single-use token)."""
     require_account_manager(manager)
+    take(manager, once, now)  # before the user name is checked: sent twice, it is not "taken" but made
     clean, errors = check_account(manager, data)
     if credential not in CREDENTIALS:
         errors["credential"] = [_l("Choose how the new account gets its first password.")]
@@ -218,8 +223,17 @@ def create_account(manager: Actor, *, data: dict, credential: str, now: datetime
     issued = _issue(user, credential)
     db.session.add(user)
     flush()
+    made(once, "account", user.id)
     audit.record(manager, "create_account", user, after=_snapshot(user), at=now)
     return issued
+
+
+def pending_link(manager: Actor, target: User) -> Credential | None:
+    """The set-password link the account's holder has not used yet, as it stands now (a reset sent
+    twice shows the link that works), or None when it has none to use."""
+    require_account_manager(manager, target)
+    db.session.refresh(target)  # what the first sending committed, not what this request read before
+    return Credential(target) if target.must_change_password else None
 
 
 def update_account(manager: Actor, target: User, *, data: dict, now: datetime) -> User:
@@ -248,10 +262,15 @@ def set_active(manager: Actor, target: User, *, active: bool, now: datetime) -> 
     audit.record(manager, "reactivate_account" if active else "deactivate_account", target, at=now)
 
 
-def reset_password(manager: Actor, target: User, *, credential: str, now: datetime) -> Credential:
+def reset_password(
+    manager: Actor, target: User, *, credential: str, now: datetime, once: str | None = None
+) -> Credential:
+    """A new first credential (``once``: the form's single-use token: a reset sent twice resets once)."""
     require_account_manager(manager, target)
     if credential not in CREDENTIALS:
         raise Invalid({"credential": [_l("Choose how the account gets its new password.")]})
+    take(manager, once, now)
+    made(once, "account", target.id)
     issued = _issue(target, credential)
     target.end_sessions()
     audit.record(manager, "reset_password", target, after={"credential": credential}, at=now)

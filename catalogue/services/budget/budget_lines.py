@@ -23,6 +23,7 @@ from ...extensions import db
 from ...models import BudgetLine, Department
 from ...transaction import flush
 from ..kernel import audit
+from ..kernel.once import made, take
 from ..kernel.permissions import Actor, require_clerk_of
 from . import effective
 
@@ -103,10 +104,14 @@ def _checked(department: Department, data: dict, now: datetime) -> tuple[dict, e
     return clean, entry
 
 
-def add_line(user: Actor, department: Department, *, data: dict, now: datetime) -> BudgetLine:
+def add_line(user: Actor, department: Department, *, data: dict, now: datetime, once: str | None = None) -> BudgetLine:
+    """A budget line from the form (``once``: its single-use token)."""
     require_clerk_of(user, department)
+    take(user, once, now)
     clean, entry = _checked(department, data, now)
-    return record(user, department, clean, entry, now)
+    line = record(user, department, clean, entry, now)
+    made(once, "budget_line", line.id)
+    return line
 
 
 def record(user: Actor, department: Department, clean: dict, entry: effective.Entry, now: datetime) -> BudgetLine:

@@ -21,6 +21,7 @@ from ...models import CatalogueRequest, Department
 from ...transaction import flush
 from ..catalogues.item_rules import scheme_index
 from ..kernel import audit, notifications
+from ..kernel.once import made, take
 from ..kernel.permissions import Actor, can_review, is_clerk_of, require_clerk_of, require_reviewer_of
 from . import effective
 
@@ -99,16 +100,20 @@ def list_to_extend(department: Department, now: datetime):
     return found
 
 
-def file_request(user: Actor, department: Department, *, data: dict, now: datetime) -> CatalogueRequest:
-    """A new request, a draft until submitted."""
+def file_request(
+    user: Actor, department: Department, *, data: dict, now: datetime, once: str | None = None
+) -> CatalogueRequest:
+    """A new request, a draft until submitted (``once``: the form's single-use token)."""
     require_clerk_of(user, department)
     campaign = list_to_extend(department, now).campaign
+    take(user, once, now)  # before the code is checked: sent twice, it is not "asked for already" but made
     clean = _checked(data, campaign, department, None, now)
     request = CatalogueRequest(department=department, campaign=campaign, created_by_id=user.id, created_at=now)
     _fill(request, clean, campaign)
     request.updated_at = now
     db.session.add(request)
     flush()
+    made(once, "request", request.id)
     audit.record(user, "file_request", request, after=snapshot(request), at=now)
     return request
 

@@ -17,6 +17,7 @@ from ..catalogues.items import find_catalogue
 from ..kernel import audit, notifications
 from ..kernel.coverage import require_covered
 from ..kernel.deadlines import find_extension
+from ..kernel.once import made, take
 from ..kernel.permissions import (
     COMMAND_LINE,
     Actor,
@@ -39,6 +40,14 @@ def list_campaigns(user: Actor) -> list[Campaign]:
 def get_campaign(code: str, user: Actor = COMMAND_LINE) -> Campaign:
     """The campaign with ``code``, if ``user`` takes part in it; otherwise NotFound."""
     campaign = db.session.scalar(select(Campaign).where(Campaign.code == code))
+    if campaign is None:
+        raise NotFound()
+    require_campaign_visible(user, campaign)
+    return campaign
+
+
+def get_campaign_by_id(user: Actor, campaign_id: int | None) -> Campaign:
+    campaign = db.session.get(Campaign, campaign_id) if campaign_id else None
     if campaign is None:
         raise NotFound()
     require_campaign_visible(user, campaign)
@@ -114,13 +123,17 @@ def _tier_errors(owner: Region, campaign: Campaign | None, data: dict) -> dict:
     return errors
 
 
-def save_campaign(user: Actor, campaign: Campaign | None, *, data: dict, now: datetime) -> Campaign:
-    """Create (``campaign`` None) or update a campaign from ``data``.
+def save_campaign(
+    user: Actor, campaign: Campaign | None, *, data: dict, now: datetime, once: str | None = None
+) -> Campaign:
+    """Create (``campaign`` None; ``once``: the form's single-use token) or update a campaign from ``data``.
 
     ``data`` has code, name, notice_number, scheme_id (or scheme, a code), region (a code; for a new
     campaign of an administrator) and, for each tier it covers, ``<tier>_date`` and ``<tier>_enforced``.
     """
     require_campaign_manager(user, campaign)
+    if campaign is None:
+        take(user, once, now)  # before the code is checked: sent twice, it is not "taken" but made
     owner = campaign_owner(user, campaign, data.get("region"))
     code = (data.get("code") or "").strip()
     errors = refusals(
@@ -169,6 +182,8 @@ def save_campaign(user: Actor, campaign: Campaign | None, *, data: dict, now: da
         deadline.due_date = data[f"{tier}_date"]
         deadline.enforced = bool(data.get(f"{tier}_enforced"))
     flush()
+    if before is None:
+        made(once, "campaign", campaign.id)
     audit.record(
         user,
         "edit_campaign" if before else "create_campaign",

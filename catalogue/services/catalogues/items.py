@@ -17,6 +17,7 @@ from ...transaction import flush
 from ..kernel import audit
 from ..kernel.coverage import require_covered
 from ..kernel.deadlines import ensure_open
+from ..kernel.once import made, take
 from ..kernel.permissions import Actor, require_clerk_of, require_item_of_own_department
 from .item_rules import check_item, duplicate_code, scheme_index
 
@@ -77,7 +78,11 @@ def set_fields(item: Item, clean: dict, level1: SchemeNode) -> None:
             setattr(item, name, clean[name])
 
 
-def add_item(user: Actor, campaign: Campaign, department: Department, *, data: dict, now: datetime) -> Item:
+def add_item(
+    user: Actor, campaign: Campaign, department: Department, *, data: dict, now: datetime, once: str | None = None
+) -> Item:
+    """A new item at the end of the catalogue (``once``: the form's single-use token)."""
+    take(user, once, now)  # first: sent twice, the item is not "in use" (nor its catalogue started twice) but made
     catalogue = _catalogue_for_change(user, campaign, department, now)
     clean, node = _validated(data, catalogue)
     last = db.session.scalar(select(func.max(Item.position)).where(Item.catalogue_id == catalogue.id))
@@ -86,6 +91,7 @@ def add_item(user: Actor, campaign: Campaign, department: Department, *, data: d
     db.session.add(item)
     touch(catalogue, now)
     flush()
+    made(once, "item", item.id)
     audit.record(user, "add_item", item, catalogue=catalogue, after=item.snapshot(), at=now)
     return item
 
