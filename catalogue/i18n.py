@@ -4,7 +4,8 @@ from babel import Locale
 from flask import current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, gettext, ngettext
 
-from core.labels import ACTION_LABELS, HISTORY_LABELS, IMPORT_MODE_LABELS, STATUS_LABELS, label
+from core.budget import REQUEST_LABELS
+from core.labels import ACTION_LABELS, HISTORY_LABELS, STATUS_LABELS, VALUE_LABELS, label
 
 LANGUAGE_NAMES = {"zh_Hans_CN": "中文", "en": "English"}
 LANG_PARAMETER = {"zh": "zh_Hans_CN", "en": "en"}
@@ -51,10 +52,14 @@ def history_label(key):
     return label(HISTORY_LABELS, key)
 
 
-def history_value(key, value):
-    if key == "status":
-        return status_label(value)
-    return label(IMPORT_MODE_LABELS, value) if key == "mode" else value
+def history_value(key, value, kind=""):
+    """A recorded value as words: a status, a funding source, a yes or no (a request's status by the
+    request's own vocabulary: ``kind`` is the record's object type)."""
+    table = REQUEST_LABELS if key == "status" and kind == "cataloguerequest" else VALUE_LABELS.get(key)
+    if table is None or not isinstance(value, (str, bool)):
+        return value
+    found = table.get(value)
+    return str(found) if found is not None else value
 
 
 def format_moment(moment):

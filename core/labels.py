@@ -1,6 +1,6 @@
 """Every label table: what a stored code is called on a page, in a file or in a message."""
 
-from . import statuses, tiers
+from . import budget, statuses, tiers
 from .text import _l
 
 STATUS_LABELS = {
@@ -65,6 +65,14 @@ ACTION_LABELS = {
     "reactivate_account": _l("reactivated the account"),
     "reset_password": _l("reset the password"),
     "set_password": _l("set the password"),
+    "file_request": _l("asked for an out-of-catalogue service"),
+    "update_request": _l("edited an out-of-catalogue request"),
+    "submit_request": _l("submitted an out-of-catalogue request"),
+    "withdraw_request": _l("withdrew an out-of-catalogue request"),
+    "approve_request": _l("filed (备案) an out-of-catalogue request"),
+    "refuse_request": _l("refused an out-of-catalogue request"),
+    "add_budget_line": _l("recorded a budget line"),
+    "delete_budget_line": _l("deleted a budget line"),
 }
 # How an import treated the catalogue (the audit record's "mode").
 IMPORT_MODE_LABELS = {
@@ -99,7 +107,32 @@ HISTORY_LABELS = {
     "new": _l("Added"),
     "changed": _l("Changed"),
     "removed": _l("Removed"),
+    "document_number": _l("Document number (文号)"),
+    "reason": _l("Reason"),
+    "budget_year": _l("Budget year"),
+    "estimated_amount": _l("Estimated amount (yuan)"),
+    "project_name": _l("Project name"),
+    "amount": _l("Amount (yuan)"),
+    "funding_source": _l("Funding source"),
+    "level1_name": FIELD_LABELS["level1_code"],  # as change reports name the category
+    "notice_number": _l("Notice number (文号)"),
+    "scheme": _l("Classification scheme"),
+    **{f"{tier.code}_date": _l("Deadline for %(tier)s departments", tier=tier.label) for tier in tiers.TIERS},
+    **{f"{tier.code}_enforced": _l("Enforce the %(tier)s deadline", tier=tier.label) for tier in tiers.TIERS},
     **FIELD_LABELS,
+}
+# The values of those keys a person reads as words (a status, a source, a yes or no), by key.
+YES_NO = {True: _l("yes"), False: _l("no")}
+CREDENTIAL_LABELS = {"password": _l("an initial password"), "link": _l("a one-time link")}
+VALUE_LABELS = {
+    "status": STATUS_LABELS,
+    "mode": IMPORT_MODE_LABELS,
+    "role": ROLE_LABELS,
+    "credential": CREDENTIAL_LABELS,
+    "funding_source": budget.FUNDING_LABELS,
+    "eligible": YES_NO,
+    "active": YES_NO,
+    **{f"{tier.code}_enforced": YES_NO for tier in tiers.TIERS},
 }
 
 

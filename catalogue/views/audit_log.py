@@ -87,11 +87,11 @@ def details(event):
     parts = []
     for key, value in (event.after or {}).items():
         before = (event.before or {}).get(key)
-        label, shown = history_label(key), history_value(key, value)
+        label, shown = history_label(key), history_value(key, value, event.object_type)
         if before == value:
             continue
         if before is not None:
-            parts.append(f"{label}: {history_value(key, before)} → {shown}")
+            parts.append(f"{label}: {history_value(key, before, event.object_type)} → {shown}")
         else:
             parts.append(f"{label}: {shown}")
     return "; ".join(parts)

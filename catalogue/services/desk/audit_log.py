@@ -13,7 +13,18 @@ from core.paging import Page
 
 from ...clock import SHANGHAI, end_of_day
 from ...extensions import db
-from ...models import AuditEvent, Campaign, Catalogue, Department, Publication, Scheme, User
+from ...models import (
+    AuditEvent,
+    BudgetLine,
+    Campaign,
+    Catalogue,
+    CatalogueRequest,
+    Department,
+    Extension,
+    Publication,
+    Scheme,
+    User,
+)
 from ..kernel.paging import page_of_query
 from ..kernel.permissions import Actor, manageable_users, require_account_manager
 
@@ -47,6 +58,16 @@ CATEGORIES = {
         "set_password",
     ),
     "logins": ("login", "login_failed", "logout"),
+    "budget": (
+        "file_request",
+        "update_request",
+        "submit_request",
+        "withdraw_request",
+        "approve_request",
+        "refuse_request",
+        "add_budget_line",
+        "delete_budget_line",
+    ),
 }
 EXPORT_LIMIT = 50_000
 ACTIONS = tuple(action for actions in CATEGORIES.values() for action in actions)
@@ -164,6 +185,12 @@ def describe(events_: Sequence[AuditEvent]) -> dict[int, str]:
             .where(Catalogue.id.in_(catalogue_ids))
         )
     }
+    sources = {
+        "campaign": campaigns,
+        "publication": publications,
+        "scheme": schemes,
+        **_of_departments(events_),
+    }
     described = {}
     for event in events_:
         if event.catalogue_id in catalogues:
@@ -171,6 +198,45 @@ def describe(events_: Sequence[AuditEvent]) -> dict[int, str]:
         elif event.object_type == "user":
             described[event.id] = users.get(event.object_id or 0) or (event.after or {}).get("username", "")
         else:
-            source = {"campaign": campaigns, "publication": publications, "scheme": schemes}.get(event.object_type, {})
-            described[event.id] = source.get(event.object_id or 0, "")
+            described[event.id] = sources.get(event.object_type, {}).get(event.object_id or 0, "")
     return described
+
+
+def _of_departments(events_: Sequence[AuditEvent]) -> dict[str, dict[int, str]]:
+    """What the events about a department's own records were about: a request (its code and service),
+    a budget line (its project), an extension (its campaign), the department itself."""
+    ids = {
+        kind: {e.object_id for e in events_ if e.object_type == kind and e.object_id}
+        for kind in ("cataloguerequest", "budgetline", "extension", "department")
+    }
+    found: dict[str, dict[int, str]] = {
+        "cataloguerequest": {
+            row.id: f"{row.name} · {row.code} {row.level3}"
+            for row in db.session.execute(
+                select(CatalogueRequest.id, Department.name, CatalogueRequest.code, CatalogueRequest.level3)
+                .join(Department, CatalogueRequest.department_id == Department.id)
+                .where(CatalogueRequest.id.in_(ids["cataloguerequest"]))
+            )
+        },
+        "budgetline": {
+            row.id: f"{row.name} · {row.project_name} ({row.code})"
+            for row in db.session.execute(
+                select(BudgetLine.id, Department.name, BudgetLine.project_name, BudgetLine.code)
+                .join(Department, BudgetLine.department_id == Department.id)
+                .where(BudgetLine.id.in_(ids["budgetline"]))
+            )
+        },
+        "extension": {
+            row.id: f"{row.department} · {row.campaign}"
+            for row in db.session.execute(
+                select(Extension.id, Department.name.label("department"), Campaign.name.label("campaign"))
+                .join(Department, Extension.department_id == Department.id)
+                .join(Campaign, Extension.campaign_id == Campaign.id)
+                .where(Extension.id.in_(ids["extension"]))
+            )
+        },
+        "department": dict(
+            db.session.execute(select(Department.id, Department.name).where(Department.id.in_(ids["department"]))).all()
+        ),
+    }
+    return found

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from core.labels import ACTION_LABELS, HISTORY_LABELS
 from core.paging import Page
 
 from ...extensions import db
@@ -27,8 +28,13 @@ def record(
     """Record that ``actor`` did ``action`` to ``obj`` at ``at``: the ``now`` the change itself used.
 
     ``obj`` may be None for an attempt on something that does not exist (a log-in with an unknown
-    user name); ``object_type`` then says what kind of thing it was.
+    user name); ``object_type`` then says what kind of thing it was. Every action and every key of
+    ``before`` and ``after`` is one a person can read in words (``core.labels``): a new one without a
+    label is a mistake the tests find here.
     """
+    unlabelled = [key for key in (*(before or {}), *(after or {})) if key not in HISTORY_LABELS]
+    if action not in ACTION_LABELS or unlabelled:
+        raise ValueError(f"audit action {action!r} or keys {unlabelled} have no label in core.labels")
     event = AuditEvent(
         at=at,
         actor_id=actor.id if actor is not None else None,
