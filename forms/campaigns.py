@@ -5,7 +5,7 @@ from wtforms.validators import InputRequired, Length, Optional, Regexp
 from core.tiers import TIERS
 
 from .base import Form, SingleUse
-from .fields import DATE_MESSAGE, IsoDateField, strip
+from .fields import IsoDateField, strip
 
 
 class CampaignForm(SingleUse, Form):
@@ -69,7 +69,7 @@ del _tier
 
 
 class ExtensionForm(Form):
-    due_date = IsoDateField(_l("New deadline"), validators=[InputRequired(DATE_MESSAGE)])
+    due_date = IsoDateField(_l("New deadline"), validators=[InputRequired(_l("Give the new deadline."))])
     reason = TextAreaField(
         _l("Reason"),
         filters=[strip],

@@ -19,6 +19,9 @@ class IsoDateField(DateField):
         super().__init__(*args, **kwargs)
 
     def process_formdata(self, valuelist):
+        if not "".join(valuelist or ()).strip():
+            self.data = None  # empty: whether that is allowed is the validators' to say (InputRequired)
+            return
         try:
             super().process_formdata(valuelist)
         except ValueError as error:

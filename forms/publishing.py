@@ -3,7 +3,7 @@ from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from .base import Form
-from .fields import DATE_MESSAGE, IsoDateField, document_number_field, strip
+from .fields import IsoDateField, document_number_field, strip
 
 
 class PublishForm(Form):
@@ -16,7 +16,9 @@ class PublishForm(Form):
         validators=[Optional(), Length(max=200, message=_l("At most %(max)d characters.", max=200))],
     )
     document_number = document_number_field()
-    effective_date = IsoDateField(_l("Effective date"), validators=[InputRequired(DATE_MESSAGE)])
+    effective_date = IsoDateField(
+        _l("Effective date"), validators=[InputRequired(_l("Give the date the list takes effect."))]
+    )
     note = TextAreaField(
         _l("Note on this version (for a correction: what was corrected)"),
         filters=[strip],

@@ -44,7 +44,10 @@ def publish(code):
     moment = now()
     form = PublishForm()
     if not form.is_submitted():
-        form.title.data = publications.default_title(region, campaign, department)
+        current = publications.current_publication(region, campaign, department)
+        form.title.data = current.title if current else publications.default_title(region, campaign, department)
+        if current is not None:  # a correction: its header as in force, to change where it differs
+            form.document_number.data, form.effective_date.data = current.document_number, current.effective_date
         form.fold_requests.data = True
     status = 200
     if form.validate_on_submit() and "edit" not in request.form:  # "edit": back from the check to the form

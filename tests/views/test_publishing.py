@@ -162,3 +162,13 @@ def test_one_departments_own_list(finance, world):
 
 def test_a_department_outside_the_region_is_not_found(finance, world):
     assert finance.get(f"{URL}?department=530100007").status_code == 404
+
+
+def test_the_form_of_a_correction_starts_from_the_version_in_force(finance, world):
+    approved(world, world.clerk, world.civil, 1, shanghai(date(2017, 7, 1)))
+    first = finance.get(URL, headers=EN).get_data(as_text=True)
+    assert 'value="云财综' not in first  # a first list starts from nothing
+    publish(finance, FORM | {"title": "云南省省级目录（更名）"})
+    page = finance.get(URL, headers=EN).get_data(as_text=True)
+    assert 'value="云财综〔2017〕100号"' in page and 'value="2017-09-01"' in page and "云南省省级目录（更名）" in page
+    assert "give it its own 文号" in page
