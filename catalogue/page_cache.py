@@ -78,7 +78,9 @@ def cached_page(generation):
             (body, etag), _size = hit
             response = make_response(body)
             response.set_etag(etag)
-            response.headers["Cache-Control"] = "public, max-age=60"
+            # revalidated on every visit (a 304 while nothing changed): a list superseded moments ago
+            # shows its notice at once, where a minute of blind caching would hide it
+            response.headers["Cache-Control"] = "public, no-cache"
             response.vary.update(("Accept-Language", "Cookie"))
             return response.make_conditional(request)
 

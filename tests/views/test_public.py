@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from catalogue.extensions import db
 from catalogue.services.publishing import publications as publishing
 from tests.conftest import shanghai
+from tests.factories import publish
 
 EN = {"Accept-Language": "en"}
 
@@ -122,3 +123,13 @@ def test_home_filters_by_region(client, published):
 def test_language_links_never_break_a_page(client, published):
     for url in ("/no/such/page", f"/publications/{published.id}?publication_id=abc", "/login?lang=en"):
         assert client.get(url).status_code in (200, 404)
+
+
+def test_a_list_superseded_moments_ago_shows_its_notice_at_the_next_visit(client, world, published):
+    """Public pages are revalidated on every visit, never kept blindly: the browser asks with the ETag
+    it has and, the list superseded since, gets the page with the notice instead of a 304."""
+    first = client.get(f"/publications/{published.id}", headers=EN)
+    assert first.headers["Cache-Control"] == "public, no-cache"
+    publish(world, "云财综〔2017〕120号", title="云南省省级政府购买服务指导性目录（2017年，更正）")
+    again = client.get(f"/publications/{published.id}", headers={**EN, "If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 200 and "superseded" in text(again).lower()
