@@ -25,8 +25,11 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture
 def site(open_world):
-    """A published list of 2099 (云南省民政厅, approved), a draft of 云南省教育厅."""
+    """A published list of 2099 (云南省民政厅, approved), a draft of 云南省教育厅; and the list of 2017
+    before it (one item more), for the comparison of the two campaigns."""
     world, moment = open_world, shanghai(date(2099, 7, 1), 10)
+    factories.approved(world, world.clerk, world.civil, 4, shanghai(date(2017, 7, 1), 10))
+    factories.publish(world)
     campaign = db.session.scalar(db.select(factories.Campaign).where(factories.Campaign.code == "2099"))
     factories.approved(world, world.clerk, world.civil, 3, moment, campaign=campaign)
     factories.add_items(world.other_clerk, campaign, world.education, 2, moment)
@@ -130,6 +133,8 @@ def test_every_page_type_passes_axe(chromium, live_server, site, axe_script, loc
     found = []
     for path in public_pages(site):
         found += check(page, axe_script, path)
+    page.goto(f"/publications/{site.id}/compare")
+    assert page.locator("main h2").count() >= 1  # the comparison has its sections (headings in order: axe)
     log_in(page, "clerk-education")
     for path in CLERK_PAGES:
         found += check(page, axe_script, path)
@@ -188,7 +193,9 @@ def test_row_actions_are_named_with_the_items_code(page, open_world):
 
 
 def no_sideways_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    """Nothing reaches past the phone's width. (Compared with the layout viewport: a phone browser
+    widens ``innerWidth``, zooming the whole page out, to show what sticks out.)"""
+    return page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1")
 
 
 def header_links_on_one_line(page):
@@ -209,10 +216,17 @@ def test_public_and_clerk_pages_fit_a_phone(chromium, live_server, site, locale)
         if not no_sideways_scroll(page) or header_links_on_one_line(page):
             wide.append((path, header_links_on_one_line(page)))
     log_in(page, "clerk-civil")
-    for path in ("/department/", "/department/campaigns/2099", "/department/campaigns/2099/items/new"):
+    for path in ("/department/", "/department/campaigns/2099", "/department/campaigns/2099/items/new", "/budget/"):
         page.goto(path)
         if not no_sideways_scroll(page) or header_links_on_one_line(page):
-            wide.append((path, header_links_on_one_line(page)))
+            wide.append((path, page.evaluate("document.documentElement.scrollWidth"), header_links_on_one_line(page)))
+    page.click("header >> text=退出" if locale == "zh-CN" else "header >> text=Log out")
+    log_in(page, "clerk-education")  # a draft: the catalogue with its editing actions on every row
+    for path in ("/department/campaigns/2099", "/department/campaigns/2099/submit"):
+        page.goto(path)
+        if not no_sideways_scroll(page) or header_links_on_one_line(page):
+            wide.append((path, page.evaluate("document.documentElement.scrollWidth"), header_links_on_one_line(page)))
+        assert page.locator("main a.danger >> nth=0").is_visible() if path.endswith("2099") else True
     if os.environ.get("E2E_SCREENSHOTS"):
         os.makedirs("test-results", exist_ok=True)
         page.goto(f"/publications/{site.id}")
