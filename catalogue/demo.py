@@ -6,13 +6,11 @@ Everything goes through the services with a simulated ``now``, so the demo catal
 carry the same audit trail real ones would.
 """
 
-import csv
-import io
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
-from . import demo_budget
+from . import demo_budget, demo_tiers
 from .clock import SHANGHAI, local_day, now
 from .extensions import db
 from .models import Campaign, Department, User
@@ -21,7 +19,7 @@ from .services.campaigns import campaigns
 from .services.campaigns import departments as departments_service
 from .services.catalogues import items, workflow
 from .services.kernel import reference
-from .services.publishing import editions, publications
+from .services.publishing import publications
 
 PREFECTURES_WITH_ITEMS = ("530100", "530300", "530400", "532900")
 # Public-welfare class-one institutions (公益一类): not eligible purchasers.
@@ -198,9 +196,8 @@ def _run_2027(campaign, departments, finance, clerks, samples, level2_names):
             continue
         clerk = clerks[department.code]
         reviewer = finance[department.region.code]
-        _fill(
-            clerk, campaign, department, _sample_items_2020(name, samples, level2_names), at(today - timedelta(days=12))
-        )
+        rows = _sample_items_2020(name, samples, level2_names) + demo_tiers.own_services(name, level2_names)
+        _fill(clerk, campaign, department, rows, at(today - timedelta(days=12)))
         catalogue = items.find_catalogue(campaign, department)
         if action == "draft":
             continue
@@ -342,46 +339,7 @@ def seed(password):
     )
     level2_names = {node.code: node.name for node in schemes["2020"].nodes if node.level == 2}
     _run_2027(c2027, departments, finance, clerks, reference.read_rows("sample-items-2020.csv"), level2_names)
-    edition = _province_edition(finance["530000"], schemes["2020"], at(today - timedelta(days=60)))
-    _county_campaign(finance["532328"], edition, at(today - timedelta(days=5)))
+    edition = demo_tiers.province_edition(finance["530000"], schemes["2020"], at(today - timedelta(days=60)))
+    demo_tiers.county_campaign(finance["532328"], edition, at(today - timedelta(days=5)))
     demo_budget.seed(c2027, regions, finance, clerks, departments, at)
     return 1 + len(finance) + len(clerks)
-
-
-def _province_edition(finance, scheme, when):
-    """The province's tier catalogue: the demo's 2020 level-3 services under the scheme's level 2,
-    numbered, uploaded as a spreadsheet like any office would."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["编码", "一级目录", "二级目录", "三级目录"])
-    level1 = {node.code: node.name for node in scheme.nodes if node.level == 1}
-    by_level2 = {}
-    for row in reference.read_rows("sample-items-2020.csv"):
-        names = by_level2.setdefault(row["level2_code"], [])
-        if row["level3"] not in names:
-            names.append(row["level3"])
-    for node in (n for n in scheme.nodes if n.level == 2 and n.code in by_level2):
-        writer.writerow([node.code, level1[node.code[0]], node.name, ""])
-        for number, name in enumerate(by_level2[node.code], start=1):
-            writer.writerow([f"{node.code}{number:02d}", "", "", name])
-    data = {
-        "name": "云南省省级政府购买服务指导性目录（2026年版）",
-        "document_number": "云财综〔2026〕12号（示例）",
-        "base_id": scheme.id,
-        "source": "file",
-    }
-    content = buffer.getvalue().encode("utf-8-sig")
-    return editions.publish(finance, finance.region, data=data, content=content, now=when)
-
-
-def _county_campaign(finance, edition, when):
-    """元谋县's finance office runs its county's 2028 campaign on the province's tier catalogue."""
-    data = {
-        "code": "2028-532328",
-        "name": "元谋县2028年度政府购买服务指导性目录编制",
-        "notice_number": "元财综〔2027〕3号（示例）",
-        "scheme_id": edition.id,
-        "county_date": date(2028, 3, 31),
-        "county_enforced": True,
-    }
-    return campaigns.save_campaign(finance, None, data=data, now=when)

@@ -1,6 +1,7 @@
 """The commands: init-db, seed-demo (idempotent), create-user (password from standard input)."""
 
 import pytest
+from flask_migrate import downgrade
 from sqlalchemy import func, select
 
 from catalogue.extensions import db
@@ -11,7 +12,15 @@ from catalogue.services.kernel.reference import load_regions
 
 def test_init_db_is_repeatable(app):
     result = app.test_cli_runner().invoke(args=["init-db"])
-    assert result.exit_code == 0
+    assert result.exit_code == 0 and "未执行迁移" in result.output, result.output
+
+
+@pytest.mark.committed
+def test_init_db_says_how_many_migrations_it_ran(app):
+    db.session.remove()
+    downgrade(revision="0020")
+    result = app.test_cli_runner().invoke(args=["init-db"])
+    assert result.exit_code == 0 and "已执行 2 个迁移" in result.output, result.output
 
 
 def test_seed_demo_loads_yunnan_once(app):
@@ -27,6 +36,16 @@ def test_seed_demo_loads_yunnan_once(app):
     second = runner.invoke(args=["seed-demo"])
     assert second.exit_code == 0
     assert db.session.scalar(select(func.count(Item.id))) == counts[1]
+
+
+def test_the_readme_carry_forward_example_marks_the_county_services_in_red(app):
+    """README: 元谋县教育体育局 carried into 2028-532328 keeps the services its county listed of its own."""
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    result = runner.invoke(args=["carry-forward", "--department", "532328002", "--campaign", "2028-532328"])
+    assert result.exit_code == 0, result.output
+    assert "其中 2 个需要修改（红色标出）" in result.output, result.output
+    assert "A02901\t三级目录" in result.output and "A09902\t三级目录" in result.output
 
 
 def test_create_user_reads_the_password_from_stdin(app):

@@ -5,9 +5,12 @@ Each runs in one transaction (``transactional``), like a request."""
 import sys
 
 import click
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_migrate import upgrade
 
 from .. import demo
@@ -36,11 +39,32 @@ DEMO_LOGINS = (
 )
 
 
+def _schema_revision() -> str | None:
+    with db.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
 @click.command("init-db")
 def init_db():
-    """Create or upgrade the database schema by applying the migrations."""
+    """Create or upgrade the database schema by applying the migrations; say how many ran."""
+    before = _schema_revision()
     upgrade()
-    click.echo(_("The database schema is up to date."))
+    after = _schema_revision()
+    script = ScriptDirectory(current_app.extensions["migrate"].directory)
+    ran = len(list(script.iterate_revisions(after, before))) if after != before else 0
+    if ran:
+        click.echo(
+            ngettext(
+                "Ran %(num)d migration: the database schema is now at revision %(revision)s.",
+                "Ran %(num)d migrations: the database schema is now at revision %(revision)s.",
+                ran,
+                revision=after,
+            )
+        )
+    else:
+        click.echo(
+            _("The database schema was already up to date (revision %(revision)s): no migration ran.", revision=after)
+        )
 
 
 @click.command("seed-demo")

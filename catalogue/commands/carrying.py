@@ -7,6 +7,8 @@ import sys
 
 import click
 
+from core.labels import FIELD_LABELS
+
 from ..clock import now
 from ..errors import DomainError
 from ..models import Campaign, Department
@@ -52,4 +54,5 @@ def carry_forward(department_code, campaign_code, output):
         return
     click.echo(str(summary(result)))
     for problem in to_fix:
-        click.echo(f"{problem['code']}\t{problem['field']}\t{problem['message']}")
+        label = FIELD_LABELS.get(problem["field"], problem["field"])
+        click.echo(f"{problem['code']}\t{label}\t{problem['message']}")
