@@ -22,11 +22,17 @@ BASIS_LABELS = {FROM_LIST: _l("published list"), FROM_REQUEST: _l("filed request
 BASIS_NAMES = {FROM_LIST: "已发布目录", FROM_REQUEST: "目录外事项备案"}  # in the budget workbook, always Chinese
 
 FUNDING_SOURCES = ("general", "fund", "state_capital", "other")
-FUNDING_LABELS = {
+FUNDING_NAMES = {  # as budget workbooks name them, read and written always in Chinese
     "general": "一般公共预算",
     "fund": "政府性基金预算",
     "state_capital": "国有资本经营预算",
     "other": "其他",
+}
+FUNDING_LABELS = {  # as pages show them, in the reader's language
+    "general": _l("General public budget"),
+    "fund": _l("Government fund budget"),
+    "state_capital": _l("State capital operations budget"),
+    "other": _l("Other"),
 }
 MAX_AMOUNT = Decimal("999999999999.99")  # what Numeric(14, 2) holds
 FEN = Decimal("0.01")

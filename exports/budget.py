@@ -5,7 +5,7 @@ import io
 
 from openpyxl import Workbook
 
-from core.budget import FUNDING_LABELS
+from core.budget import FUNDING_NAMES
 
 from .safe import append_row
 from .styles import BOLD, HEADER_FILL, TITLE_FONT, set_widths
@@ -70,7 +70,7 @@ def budget_workbook(title: str, lines: list[dict], totals: dict) -> bytes:
         book,
         "按资金来源",
         ("资金来源", "金额（元）"),
-        [(FUNDING_LABELS[source], amount) for source, amount in totals["source"].items()],
+        [(FUNDING_NAMES[source], amount) for source, amount in totals["source"].items()],
     )
     buffer = io.BytesIO()
     book.save(buffer)

@@ -8,7 +8,7 @@ row by the form's rules."""
 import re
 from decimal import Decimal, InvalidOperation
 
-from core.budget import FUNDING_LABELS
+from core.budget import FUNDING_NAMES
 from core.text import _l
 
 from .errors import CellNote
@@ -32,7 +32,7 @@ SOURCE_WORDS = {
     "other": ("其他", "其它", "其他资金"),
 }
 SOURCE_OF = {word: source for source, words in SOURCE_WORDS.items() for word in words}
-SOURCE_OF.update({label: source for source, label in FUNDING_LABELS.items()})
+SOURCE_OF.update({label: source for source, label in FUNDING_NAMES.items()})
 TOTAL_WORDS = ("合计", "小计", "总计")
 TEN_THOUSAND = Decimal(10000)
 # 单位：万元, 金额单位：万元, （单位：万元）, 单位:元, or a title ending （万元）

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from core.budget import BASIS_NAMES, FUNDING_LABELS
+from core.budget import BASIS_NAMES, FUNDING_NAMES
 from exports import XLSX_MIMETYPE
 from exports.budget import budget_workbook
 from forms.budget import BudgetLineForm, BudgetUploadForm
@@ -166,7 +166,7 @@ def totals_xlsx():
             "二级目录": line.level2,
             "三级目录": line.level3,
             "金额（元）": line.amount,
-            "资金来源": FUNDING_LABELS[line.funding_source],
+            "资金来源": FUNDING_NAMES[line.funding_source],
             "依据": BASIS_NAMES[line.basis],
             "备注": line.notes,
             "提示": "该编码已不在部门现行目录中" if line.id in flagged else "",

@@ -84,7 +84,7 @@ def test_requests_and_budget_lines_read_in_words_and_say_what_they_were_about(lo
     html = logged_in("admin", moment).get("/audit/?category=budget", headers=EN).get_data(as_text=True)
     page = re.sub(r"<[^>]+>", " ", html)  # what a person reads, not the values the form sends
     assert "recorded a budget line" in page and "asked for an out-of-catalogue service" in page
-    assert "Funding source: 一般公共预算" in page
+    assert "Funding source: General public budget" in page
     assert "云南省民政厅 · 救助对象核查 (A0101001)" in page and "云南省民政厅 · A0101050 临时救助核查" in page
     for internal in ("add_budget_line", "file_request", "budget_year", "funding_source", ": general"):
         assert internal not in page

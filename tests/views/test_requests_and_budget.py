@@ -90,10 +90,11 @@ def test_finance_reads_the_totals_and_downloads_them(logged_in, auth, published)
     auth.logout()
     finance = logged_in("finance-530000", NOW)
     page = text(finance.get("/budget/totals?year=2018", headers=EN))
-    assert "50,000.50" in page and "政府性基金预算" in page
+    assert "50,000.50" in page and "Government fund budget" in page
     workbook = load_workbook(io.BytesIO(finance.get("/budget/totals.xlsx?year=2018").data))
     assert workbook.sheetnames == ["预算明细", "按部门", "按目录类别", "按资金来源"]
     assert [row[1] for row in workbook["按部门"].iter_rows(min_row=2, values_only=True)] == [50000.5]
+    assert ("政府性基金预算", 0.5) in workbook["按资金来源"].iter_rows(min_row=2, values_only=True)  # files: Chinese
 
 
 def test_deleting_a_line(logged_in, published):
