@@ -45,6 +45,7 @@ def from_environment(instance_path):
     """Build the settings for an application whose instance folder is ``instance_path``."""
     default_db = "sqlite:///" + os.path.join(instance_path, "catalogue.sqlite")
     return {
+        "CATALOGUE_ENV": os.environ.get("CATALOGUE_ENV", "development"),
         "SQLALCHEMY_DATABASE_URI": database_url(os.environ.get("DATABASE_URL", default_db)),
         "SECRET_KEY": os.environ.get("SECRET_KEY") or instance_secret_key(instance_path),
         "REDIS_URL": os.environ.get("REDIS_URL"),

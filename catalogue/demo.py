@@ -8,6 +8,7 @@ carry the same audit trail real ones would.
 
 from datetime import date, datetime, time, timedelta
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from . import demo_budget, demo_tiers
@@ -32,6 +33,16 @@ DEMO_CONTACT = workflow.Contact("李娜", "0871-00000000")  # the 经办人 the 
 
 def at(day, hour=10):
     return datetime.combine(day, time(hour), tzinfo=SHANGHAI)
+
+
+def refusal(production: bool):
+    """Why the demo must not be loaded here, or None: never into production, never beside real
+    accounts (their database would gain some 700 accounts whose password is known)."""
+    if production:
+        return _("This is a production installation (CATALOGUE_ENV=production): the demo data is not loaded.")
+    if db.session.scalar(select(User.id).limit(1)) is not None:
+        return _("The database already holds accounts: the demo data is loaded only into an empty database.")
+    return None
 
 
 def already_seeded():

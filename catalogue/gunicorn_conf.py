@@ -7,6 +7,9 @@ be overridden on the command line or with GUNICORN_CMD_ARGS.
 """
 
 import os
+import re
+
+from catalogue.config import production_problem
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -21,3 +24,25 @@ max_requests = 5000  # workers are replaced now and then, each after its request
 max_requests_jitter = 500
 accesslog = None  # the application logs each request itself, with its id and user (catalogue/observability.py)
 errorlog = "-"
+
+
+def on_starting(server):
+    """In the master, before any worker: a configuration the application would refuse stops gunicorn
+    with its one-line reason and status 1 (a worker that exits at start would only be restarted, three
+    times a second, while systemd believes the service runs); and each instance gets a control
+    socket of its own."""
+    problem = production_problem()
+    if problem:
+        raise SystemExit(f"catalogue: {problem}")
+    setting = server.cfg.settings["control_socket"]
+    if setting.value == setting.default:
+        server.cfg.set("control_socket", instance_control_socket(server.cfg.bind, os.environ))
+
+
+def instance_control_socket(binds, environ) -> str:
+    """systemd's RuntimeDirectory= when there is one, else a name made of the addresses it serves, so
+    two instances of one user never share (and fight over) the default ``~/.gunicorn/gunicorn.ctl``."""
+    if environ.get("RUNTIME_DIRECTORY"):
+        return os.path.join(environ["RUNTIME_DIRECTORY"].split(":")[0], "gunicorn.ctl")
+    name = "_".join(re.sub(r"[^0-9A-Za-z.-]+", "-", bind).strip("-") for bind in binds)
+    return os.path.join(os.path.expanduser("~"), ".gunicorn", f"catalogue-{name}.ctl")

@@ -38,6 +38,22 @@ def test_seed_demo_loads_yunnan_once(app):
     assert db.session.scalar(select(func.count(Item.id))) == counts[1]
 
 
+def test_seed_demo_refuses_a_production_installation(app):
+    app.config["CATALOGUE_ENV"] = "production"
+    result = app.test_cli_runner().invoke(args=["seed-demo"])
+    assert result.exit_code == 1 and "CATALOGUE_ENV=production" in result.output, result.output
+    assert db.session.scalar(select(func.count(User.id))) == 0
+
+
+def test_seed_demo_refuses_a_database_with_real_accounts_unless_forced(app):
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["create-admin", "root"], input="violet tundra sextant\n").exit_code == 0
+    refused = runner.invoke(args=["seed-demo"])
+    assert refused.exit_code == 1 and "已有账号" in refused.output, refused.output
+    assert db.session.scalar(select(func.count(User.id))) == 1
+    assert runner.invoke(args=["seed-demo", "--force"]).exit_code == 0
+
+
 def test_the_readme_carry_forward_example_marks_the_county_services_in_red(app):
     """README: 元谋县教育体育局 carried into 2028-532328 keeps the services its county listed of its own."""
     runner = app.test_cli_runner()

@@ -2,9 +2,11 @@
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -31,10 +33,13 @@ def answers(url, timeout):
         return response.status, time.monotonic() - started
 
 
-def serve(tmp_path, migrate=True):
+def serve(tmp_path, migrate=True, home=None):
     """gunicorn with the shipped configuration on a free port, on a database of its own."""
     port = free_port()
+    tmp_path.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path}/server.sqlite", "SECRET_KEY": "server-test"}
+    if home is not None:
+        env["HOME"] = str(home)
     if migrate:
         flask = Path(sys.executable).parent / "flask"
         subprocess.run(
@@ -118,3 +123,34 @@ def test_slow_clients_do_not_stall_the_server(gunicorn):
     finally:
         for connection in slow:
             connection.close()
+
+
+def test_a_configuration_error_stops_gunicorn_with_its_reason(tmp_path):
+    """Not a worker restarted three times a second while systemd believes the service runs."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL")}
+    env["CATALOGUE_ENV"] = "production"
+    command = [str(GUNICORN), "-c", "python:catalogue.gunicorn_conf", "--bind", f"127.0.0.1:{free_port()}"]
+    finished = subprocess.run(
+        [*command, "catalogue:create_app()"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert finished.returncode != 0
+    assert "CATALOGUE_ENV=production needs SECRET_KEY" in finished.stderr
+    assert "Booting worker" not in finished.stderr
+
+
+def test_each_instance_has_a_control_socket_of_its_own(tmp_path):
+    home = Path(tempfile.mkdtemp(prefix="home-"))  # short: a socket's path holds at most 107 bytes
+    first, second = serve(tmp_path / "a", home=home), serve(tmp_path / "b", home=home)
+    try:
+        expected = sorted(f"catalogue-127.0.0.1-{port}.ctl" for _, _, port in (first, second))
+        for _ in range(50):  # the master opens it once its workers are spawned
+            sockets = sorted(path.name for path in (home / ".gunicorn").iterdir())
+            if sockets == expected:
+                break
+            time.sleep(0.1)
+        assert sockets == sorted(f"catalogue-127.0.0.1-{port}.ctl" for _, _, port in (first, second))
+    finally:
+        for process, _url, _port in (first, second):
+            process.terminate()
+            process.wait(timeout=30)
+        shutil.rmtree(home)

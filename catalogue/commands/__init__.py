@@ -68,12 +68,17 @@ def init_db():
 
 
 @click.command("seed-demo")
+@click.option("--force", is_flag=True, help="Load it even in production or beside existing accounts.")
 @transactional
-def seed_demo():
-    """Load the Yunnan demo data unless it is already there."""
+def seed_demo(force):
+    """Load the Yunnan demo data unless it is already there; never in production or beside real
+    accounts unless forced (exit 1, saying why)."""
     password = current_app.config["DEMO_PASSWORD"]
     if demo.already_seeded():
         click.echo(_("Demo data is already present; nothing changed."))
+    elif (reason := demo.refusal(current_app.config["CATALOGUE_ENV"] == "production")) and not force:
+        click.echo(reason + " " + _("Nothing changed (--force loads it all the same)."), err=True)
+        sys.exit(1)
     else:
         count = demo.seed(password)
         click.echo(_("Loaded demo data with %(count)d accounts.", count=count))
