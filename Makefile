@@ -41,6 +41,8 @@ messages: install
 # The demo's footer: who runs the site (set these for real in production; see docs/deploy.md).
 run: export SITE_PUBLISHER ?= 云南省财政厅（演示）
 run: export SITE_CONTACT ?= 0871-00000000（演示号码）
+# where printed account sheets, mails and the API's links send people: this very server
+run: export PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
 run: translations
 	$(FLASK) init-db
 	$(FLASK) seed-demo

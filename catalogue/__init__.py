@@ -45,6 +45,8 @@ def create_app(test_config: dict | None = None) -> TransactionalFlask:
         app.config.update(test_config)
     # the request may be a little larger than the file itself; the import service checks the file
     app.config.setdefault("MAX_CONTENT_LENGTH", app.config["IMPORT_MAX_BYTES"] + 256 * 1024)
+    if app.config["SESSION_COOKIE_SECURE"] and app.config.get("SESSION_COOKIE_NAME", "session") == "session":
+        app.config["SESSION_COOKIE_NAME"] = "__Host-session"  # sent by browsers only over HTTPS, host-only
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.instance_secret_key(app.instance_path)
     app.json = UnescapedJSON(app)
@@ -61,7 +63,8 @@ def create_app(test_config: dict | None = None) -> TransactionalFlask:
     mail.init_app(app)
     throttle.init_app(app)
     if app.config["PROXY_FIX_X_FOR"]:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"])  # type: ignore[method-assign]
+        proxies = app.config["PROXY_FIX_X_FOR"]  # their X-Forwarded-For and -Proto are trusted
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
     babel.init_app(
         app, locale_selector=i18n.select_locale, default_translation_directories=str(PACKAGE / "translations")
     )

@@ -96,6 +96,8 @@ def from_environment(instance_path):
         # A logged-in session ends after this long without a request.
         "IDLE_TIMEOUT_MINUTES": int(os.environ.get("IDLE_TIMEOUT_MINUTES", "30")),
         "PASSWORD_HASH": {},
+        # Words of this installation a password must not be made of (its province, city...; see users.py).
+        "PASSWORD_SITE_WORDS": os.environ.get("PASSWORD_SITE_WORDS", ""),
         "IMPORT_MAX_BYTES": int(float(os.environ.get("IMPORT_MAX_MB", "10")) * 1024 * 1024),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     }

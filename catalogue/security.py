@@ -2,7 +2,9 @@
 
 - Security headers on every response: a Content-Security-Policy with no inline script or style,
   ``frame-ancestors 'none'``, ``nosniff``, a referrer policy, and HSTS behind HTTPS
-  (``SESSION_COOKIE_SECURE``). The session cookie is HttpOnly and SameSite=Lax.
+  (``SESSION_COOKIE_SECURE``, or a request the trusted proxy says came over HTTPS). The session
+  cookie is HttpOnly and SameSite=Lax; with ``SESSION_COOKIE_SECURE`` it is named ``__Host-session``,
+  a name browsers accept only from HTTPS, for the whole host and no other domain.
 
   Performance: they never vary by page, so they are made once, when the application starts, and
   copied onto each response. (Flask-Talisman, used before, rebuilt them for every response from
@@ -38,7 +40,8 @@ HSTS_SECONDS = 365 * 24 * 3600
 
 def headers(secure: bool) -> dict[str, str]:
     """What every response carries; HSTS only when the site is served over HTTPS (the proxy in front
-    redirects plain HTTP to it: docs/deploy.md)."""
+    redirects plain HTTP to it: docs/deploy.md). ``secure`` is the setting: a request the trusted
+    proxy says came over HTTPS (``X-Forwarded-Proto``) gets HSTS too (``_hsts_over_https``)."""
     found = {
         "Content-Security-Policy": "; ".join(f"{directive} {value}" for directive, value in CSP.items()),
         "X-Frame-Options": "DENY",
@@ -59,9 +62,20 @@ def init_app(app):
         response.headers.extend(every_response)
         return response
 
+    if not app.config["SESSION_COOKIE_SECURE"]:
+        app.after_request(_hsts_over_https)
+
     app.before_request(_end_idle_session)
     app.before_request(_require_own_password)
     app.after_request(_no_store_when_logged_in)
+
+
+def _hsts_over_https(response):
+    """HTTPS as the proxy in front reports it (ProxyFix trusts its X-Forwarded-Proto only when
+    PROXY_FIX_X_FOR says there is one): the browser should never come back over plain HTTP."""
+    if request.is_secure:
+        response.headers["Strict-Transport-Security"] = f"max-age={HSTS_SECONDS}; includeSubDomains"
+    return response
 
 
 def _end_idle_session():

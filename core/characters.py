@@ -11,8 +11,10 @@ import re
 
 from .text import LazyText, _l
 
-# Not allowed in XML 1.0, and the C1 controls and DEL that no one means to type.
-_INVISIBLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+# Not allowed in XML 1.0, the C1 controls and DEL that no one means to type, and the bidirectional
+# embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make text display in an
+# order other than the one it is stored in (a code or an amount that reads differently from what it is).
+_INVISIBLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069"
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 IN_TEXT = re.compile(f"[{_INVISIBLE}]")  # a multi-line text (a description, a comment)
 IN_LINE = re.compile(f"[\t\n\r{_INVISIBLE}]")  # a one-line value

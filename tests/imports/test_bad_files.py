@@ -136,7 +136,8 @@ def test_a_truncated_xls_that_makes_the_reader_panic_is_refused(index):
             plan_file(data[: int(len(data) * cut)], {}, index)
 
 
-def test_control_characters_in_a_cell_are_reported_at_the_cell(index):
-    data = csv_bytes([HEADER, ["A0101001", "基本公共服务", "社会\x07救助", "核查"]])
+@pytest.mark.parametrize("character", ["\x07", "\u202e", "\u2067"])  # a bell, a right-to-left override, an isolate
+def test_control_characters_in_a_cell_are_reported_at_the_cell(index, character):
+    data = csv_bytes([HEADER, ["A0101001", "基本公共服务", f"社会{character}救助", "核查"]])
     (error,) = plan_file(data, {}, index).errors
-    assert error.place == "CSV!C2" and "not allowed (U+0007)" in str(error.message)
+    assert error.place == "CSV!C2" and f"not allowed (U+{ord(character):04X})" in str(error.message)

@@ -32,6 +32,16 @@ def test_hsts_and_a_secure_cookie_behind_https(client):
     response = app.test_client().get("/login", headers=behind_https)
     assert "max-age=31536000" in response.headers["Strict-Transport-Security"]
     assert app.config["SESSION_COOKIE_SECURE"] and app.config["SESSION_COOKIE_HTTPONLY"]
+    assert app.config["SESSION_COOKIE_NAME"] == "__Host-session"
+
+
+def test_hsts_when_the_trusted_proxy_says_https(client):
+    """X-Forwarded-Proto is believed only from the proxy PROXY_FIX_X_FOR says is there."""
+    app = create_app({**TEST_CONFIG, "PROXY_FIX_X_FOR": 1, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    over_https = app.test_client().get("/login", headers={"X-Forwarded-Proto": "https"})
+    assert "max-age=31536000" in over_https.headers["Strict-Transport-Security"]
+    plain = app.test_client().get("/login", headers={"X-Forwarded-Proto": "http"})
+    assert "Strict-Transport-Security" not in plain.headers
 
 
 def test_the_session_cookie_is_httponly_and_samesite(client, auth, world):

@@ -12,6 +12,7 @@ from zxcvbn import zxcvbn
 
 from core.characters import refusals
 
+from ...clock import local_day, now
 from ...errors import Invalid
 from ...extensions import db
 from ...models import ROLES, Department, Region, User
@@ -51,6 +52,20 @@ def authenticate(username: str | None, password: str | None) -> User | None:
 
 
 MIN_PASSWORD_LENGTH = 10
+# Words anyone who knows the site would try first (yunnan2027, caizheng123...): given to zxcvbn with
+# the user's own details, with the years around now and PASSWORD_SITE_WORDS (comma-separated) of
+# the installation, such as its province and city in pinyin.
+SITE_WORDS = (
+    "yunnan", "kunming", "caizheng", "caizhengting", "czt", "zhengfu", "goumai", "fuwu", "mulu",
+    "zhidaoxing", "catalogue", "catalog", "finance", "government", "gov",
+)  # fmt: skip
+
+
+def site_words() -> list[str]:
+    year = local_day(now()).year
+    configured = current_app.config.get("PASSWORD_SITE_WORDS", "")
+    words = [*SITE_WORDS, *(word.strip() for word in configured.split(",") if word.strip())]
+    return [*words, *(str(y) for y in range(year - 5, year + 6))]
 
 
 def password_problems(password: str | None, personal=()) -> list:
@@ -62,7 +77,7 @@ def password_problems(password: str | None, personal=()) -> list:
         return [_l("The password must be at least %(count)d characters.", count=MIN_PASSWORD_LENGTH)]
     if len(password) > 200:
         return [_l("The password must be at most %(count)d characters.", count=200)]
-    if zxcvbn(password, user_inputs=[p for p in personal if p])["score"] < 3:
+    if zxcvbn(password, user_inputs=[*(p for p in personal if p), *site_words()])["score"] < 3:
         return [
             _l(
                 "This password is too easy to guess: avoid common passwords, words, names, dates, and "

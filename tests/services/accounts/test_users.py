@@ -37,3 +37,13 @@ def test_create_user_refuses_bad_input(world, args, field):
     with pytest.raises(Invalid) as error:
         accounts.create_user(**dict(zip(("username", "password", "role", "department_code", "region_code"), args)))
     assert field in error.value.errors
+
+
+@pytest.mark.parametrize("password", ["yunnan2027", "Caizheng2026!", "kunming@2028", "yuanmou2027"])
+def test_a_password_made_of_the_sites_own_words_is_refused(app, password):
+    app.config["PASSWORD_SITE_WORDS"] = "yuanmou, chuxiong"  # an installation's own places
+    assert accounts.password_problems(password), password
+
+
+def test_a_password_of_unrelated_words_passes(app):
+    assert accounts.password_problems("violet tundra sextant") == []

@@ -85,6 +85,8 @@ def test_code_must_be_unique_in_the_catalogue(world):
         ("社会\uffff救助", "FFFF"),
         ("社会\ufffe救助", "FFFE"),
         ("社会\x85救助", "0085"),
+        ("社会\u202e救助", "202E"),  # right-to-left override: 助救 on screen
+        ("社会\u2066救助", "2066"),  # left-to-right isolate
     ],
 )
 def test_characters_no_file_may_hold_are_refused_and_named(schemes, value, code):
