@@ -1,11 +1,15 @@
 """Error pages: domain errors become messages, HTTP errors friendly pages, in the user's language."""
 
+from contextlib import suppress
+
 from flask import current_app, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from werkzeug.exceptions import BadRequest, HTTPException
 
 from .errors import DeadlinePassed, DomainError
+from .extensions import db
 
 
 def _wants_json():
@@ -63,6 +67,28 @@ def register(app):
             detail = error.description if error.code == 400 and error.description else message
             return _json_error(error.code, detail)
         return render_template("errors/error.html", code=error.code, message=message), error.code
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    def database_lost(error):
+        """The database went away mid-request (a restart, a failover, a network cut): the transaction
+        is lost whole, so nothing was saved; say so with the request id, and that a retry may work."""
+        current_app.logger.error("database lost during the request: %s", error.orig or error)
+        with suppress(SQLAlchemyError):
+            db.session.rollback()
+        message = _(
+            "The database could not be reached while this was being done; nothing was saved. Try again in a minute."
+        )
+        if _wants_json():
+            response = _json_error(503, message)
+        else:
+            try:
+                response = render_template("errors/error.html", code=503, message=message), 503
+            except SQLAlchemyError:  # the page's header asks the database too: say it without the header
+                with suppress(SQLAlchemyError):
+                    db.session.rollback()
+                response = render_template("errors/bare.html", code=503, message=message), 503
+        return response[0], 503, {"Retry-After": "60"}
 
     @app.errorhandler(500)
     def server_error(error):

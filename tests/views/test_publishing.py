@@ -5,9 +5,12 @@ import re
 from datetime import date
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from catalogue.extensions import db
 from catalogue.models import Publication
+from catalogue.services.publishing import publications
 from tests.conftest import shanghai
 from tests.factories import add_items, approved
 
@@ -172,3 +175,44 @@ def test_the_form_of_a_correction_starts_from_the_version_in_force(finance, worl
     page = finance.get(URL, headers=EN).get_data(as_text=True)
     assert 'value="云财综〔2017〕100号"' in page and 'value="2017-09-01"' in page and "云南省省级目录（更名）" in page
     assert "give it its own 文号" in page
+
+
+def test_a_database_lost_mid_publish_says_so_with_the_request_id(finance, world, monkeypatch):
+    """Not a bare 500: a 503 saying nothing was saved, the request id to quote, and a retry later."""
+    approved(world, world.clerk, world.civil, 1, shanghai(date(2017, 7, 1)))
+    _response, _page, fingerprint = check(finance)
+
+    def connection_lost(*args, **kwargs):
+        raise OperationalError("INSERT INTO publication ...", {}, ConnectionResetError("server closed the connection"))
+
+    monkeypatch.setattr(publications.documents, "Writer", connection_lost)
+    response = finance.post(URL, data=FORM | {"fingerprint": fingerprint}, headers=EN)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 503 and response.headers["Retry-After"] == "60"
+    assert "nothing was saved" in page and response.headers["X-Request-ID"] in page
+    assert count() == 0
+
+
+@pytest.mark.committed
+def test_a_postgresql_connection_killed_mid_publish_ends_in_a_503(finance, world, monkeypatch):
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("a SQLite file has no server connection to lose (the test above injects the error)")
+    approved(world, world.clerk, world.civil, 1, shanghai(date(2017, 7, 1)))
+    db.session.commit()
+    _response, _page, fingerprint = check(finance)
+    writer = publications.documents.Writer
+
+    def killed_then_write(*args, **kwargs):  # the server ends this request's connection, as a restart would
+        with db.engine.connect() as other:
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid()})
+            other.commit()
+        return writer(*args, **kwargs)
+
+    def pid():
+        return db.session.execute(text("SELECT pg_backend_pid()")).scalar()
+
+    monkeypatch.setattr(publications.documents, "Writer", killed_then_write)
+    response = finance.post(URL, data=FORM | {"fingerprint": fingerprint}, headers=EN)
+    assert response.status_code == 503 and response.headers["X-Request-ID"] in response.get_data(as_text=True)
+    db.session.remove()
+    assert count() == 0
