@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from core.budget import FUNDING_NAMES
 
 from .safe import append_row
-from .styles import BOLD, HEADER_FILL, TITLE_FONT, set_widths
+from .styles import BOLD, HEADER_FILL, TITLE_FONT, landscape, portrait, set_widths
 
 MONEY = "#,##0.00"
 LINE_COLUMNS = (
@@ -37,6 +37,7 @@ def _sums(book, title, heading, rows):
     sheet = book.create_sheet(title)
     set_widths(sheet, (36, 24, 18))
     _header(sheet, heading)
+    portrait(sheet, 1)
     for row in rows:
         append_row(sheet, row)
         sheet.cell(row=sheet.max_row, column=len(row)).number_format = MONEY
@@ -52,6 +53,7 @@ def budget_workbook(title: str, lines: list[dict], totals: dict) -> bytes:
     append_row(sheet, [title])
     sheet["A1"].font = TITLE_FONT
     _header(sheet, LINE_COLUMNS)
+    landscape(sheet, 2)  # A4, one page wide, the header on every page (3 lines took 8 pages before)
     for line in lines:
         append_row(sheet, [line[name] for name in LINE_COLUMNS])
         sheet.cell(row=sheet.max_row, column=8).number_format = MONEY

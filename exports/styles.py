@@ -25,3 +25,9 @@ def landscape(sheet, header_row: int) -> None:
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def portrait(sheet, header_row: int) -> None:
+    """A4 portrait, one page wide, the header row repeated on every printed page (a narrow table)."""
+    landscape(sheet, header_row)
+    sheet.page_setup.orientation = "portrait"

@@ -3,9 +3,12 @@ PDF (pages, the title, the header on every page, page numbers, no text lost to a
 read with the system's character set (LibreOffice must find UTF-8 from the BOM)."""
 
 from datetime import date
+from decimal import Decimal
 
 from openpyxl import load_workbook
 
+from exports.budget import LINE_COLUMNS as BUDGET_COLUMNS
+from exports.budget import budget_workbook
 from exports.publication import csv_bytes, xlsx_publication
 from tests.tools import libreoffice_convert, pdf_pages
 
@@ -70,3 +73,18 @@ def test_the_csv_opens_in_libreoffice_with_its_chinese_line_breaks_and_text_inta
     assert values[0][:3] == ("序号", "部门", "编码")
     assert values[1][1] == "云南省民政厅" and values[1][7] == "第一行\n第二行，含逗号" and values[1][8] == "'=1+1"
     assert len(values) == 3 and values[2][5] == "居家养老服务2"
+
+
+def test_the_budget_workbook_prints_each_sheet_on_a4_one_page_wide(tmp_path):
+    """Three lines took eight pages before the sheets had a page setup."""
+    line = dict.fromkeys(BUDGET_COLUMNS, "") | {"部门": "云南省民政厅", "项目名称": "困难群众救助对象核查服务项目"}
+    lines = [line | {"金额（元）": Decimal(amount)} for amount in ("560000", "120000.5", "30000")]
+    totals = {"department": {"云南省民政厅": Decimal("710000.5")}, "category": {("基本公共服务", "社会救助"): 1}}
+    path = tmp_path / "预算.xlsx"
+    path.write_bytes(budget_workbook("2027年度政府购买服务预算", lines, totals | {"source": {}, "total": 1}))
+    (pdf,) = libreoffice_convert([path], "pdf", tmp_path)
+    pages = pdf_pages(pdf)
+    assert len(pages) == 4, [page[:80] for page in pages]  # one page per sheet
+    assert "2027年度政府购买服务预算" in squeeze(pages[0]) and "困难群众救助对象核查服务项目" in squeeze(pages[0])
+    sheet = load_workbook(path)["预算明细"]
+    assert sheet.page_setup.paperSize == 9 and sheet.print_title_rows == "$2:$2"  # A4, the header repeated
