@@ -38,8 +38,8 @@ def test_seed_demo_loads_yunnan_once(app):
     assert db.session.scalar(select(func.count(Item.id))) == counts[1]
 
 
-def test_seed_demo_refuses_a_production_installation(app):
-    app.config["CATALOGUE_ENV"] = "production"
+def test_seed_demo_refuses_a_production_installation(app, monkeypatch):
+    monkeypatch.setitem(app.config, "CATALOGUE_ENV", "production")
     result = app.test_cli_runner().invoke(args=["seed-demo"])
     assert result.exit_code == 1 and "CATALOGUE_ENV=production" in result.output, result.output
     assert db.session.scalar(select(func.count(User.id))) == 0

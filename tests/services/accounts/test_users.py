@@ -40,8 +40,8 @@ def test_create_user_refuses_bad_input(world, args, field):
 
 
 @pytest.mark.parametrize("password", ["yunnan2027", "Caizheng2026!", "kunming@2028", "yuanmou2027"])
-def test_a_password_made_of_the_sites_own_words_is_refused(app, password):
-    app.config["PASSWORD_SITE_WORDS"] = "yuanmou, chuxiong"  # an installation's own places
+def test_a_password_made_of_the_sites_own_words_is_refused(app, monkeypatch, password):
+    monkeypatch.setitem(app.config, "PASSWORD_SITE_WORDS", "yuanmou, chuxiong")  # an installation's own places
     assert accounts.password_problems(password), password
 
 
