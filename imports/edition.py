@@ -8,7 +8,7 @@ from core.text import _l
 
 from . import no_collections
 from .errors import CellError, CellNote, FileRejected
-from .plan import Names
+from .names import Names
 from .read import read
 from .sheets import read_sheets
 

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from contextlib import suppress
 from dataclasses import dataclass, field
 
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
@@ -114,10 +115,8 @@ def _read_workbook(data, sheet, kind="xlsx"):
 
 def _decode(data):
     if data.startswith(UTF16_BOMS):
-        try:
+        with suppress(UnicodeDecodeError):  # a byte-order mark by chance: the encodings below say
             return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)

@@ -5,11 +5,12 @@ they were not."""
 from core.item_rules import OPTIONAL
 from core.text import _l
 
+from .cells import filled_cells
 from .errors import FileRejected
 from .header import find_columns
 from .limits import MAX_DATA_ROWS, too_many_rows
 from .plan import SheetReport
-from .records import Reader, _filled
+from .records import Reader
 
 # Sheet names that say the sheet explains how to fill the others in, or shows an example.
 NOT_TABLES = ("说明", "instructions", "示例", "样表", "样例", "范例", "例表")
@@ -30,7 +31,7 @@ def read_sheets(book, asked=None, department=None, level1_names=(), include_hidd
             reason = _l("a hidden sheet")
         elif asked is None and _instructions(grid.sheet):
             reason = _l("instructions or an example, by its name")
-        elif not any(_filled(row) for row in grid.rows):
+        elif not any(filled_cells(row) for row in grid.rows):
             if asked is not None or len(book.sheets) == 1:
                 raise FileRejected(_l("The sheet “%(sheet)s” is empty.", sheet=grid.sheet))
             reason = _l("empty")
@@ -74,10 +75,10 @@ def _hidden_columns(grid, ignored, columns):
     found = []
     for column in sorted(ignored):
         values = [row[column] for row in grid.rows if column < len(row)]
-        if not _filled(values):
+        if not filled_cells(values):
             continue
         headings = [grid.rows[r][column] for r in columns.header_rows if column < len(grid.rows[r])]
-        found.append((column + 1, " ".join(str(h).strip() for h in _filled(headings))))
+        found.append((column + 1, " ".join(str(h).strip() for h in filled_cells(headings))))
     return tuple(found)
 
 

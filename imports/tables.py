@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from core.text import _l
 
+from .cells import filled_cells, text
 from .errors import CellError, FileRejected
 from .read import read
-from .records import _filled, text
 
 HEADER_SCAN_ROWS = 10
 
@@ -54,13 +54,13 @@ def read_table(
         index, columns = header
         result.sheets.append((grid.sheet, True, None))
         result.above[grid.sheet] = [
-            (number, " ".join(text(value) for value in _filled(row)))
+            (number, " ".join(text(value) for value in filled_cells(row)))
             for number, row in enumerate(grid.rows[:index], start=1)
-            if _filled(row)
+            if filled_cells(row)
         ]
         result.headings[grid.sheet] = {name: text(grid.rows[index][column]) for name, column in columns.items()}
         for number, row in enumerate(grid.rows, start=1):
-            filled = _filled(row)
+            filled = filled_cells(row)
             if not filled:
                 continue
             if number <= index + 1:

@@ -3,8 +3,8 @@
 import pytest
 
 from imports import plan_file
+from imports.cells import join_code, text
 from imports.header import normalise_heading
-from imports.records import join_code, text
 from tests.imports.builders import HEADER, ROWS, xls, xlsx
 
 TITLE = ["云南省民政厅政府购买服务指导性目录"]
