@@ -1,5 +1,10 @@
-"""/data.json: the datasets the site publishes, as open-data portals list theirs (DCAT-US style):
-one dataset per list in force, its files as distributions."""
+"""/data.json: the datasets the site publishes, as open-data portals list theirs: one dataset per list in
+force, its files as distributions, in Project Open Data metadata v1.1 (the schema for publishers outside the
+US federal government, which has no bureau or programme codes; tests/views/test_open_data.py validates it).
+
+Who to ask and who publishes come from configuration (SITE_PUBLISHER, SITE_CONTACT_EMAIL), so a portal that
+harvests the file can reach the office; the licence is named by its address (DATA_LICENSE_URL), as the
+schema requires, or left null."""
 
 from flask import Blueprint, current_app, jsonify
 
@@ -16,6 +21,17 @@ MEDIA_TYPES = {
 }
 
 
+SCHEMA_URL = "https://project-open-data.cio.gov/v1.1/schema"
+
+
+def _contact_point(publication, config):
+    """The vCard the schema requires: the office that runs the site, and its address for mail if set."""
+    contact = {"@type": "vcard:Contact", "fn": config["SITE_PUBLISHER"] or publication.region_name}
+    if config["SITE_CONTACT_EMAIL"]:
+        contact["hasEmail"] = f"mailto:{config['SITE_CONTACT_EMAIL']}"
+    return contact
+
+
 def _dataset(publication, config):
     files = [file for file in publication.files if not file.department_code]
     return {
@@ -26,8 +42,12 @@ def _dataset(publication, config):
         "issued": publication.effective_date.isoformat(),
         "modified": publication.published_at.date().isoformat(),
         "publisher": {"@type": "org:Organization", "name": config["SITE_PUBLISHER"] or publication.region_name},
-        "license": config["DATA_LICENSE_URL"] or config["DATA_LICENSE"],
+        "contactPoint": _contact_point(publication, config),
+        "accessLevel": "public",
+        "license": config["DATA_LICENSE_URL"] or None,
         "keyword": ["政府购买服务", "指导性目录", publication.region_name],
+        "language": ["zh-CN"],
+        "spatial": publication.region_name,
         "landingPage": public_url("public.publication", publication_id=publication.id),
         "distribution": [
             {
@@ -49,9 +69,11 @@ def catalog():
     listed = public.publications(current_only=True)
     response = jsonify(
         {
-            "@context": "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld",
+            "@context": f"{SCHEMA_URL}/catalog.jsonld",
+            "@id": public_url("open_data.catalog"),
             "@type": "dcat:Catalog",
-            "conformsTo": "https://project-open-data.cio.gov/v1.1/schema",
+            "conformsTo": SCHEMA_URL,
+            "describedBy": f"{SCHEMA_URL}/catalog.json",
             "title": "政府购买服务指导性目录",
             "publisher": config["SITE_PUBLISHER"],
             "license": config["DATA_LICENSE_URL"] or config["DATA_LICENSE"],

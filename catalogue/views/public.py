@@ -116,6 +116,9 @@ def download(publication_id, fmt):
         raise NotFound()
     content, headers = _stored_file(publication_id, fmt, request.args.get("department") or "")
     response = Response(content, headers=headers)
+    # Open data, like the API: a page on any site may fetch the file, and read its name and version.
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Expose-Headers"] = "Content-Disposition, ETag"
     return response.make_conditional(request, accept_ranges=True, complete_length=len(content))
 
 

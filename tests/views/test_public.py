@@ -84,6 +84,16 @@ def test_department_csv_and_json_downloads(client, published):
     assert client.get(f"/publications/{published.id}/download/json").json["publication"]["item_count"] == 62
 
 
+def test_downloads_may_be_fetched_from_any_site_like_the_api(client, published):
+    response = client.get(f"/publications/{published.id}/download/csv", headers={"Origin": "https://data.example"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert response.headers["Access-Control-Expose-Headers"] == "Content-Disposition, ETag"
+    not_modified = client.get(
+        f"/publications/{published.id}/download/csv", headers={"If-None-Match": response.headers["ETag"]}
+    )
+    assert not_modified.status_code == 304 and not_modified.headers["Access-Control-Allow-Origin"] == "*"
+
+
 def test_unknown_publication_format_or_department_is_404(client, published):
     assert client.get("/publications/9999").status_code == 404
     assert client.get(f"/publications/{published.id}/download/docx").status_code == 404
