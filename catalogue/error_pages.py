@@ -63,10 +63,14 @@ def register(app):
             429: _("Too many attempts from your address. Wait a minute and try again."),
         }
         message = error.description if isinstance(error, InputRejected) else messages.get(error.code, error.description)
+        # What the error says beyond its body stays: Allow on a 405 (RFC 9110), Retry-After on a 429.
+        headers = [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]
         if _wants_json():
-            detail = error.description if error.code == 400 and error.description else message
-            return _json_error(error.code, detail)
-        return render_template("errors/error.html", code=error.code, message=message), error.code
+            given = error.description and error.description != type(error).description  # said by a view
+            detail = error.description if given else message
+            response = _json_error(error.code, detail)
+            return response[0], error.code, headers
+        return render_template("errors/error.html", code=error.code, message=message), error.code, headers
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(InterfaceError)

@@ -27,6 +27,14 @@ def _integer(name, default, low, high):
     return number
 
 
+def _tier():
+    """The tier asked for, or None when the parameter is left out; given empty or unknown, a 400."""
+    tier = request.args.get("tier")
+    if tier is not None and tier not in TIERS:
+        raise BadRequest(_("tier must be one of: %(values)s.", values=", ".join(TIERS)))
+    return tier
+
+
 def _summary(publication):
     data = metadata(publication)
     data.update(
@@ -40,9 +48,7 @@ def _summary(publication):
 
 @bp.get("/publications")
 def publications():
-    tier = request.args.get("tier") or None
-    if tier and tier not in TIERS:
-        raise BadRequest(_("tier must be one of: %(values)s.", values=", ".join(TIERS)))
+    tier = _tier()
     listed = public.publications(
         region_code=request.args.get("region") or None, tier=tier, campaign_code=request.args.get("campaign") or None
     )
@@ -112,9 +118,7 @@ def items(publication_id):
 @bp.get("/items")
 def search_items():
     """Items of every current publication, as the public search page finds them."""
-    tier = request.args.get("tier") or ""
-    if tier and tier not in TIERS:
-        raise BadRequest(_("tier must be one of: %(values)s.", values=", ".join(TIERS)))
+    tier = _tier() or ""
     results = search.search(
         q=request.args.get("q") or "",
         region=(request.args.get("region") or "").strip()[:12],

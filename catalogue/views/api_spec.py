@@ -6,9 +6,15 @@ from exports.publication import ITEM_FIELDS
 STRING = {"type": "string"}
 INTEGER = {"type": "integer"}
 NULLABLE_STRING = {"type": ["string", "null"]}
+# Parameters: any text but NUL, which every address of the site refuses (error_pages).
+TEXT = {"type": "string", "pattern": "^[^\\u0000]*$"}
+FILLED = {**TEXT, "minLength": 1}  # a required parameter left empty is answered 400
+CODE = {"type": "string", "pattern": "^[A-Za-z0-9]{1,20}$"}
+TIER = {"type": "string", "enum": list(TIERS), "description": "Leave the parameter out for every tier."}
+PAGE = {"type": "integer", "minimum": 1, "maximum": 100_000}
 
 
-def _parameter(name, description, schema=STRING, where="query", required=False):
+def _parameter(name, description, schema=TEXT, where="query", required=False):
     return {"name": name, "in": where, "required": required, "description": description, "schema": schema}
 
 
@@ -124,7 +130,7 @@ def openapi_document(server_url, config):
                     "summary": "List publications, newest campaign first",
                     "parameters": [
                         _parameter("region", "Region code (GB/T 2260), e.g. 530000."),
-                        _parameter("tier", "Tier: " + ", ".join(TIERS) + ".", {"type": "string", "enum": list(TIERS)}),
+                        _parameter("tier", "Tier: " + ", ".join(TIERS) + ".", TIER),
                         _parameter("campaign", "Campaign code, e.g. 2017."),
                     ],
                     "responses": {
@@ -193,7 +199,7 @@ def openapi_document(server_url, config):
                         _parameter("q", "Text searched in the code, names and description."),
                         _parameter("department", "Department code."),
                         _parameter("level1", "Level-1 category code, e.g. A."),
-                        _parameter("page", "Page number, from 1.", {"type": "integer", "minimum": 1}),
+                        _parameter("page", "Page number, from 1.", PAGE),
                         _parameter(
                             "per_page",
                             "Items per page (1-200, default 50).",
@@ -229,8 +235,8 @@ def openapi_document(server_url, config):
                     "description": "True when the code is in the department's list in force that day (the latest "
                     "version effective then) or in an out-of-catalogue request filed (备案) by the end of that day.",
                     "parameters": [
-                        _parameter("department", "Department code, e.g. 530000007.", required=True),
-                        _parameter("code", "Catalogue code, e.g. A0101001.", required=True),
+                        _parameter("department", "Department code, e.g. 530000007.", FILLED, required=True),
+                        _parameter("code", "Catalogue code, letters and digits, e.g. A0101001.", CODE, required=True),
                         _parameter(
                             "date",
                             "The day (YYYY-MM-DD); today in Asia/Shanghai if left out.",
@@ -245,6 +251,7 @@ def openapi_document(server_url, config):
                             },
                         },
                         "400": ERROR,
+                        "404": ERROR,
                     },
                 }
             },
@@ -255,10 +262,10 @@ def openapi_document(server_url, config):
                     "parameters": [
                         _parameter("q", "Text searched in the code, names and description, e.g. 养老服务."),
                         _parameter("region", "Region code (GB/T 2260): that region and the regions below it."),
-                        _parameter("tier", "Tier: " + ", ".join(TIERS) + ".", {"type": "string", "enum": list(TIERS)}),
+                        _parameter("tier", "Tier: " + ", ".join(TIERS) + ".", TIER),
                         _parameter("campaign", "Campaign code, e.g. 2027."),
                         _parameter("level1", "Level-1 category, by code (A) or name (公共服务)."),
-                        _parameter("page", "Page number, from 1.", {"type": "integer", "minimum": 1}),
+                        _parameter("page", "Page number, from 1.", PAGE),
                         _parameter(
                             "per_page",
                             "Items per page (1-100, default 20).",

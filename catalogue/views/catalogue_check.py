@@ -5,7 +5,7 @@ from datetime import date
 
 from flask import jsonify, request
 from flask_babel import gettext as _
-from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import BadRequest, NotFound
 
 from ..clock import local_day, now
 from ..services.budget import effective
@@ -15,11 +15,11 @@ CODE_MAX = 20
 
 
 def _arguments():
-    department_code = (request.args.get("department") or "").strip()
-    code = (request.args.get("code") or "").strip().upper()
+    department_code = request.args.get("department") or ""
+    code = (request.args.get("code") or "").upper()
     if not department_code:
         raise BadRequest(_("department is required: the department's code, e.g. 530000007."))
-    if not code or len(code) > CODE_MAX or not code.isalnum():
+    if not code or len(code) > CODE_MAX or not (code.isascii() and code.isalnum()):
         raise BadRequest(_("code is required: the catalogue code, letters and digits, e.g. A0101001."))
     given = request.args.get("date")
     if given:
@@ -31,7 +31,7 @@ def _arguments():
         day = local_day(now())
     department = effective.department_by_code(department_code)
     if department is None:
-        raise BadRequest(_("No department has the code %(code)s.", code=department_code))
+        raise NotFound(_("No department has the code %(code)s.", code=department_code))
     return department, code, day
 
 

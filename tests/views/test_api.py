@@ -51,3 +51,14 @@ def test_openapi_document_is_valid(client):
         "/publications/{publication_id}",
         "/publications/{publication_id}/items",
     }
+
+
+def test_an_empty_tier_is_refused_like_an_unknown_one(client):
+    for url in ("/api/v1/publications?tier=", "/api/v1/items?tier=", "/api/v1/items?tier=city"):
+        response = client.get(url, headers={"Accept-Language": "en"})
+        assert response.status_code == 400 and response.json["error"]["message"].startswith("tier must be one of")
+
+
+def test_a_method_not_allowed_says_which_are(client):
+    response = client.post("/api/v1/items")
+    assert response.status_code == 405 and set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}

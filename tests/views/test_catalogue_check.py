@@ -77,14 +77,21 @@ def test_the_date_defaults_to_today_in_shanghai(client, lists):
     [
         "code=A0101001",
         "department=530000007",
-        "department=999&code=A0101001",
+        "department=&code=A0101001",
         "department=530000007&code=A0101001&date=2017-13-01",
         "department=530000007&code=A-01",
+        "department=530000007&code=养老01",
+        "department=530000007&code=%20A0101001",
     ],
 )
 def test_wrong_arguments_are_400_with_a_json_message(client, lists, query):
     response = client.get(f"{URL}?{query}", headers={"Accept-Language": "en"})
     assert response.status_code == 400 and response.json["error"]["message"]
+
+
+def test_an_unknown_department_is_404_saying_so(client, lists):
+    response = client.get(f"{URL}?department=999&code=A0101001", headers={"Accept-Language": "en"})
+    assert response.status_code == 404 and response.json["error"]["message"] == "No department has the code 999."
 
 
 def test_it_is_open_cached_and_conditional(client, lists):
