@@ -4,6 +4,8 @@ import os
 import secrets
 from pathlib import Path
 
+from exports import fonts
+
 from .clock import SHANGHAI
 
 
@@ -38,6 +40,9 @@ def production_problem(environ=os.environ):
     for name, meaning in REQUIRED_IN_PRODUCTION.items():
         if not environ.get(name):
             return f"CATALOGUE_ENV=production needs {name}: {meaning}."
+    font_problem = fonts.check(environ.get("PDF_FONT_FILE", ""))
+    if font_problem:
+        return f"CATALOGUE_ENV=production needs the published PDFs' font: {font_problem}"
     return None
 
 
@@ -74,6 +79,8 @@ def from_environment(instance_path):
         "SITE_CONTACT_EMAIL": os.environ.get("SITE_CONTACT_EMAIL", ""),
         "SITE_ICP": os.environ.get("SITE_ICP", ""),  # ICP备案号, e.g. 滇ICP备00000000号
         "SITE_PSB": os.environ.get("SITE_PSB", ""),  # 公安机关备案号
+        # A Chinese TrueType font (.ttf, .ttc) embedded in the published PDFs; found among Debian's when empty.
+        "PDF_FONT_FILE": os.environ.get("PDF_FONT_FILE", ""),
         "DATA_LICENSE": os.environ.get("DATA_LICENSE", "CC-BY-4.0"),
         "DATA_LICENSE_URL": os.environ.get("DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"),
         # E-mail (optional): notifications are mailed to users with an address when MAIL_SERVER is set.

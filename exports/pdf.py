@@ -1,9 +1,9 @@
 """A publication as PDF: A4 landscape, the title block, a bordered table whose header repeats on
 every page, 第 N 页 共 M 页 in the footer. Pure: rows in, bytes out.
 
-ReportLab makes the document (pages, the font, compression); the text is set in STSong-Light, a CJK
-font every PDF reader provides (Adobe's standard Chinese font, not embedded, so the files stay
-small). The table is laid out here rather than with ReportLab's Platypus tables, which took 81 s
+ReportLab makes the document (pages, the font, compression); the text is set in a Chinese TrueType
+font embedded in the file, the characters used only (exports/fonts.py), so that every reader shows it
+alike. The table is laid out here rather than with ReportLab's Platypus tables, which took 81 s
 for the 20,250 rows of a province: cells are wrapped once per item, character by character as
 Chinese is, pages are cut by the rows' heights, and each page's text and rules are written as PDF
 operators in one piece (about a second for the same rows).
@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
 from core.characters import xml_safe
 
+from .fonts import Font, chinese_font
 from .publication import COLUMNS, FIELDS
 
-FONT = "STSong-Light"
 SIZE, LEADING, PAD = 8.0, 10.5, 2.5
 TITLE_SIZE = 16.0
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
@@ -35,20 +34,12 @@ CLOSING = frozenset("，。、；：？！）》」』】〕”’,.;:?!)]}%")
 WIDE = "\u2e80"  # from here on (CJK radicals, punctuation, ideographs, full-width forms) a glyph is one em
 
 rl_config.useA85 = 0  # plain compressed streams: smaller and faster than ASCII85 on top
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-_widths: dict[str, float] = {}
 
 
-def _width(char: str) -> float:
-    found = _widths.get(char)
-    if found is None:
-        found = _widths[char] = pdfmetrics.stringWidth(char, FONT, SIZE)
-    return found
-
-
-def wrap(text: str, width: float) -> list[str]:
+def wrap(text: str, width: float, font: Font | None = None) -> list[str]:
     """Lines of ``text`` no wider than ``width`` points, broken between any two characters, as
     Chinese is set; line breaks in the text are kept."""
+    font = font or chinese_font()
     lines = []
     for paragraph in text.split("\n"):
         if len(paragraph) * SIZE <= width:  # every glyph is at most one em wide: it fits as it is
@@ -59,7 +50,7 @@ def wrap(text: str, width: float) -> list[str]:
             continue
         start, used = 0, 0.0
         for index, char in enumerate(paragraph):
-            step = _width(char)
+            step = font.width(char, SIZE)
             if used + step > width and index > start and char not in CLOSING:
                 lines.append(paragraph[start:index])
                 start, used = index, 0.0
@@ -85,12 +76,13 @@ class Row:
     lines: int
 
 
-def rows_of(items: list[dict]) -> list[Row]:
+def rows_of(items: list[dict], font: Font | None = None) -> list[Row]:
     """Each item's cells wrapped to their columns: done once, for every file the item is in."""
+    font = font or chinese_font()
     inner = [width - 2 * PAD for width in WIDTHS]
     result = []
     for item in items:
-        cells = [wrap(xml_safe(str(item[name] or "")), inner[i]) for i, name in enumerate(FIELDS)]
+        cells = [wrap(xml_safe(str(item[name] or "")), inner[i], font) for i, name in enumerate(FIELDS)]
         result.append(Row(cells, max(len(lines) for lines in cells)))
     return result
 
@@ -126,9 +118,26 @@ def _paginate(rows: list[Row]) -> list[list[Row]]:
     return pages
 
 
-def _hex(text: str) -> str:
-    """Text for STSong-Light's UniGB-UCS2-H encoding (two bytes a character)."""
-    return text.encode("utf-16-be", "replace").hex()
+class _Text:
+    """The operators that show a line in the document's font: for an embedded font, the line cut
+    into ReportLab's subsets of the font (256 glyphs each), each selected before its part; for
+    STSong-Light, the line in its UniGB-UCS2-H encoding (two bytes a character)."""
+
+    def __init__(self, canvas: Canvas, font: Font):
+        self.canvas, self.font = canvas, font
+        self.subset = -1  # none selected yet in the page's text object
+        self.ttf = pdfmetrics.getFont(font.name) if font.embedded else None
+
+    def show(self, line: str) -> str:
+        if self.ttf is None:
+            return f"<{line.encode('utf-16-be', 'replace').hex()}> Tj"
+        doc, shown = self.canvas._doc, []
+        for subset, part in self.ttf.splitString(line, doc):
+            if subset != self.subset:
+                shown.append(f"{self.ttf.getSubsetInternalName(subset, doc)} {_number(SIZE)} Tf")
+                self.subset = subset
+            shown.append(f"<{part.hex()}> Tj")
+        return " ".join(shown)
 
 
 def _number(value: float) -> str:
@@ -146,7 +155,8 @@ class _Page:
     """The PDF operators of one page's table, collected as text and written at once: a rule under
     each row, the column rules once over the whole page, the text in one text object."""
 
-    def __init__(self, top: float):
+    def __init__(self, top: float, text_of: _Text):
+        self.text_of = text_of
         self.text: list[str] = []
         self.rules: list[str] = []
         self.start, self.top = top, top
@@ -159,7 +169,7 @@ class _Page:
             y = self.top - PAD - SIZE
             for line in lines:
                 if line:
-                    self.text.append(f"1 0 0 1 {TEXT_X[column]} {_number(y)} Tm <{_hex(line)}> Tj")
+                    self.text.append(f"1 0 0 1 {TEXT_X[column]} {_number(y)} Tm {self.text_of.show(line)}")
                 y -= LEADING
         if self.header_bottom is None:
             self.header_bottom = bottom
@@ -177,27 +187,36 @@ class _Page:
         )
 
 
-def _centred(canvas: Canvas, text: str, size: float, y: float) -> None:
-    canvas.setFont(FONT, size)
+def _centred(canvas: Canvas, font: Font, text: str, size: float, y: float) -> None:
+    canvas.setFont(font.name, size)
     canvas.drawCentredString(PAGE_WIDTH / 2, y, text)
 
 
-def pdf_bytes(meta: dict, rows: list[Row]) -> bytes:
-    """The document: the title block on page 1, then the table, page numbers on every page."""
+def pdf_bytes(meta: dict, rows: list[Row], font: Font | None = None) -> bytes:
+    """The document: the title block on page 1, then the table, page numbers on every page.
+    ``rows`` were wrapped with the same ``font``."""
+    font = font or chinese_font()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1, invariant=1)
+    canvas = Canvas(
+        buffer,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        pageCompression=1,
+        invariant=1,
+        initialFontName=font.name,  # no Helvetica in the page preamble: every font in the file is embedded
+        initialFontSize=SIZE,
+    )
     canvas.setTitle(xml_safe(meta["title"]))
     canvas.setAuthor(xml_safe(meta["region_name"]))
     pages = _paginate(rows)
     for number, page_rows in enumerate(pages, start=1):
         top = TABLE_TOP
         if number == 1:
-            _centred(canvas, xml_safe(meta["title"]), TITLE_SIZE, PAGE_HEIGHT - MARGIN - TITLE_SIZE)
-            _centred(canvas, _subtitle(meta), SIZE + 1, PAGE_HEIGHT - MARGIN - TITLE_SIZE - 2 * LEADING)
+            _centred(canvas, font, xml_safe(meta["title"]), TITLE_SIZE, PAGE_HEIGHT - MARGIN - TITLE_SIZE)
+            _centred(canvas, font, _subtitle(meta), SIZE + 1, PAGE_HEIGHT - MARGIN - TITLE_SIZE - 2 * LEADING)
             top = TABLE_TOP_FIRST
-        _centred(canvas, FOOTER % (number, len(pages)), SIZE, MARGIN)
-        canvas.setFont(FONT, SIZE)  # the table's text uses the font and size set last
-        page = _Page(top)
+        _centred(canvas, font, FOOTER % (number, len(pages)), SIZE, MARGIN)
+        canvas.setFont(font.name, SIZE)  # STSong-Light's table text uses the font and size set last
+        page = _Page(top, _Text(canvas, font))
         page.row(HEADER)
         for row in page_rows:
             page.row(row)

@@ -42,6 +42,15 @@ def test_a_schema_behind_the_code_is_named_with_how_to_upgrade(app):
         ({"CATALOGUE_ENV": "production"}, "CATALOGUE_ENV=production needs SECRET_KEY"),
         ({"CATALOGUE_ENV": "production", "SECRET_KEY": "x" * 40}, "needs DATABASE_URL"),
         ({"CATALOGUE_ENV": "production", "SECRET_KEY": "x" * 40, "DATABASE_URL": "postgresql://db/x"}, None),
+        (
+            {
+                "CATALOGUE_ENV": "production",
+                "SECRET_KEY": "x" * 40,
+                "DATABASE_URL": "postgresql://db/x",
+                "PDF_FONT_FILE": "/nowhere/font.ttc",
+            },
+            "needs the published PDFs' font: PDF_FONT_FILE=/nowhere/font.ttc: no such file.",
+        ),
     ],
 )
 def test_production_needs_an_explicit_secret_and_database(environ, expected):

@@ -9,7 +9,12 @@ from pathlib import Path
 
 import pytest
 
-PACKAGES = {"soffice": "libreoffice-calc-nogui", "pdftotext": "poppler-utils", "pdfinfo": "poppler-utils"}
+PACKAGES = {
+    "soffice": "libreoffice-calc-nogui",
+    "pdftotext": "poppler-utils",
+    "pdfinfo": "poppler-utils",
+    "pdffonts": "poppler-utils",
+}
 
 
 def require(program: str) -> str:
@@ -28,6 +33,12 @@ def pdf_pages(path: Path) -> list[str]:
         [require("pdftotext"), "-layout", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
     return text.split("\f")[:-1]
+
+
+def pdf_fonts(path: Path) -> list[tuple[str, bool]]:
+    """(name, embedded) of each font in the file, as poppler's pdffonts lists them."""
+    listing = subprocess.run([require("pdffonts"), str(path)], capture_output=True, text=True, check=True).stdout
+    return [(line.split()[0], line.split()[-5] == "yes") for line in listing.splitlines()[2:]]
 
 
 def libreoffice_convert(files: list[Path], target: str, folder: Path, infilter: str | None = None) -> list[Path]:

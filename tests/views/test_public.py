@@ -10,6 +10,7 @@ from catalogue.extensions import db
 from catalogue.services.publishing import publications as publishing
 from tests.conftest import shanghai
 from tests.factories import publish
+from tests.tools import pdf_fonts
 
 EN = {"Accept-Language": "en"}
 
@@ -82,6 +83,14 @@ def test_department_csv_and_json_downloads(client, published):
     assert csv_response.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert csv_response.data.decode("utf-8-sig").count("\r\n") == 3
     assert client.get(f"/publications/{published.id}/download/json").json["publication"]["item_count"] == 62
+
+
+def test_the_published_pdfs_embed_their_font(client, published, tmp_path):
+    for query in ("", "?department=530000002"):
+        path = tmp_path / "list.pdf"
+        path.write_bytes(client.get(f"/publications/{published.id}/download/pdf{query}").data)
+        found = pdf_fonts(path)
+        assert found and all(embedded for _name, embedded in found), found
 
 
 def test_downloads_may_be_fetched_from_any_site_like_the_api(client, published):

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 
 from core.characters import header_safe
 from core.isolation import Child, ChildFailed
-from exports import pdf
+from exports import fonts, pdf
 from exports import publication as files
 
 from ...errors import Unavailable
@@ -24,13 +24,15 @@ def by_department(items: list[dict]) -> list[tuple[str, str, list[dict]]]:
     return [(code, name, group) for (code, name), group in groups.items()]
 
 
-def pdf_files(meta: dict, departments: list[tuple[str, str, list[dict]]]) -> list[bytes]:
-    """The whole list's PDF, then each department's, from one wrapping of the items."""
-    rows, parts, start = pdf.rows_of([item for _code, _name, group in departments for item in group]), [], 0
+def pdf_files(meta: dict, departments: list[tuple[str, str, list[dict]]], font_file: str = "") -> list[bytes]:
+    """The whole list's PDF, then each department's, from one wrapping of the items, in the font
+    PDF_FONT_FILE names or the one found (exports/fonts.py)."""
+    font = fonts.chinese_font(font_file)
+    rows, parts, start = pdf.rows_of([item for _code, _name, group in departments for item in group], font), [], 0
     for _code, _name, group in departments:
         parts.append(rows[start : start + len(group)])
         start += len(group)
-    return [pdf.pdf_bytes(meta, rows)] + [pdf.pdf_bytes(meta, part) for part in parts]
+    return [pdf.pdf_bytes(meta, rows, font)] + [pdf.pdf_bytes(meta, part, font) for part in parts]
 
 
 class Writer:
@@ -40,13 +42,13 @@ class Writer:
     children on the other core while this process records the publication and writes the rest.
     """
 
-    def __init__(self, meta: dict, items: list[dict]):
+    def __init__(self, meta: dict, items: list[dict], font_file: str = ""):
         self.meta, self.items = meta, items
         self.departments = by_department(items)
         sheets = [(name, group) for _code, name, group in self.departments]
         self.children = {
             "xlsx": Child(files.xlsx_publication, (meta, sheets), memory_limit=False),
-            "pdf": Child(pdf_files, (meta, self.departments), memory_limit=False),
+            "pdf": Child(pdf_files, (meta, self.departments, font_file), memory_limit=False),
         }
 
     def cancel(self) -> None:

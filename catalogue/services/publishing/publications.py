@@ -3,6 +3,7 @@
 from collections import defaultdict
 from datetime import date, datetime
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import insert, select
 
@@ -228,7 +229,7 @@ def publish(
     )
     # Performance: the consolidated workbook, the largest file, is written by a forked child on the
     # other core while this process records the publication and writes the other files.
-    writer = documents.Writer(metadata(publication), items)
+    writer = documents.Writer(metadata(publication), items, current_app.config["PDF_FONT_FILE"])
     try:
         if previous is not None:
             previous.superseded = True
