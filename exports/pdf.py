@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from core.characters import xml_safe
 
 from .fonts import Font, chinese_font
-from .publication import COLUMNS, FIELDS
+from .publication import COLUMNS, FIELDS, caption
 
 SIZE, LEADING, PAD = 8.0, 10.5, 2.5
 TITLE_SIZE = 16.0
@@ -74,6 +74,10 @@ def _cut(paragraph: str, per_line: int) -> list[str]:
 class Row:
     cells: list[list[str]]  # the lines of each column
     lines: int
+
+    def numbered(self, number: int) -> "Row":
+        """The row with another 序号 (a department's own numbering): as narrow, as many lines."""
+        return Row([[str(number)], *self.cells[1:]], self.lines)
 
 
 def rows_of(items: list[dict], font: Font | None = None) -> list[Row]:
@@ -212,7 +216,7 @@ def pdf_bytes(meta: dict, rows: list[Row], font: Font | None = None) -> bytes:
         top = TABLE_TOP
         if number == 1:
             _centred(canvas, font, xml_safe(meta["title"]), TITLE_SIZE, PAGE_HEIGHT - MARGIN - TITLE_SIZE)
-            _centred(canvas, font, _subtitle(meta), SIZE + 1, PAGE_HEIGHT - MARGIN - TITLE_SIZE - 2 * LEADING)
+            _centred(canvas, font, caption(meta), SIZE + 1, PAGE_HEIGHT - MARGIN - TITLE_SIZE - 2 * LEADING)
             top = TABLE_TOP_FIRST
         _centred(canvas, font, FOOTER % (number, len(pages)), SIZE, MARGIN)
         canvas.setFont(font.name, SIZE)  # STSong-Light's table text uses the font and size set last
@@ -224,17 +228,3 @@ def pdf_bytes(meta: dict, rows: list[Row], font: Font | None = None) -> bytes:
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
-
-
-def _subtitle(meta: dict) -> str:
-    effective = meta["effective_date"]
-    day = effective.isoformat() if hasattr(effective, "isoformat") else str(effective or "")
-    parts = [
-        f"地区：{meta['region_name']}",
-        f"编制任务：{meta['campaign_name']}",
-        f"文号：{meta['document_number']}",
-        f"施行日期：{day}",
-    ]
-    if meta.get("version", 1) > 1:
-        parts.append(f"第{meta['version']}版")
-    return xml_safe("　　".join(parts))

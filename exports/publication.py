@@ -74,16 +74,32 @@ def row_height(values):
 
 
 def caption(meta):
-    """地区：… 编制任务：… 文号：… 施行日期：…, the line under the title."""
+    """地区：… 编制任务：… 文号：… 施行日期：… (第 N 版), the line under the title; a department's part
+    of a list says first which list it is taken from (摘自)."""
     effective = meta["effective_date"]
     day = effective.isoformat() if isinstance(effective, date) else str(effective or "")
-    parts = [
-        f"地区：{meta['region_name']}",
-        f"编制任务：{meta['campaign_name']}",
-        f"文号：{meta['document_number']}",
-        f"施行日期：{day}",
-    ]
+    if meta.get("part_of"):  # the list's title names its region and year
+        parts = [f"摘自：《{meta['part_of']}》"]
+    else:
+        parts = [f"地区：{meta['region_name']}", f"编制任务：{meta['campaign_name']}"]
+    parts += [f"文号：{meta['document_number']}", f"施行日期：{day}"]
+    if (meta.get("version") or 1) > 1:
+        parts.append(f"第{meta['version']}版")
     return xml_safe("\u3000\u3000".join(parts))
+
+
+def department_part(meta, code, name, items):
+    """A department's files of a list: its own title (the list it is taken from in the caption) and
+    its own numbering from 1. Returns (meta, items)."""
+    part = {
+        **meta,
+        "title": f"{name}政府购买服务指导性目录",
+        "part_of": meta["title"],
+        "department_code": code,
+        "department_name": name,
+        "item_count": len(items),
+    }
+    return part, [{**item, "number": number} for number, item in enumerate(items, start=1)]
 
 
 class _Formats:
@@ -156,6 +172,7 @@ def xlsx_publication(meta, departments):
 
 
 def xlsx_department(meta, name, items):
+    """A department's workbook; ``meta`` and ``items`` as ``department_part`` makes them."""
     return _workbook(meta, [(name, items)])
 
 

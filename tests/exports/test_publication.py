@@ -10,7 +10,9 @@ from openpyxl import load_workbook
 
 from exports.publication import (
     COLUMNS,
+    caption,
     csv_bytes,
+    department_part,
     json_bytes,
     xlsx_department,
     xlsx_publication,
@@ -126,6 +128,29 @@ def test_department_workbook_and_long_or_odd_sheet_names():
     long_name = "中国共产主义青年团云南省委员会/青年志愿者行动指导中心[附属]"
     book = workbook([(long_name, [item(1)]), (long_name, [item(2)])])
     assert len(book.sheetnames) == 3 and all(len(n) <= 31 for n in book.sheetnames)
+
+
+def test_a_departments_files_carry_its_own_title_and_numbering():
+    """The 3rd to 5th items of a list, as the education department's part: numbered 1 to 3."""
+    part, own = department_part(META, "530000002", "云南省教育厅", [item(n, "云南省教育厅") for n in (3, 4, 5)])
+    assert part["title"] == "云南省教育厅政府购买服务指导性目录" and part["item_count"] == 3
+    gap = "\u3000\u3000"
+    assert caption(part) == f"摘自：《{META['title']}》{gap}文号：云财综〔2017〕100号{gap}施行日期：2017-09-01"
+    sheet = load_workbook(io.BytesIO(xlsx_department(part, "云南省教育厅", own)))["云南省教育厅"]
+    assert sheet["A1"].value == "云南省教育厅政府购买服务指导性目录" and sheet["A2"].value == caption(part)
+    assert [sheet.cell(row, 1).value for row in (4, 5, 6)] == [1, 2, 3]
+    assert [sheet.cell(row, 6).value for row in (4, 5, 6)] == ["服务3", "服务4", "服务5"]
+    rows = list(csv.reader(io.StringIO(csv_bytes(own).decode("utf-8-sig"))))
+    assert [row[0] for row in rows[1:]] == ["1", "2", "3"]
+    document = json.loads(json_bytes(part, own))
+    assert document["publication"]["department_name"] == "云南省教育厅"
+    assert document["publication"]["part_of"] == META["title"]
+    assert [entry["number"] for entry in document["items"]] == [1, 2, 3]
+
+
+def test_a_correction_says_its_version_under_the_title():
+    assert caption({**META, "version": 2}).endswith("施行日期：2017-09-01\u3000\u3000第2版")
+    assert "第" not in caption(META).split("施行日期")[1]
 
 
 HOSTILE_META = {

@@ -10,7 +10,7 @@ from catalogue.extensions import db
 from catalogue.services.publishing import publications as publishing
 from tests.conftest import shanghai
 from tests.factories import publish
-from tests.tools import pdf_fonts
+from tests.tools import pdf_fonts, pdf_pages
 
 EN = {"Accept-Language": "en"}
 
@@ -91,6 +91,16 @@ def test_the_published_pdfs_embed_their_font(client, published, tmp_path):
         path.write_bytes(client.get(f"/publications/{published.id}/download/pdf{query}").data)
         found = pdf_fonts(path)
         assert found and all(embedded for _name, embedded in found), found
+
+
+def test_a_departments_pdf_has_its_own_title_and_numbering(client, published, tmp_path):
+    """云南省教育厅's 2 items are the 61st and 62nd of the list; in its own file they are 1 and 2."""
+    path = tmp_path / "part.pdf"
+    path.write_bytes(client.get(f"/publications/{published.id}/download/pdf?department=530000002").data)
+    (page,) = pdf_pages(path)
+    assert "云南省教育厅政府购买服务指导性目录" in page and f"摘自：《{published.title}》" in page
+    numbers = [line.split()[0] for line in page.splitlines() if "云南省教育厅" in line and "A0102" in line]
+    assert numbers == ["1", "2"]
 
 
 def test_downloads_may_be_fetched_from_any_site_like_the_api(client, published):

@@ -28,11 +28,14 @@ def pdf_files(meta: dict, departments: list[tuple[str, str, list[dict]]], font_f
     """The whole list's PDF, then each department's, from one wrapping of the items, in the font
     PDF_FONT_FILE names or the one found (exports/fonts.py)."""
     font = fonts.chinese_font(font_file)
-    rows, parts, start = pdf.rows_of([item for _code, _name, group in departments for item in group], font), [], 0
-    for _code, _name, group in departments:
-        parts.append(rows[start : start + len(group)])
+    rows, documents, start = pdf.rows_of([item for _code, _name, group in departments for item in group], font), [], 0
+    documents.append(pdf.pdf_bytes(meta, rows, font))
+    for code, name, group in departments:
+        part, _items = files.department_part(meta, code, name, group)
+        own = [row.numbered(number) for number, row in enumerate(rows[start : start + len(group)], start=1)]
+        documents.append(pdf.pdf_bytes(part, own, font))
         start += len(group)
-    return [pdf.pdf_bytes(meta, rows, font)] + [pdf.pdf_bytes(meta, part, font) for part in parts]
+    return documents
 
 
 class Writer:
@@ -63,10 +66,11 @@ class Writer:
             ("", "", "json", f"{title}.json", files.json_bytes(meta, items)),
         ]
         for code, name, group in self.departments:
+            part, own = files.department_part(meta, code, name, group)
             stored += [
-                (code, name, "xlsx", f"{name}-{title}.xlsx", files.xlsx_department(meta, name, group)),
-                (code, name, "csv", f"{name}-{title}.csv", files.csv_bytes(group)),
-                (code, name, "json", f"{name}-{title}.json", files.json_bytes(meta, group)),
+                (code, name, "xlsx", f"{name}-{title}.xlsx", files.xlsx_department(part, name, own)),
+                (code, name, "csv", f"{name}-{title}.csv", files.csv_bytes(own)),
+                (code, name, "json", f"{name}-{title}.json", files.json_bytes(part, own)),
             ]
         try:
             stored.insert(0, ("", "", "xlsx", f"{title}.xlsx", self.children["xlsx"].result()))
