@@ -60,6 +60,9 @@ def from_environment(instance_path):
         "LOGIN_FAILURES_PER_ACCOUNT": int(os.environ.get("LOGIN_FAILURES_PER_ACCOUNT", "5")),
         "LOGIN_FAILURES_PER_ADDRESS": int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20")),
         "LOGIN_WINDOW_MINUTES": int(os.environ.get("LOGIN_WINDOW_MINUTES", "15")),
+        # An address the account logged in from within so many days is its owner's: failures elsewhere
+        # do not lock it out there (services/accounts/logins.py).
+        "LOGIN_KNOWN_ADDRESS_DAYS": int(os.environ.get("LOGIN_KNOWN_ADDRESS_DAYS", "90")),
         # Spreadsheet uploads per user (each is parsed in a child process).
         "UPLOAD_RATE_LIMIT": os.environ.get("UPLOAD_RATE_LIMIT", "6 per minute;60 per hour"),
         "PROXY_FIX_X_FOR": int(os.environ.get("PROXY_FIX_X_FOR", "0")),

@@ -91,3 +91,37 @@ def test_log_ins_failures_and_log_outs_are_audited(client, auth, world):
     events = db.session.scalars(db.select(AuditEvent).order_by(AuditEvent.id)).all()
     assert [e.action for e in events] == ["login_failed", "login", "logout"]
     assert events[0].after["username"] == "nobody" and events[0].object_id is None
+
+
+def test_whoever_knows_a_user_name_cannot_lock_its_owner_out(client, world):
+    """Failures from addresses the account never logged in from lock those addresses out only: the
+    owner, at the address it logged in from last week, still logs in; a new address waits."""
+
+    def attempt(address, password="guess"):
+        data = {"username": "clerk-civil", "password": password}
+        return client.post(
+            "/login", data=data, headers={"Accept-Language": "en"}, environ_base={"REMOTE_ADDR": address}
+        )
+
+    with time_machine.travel(shanghai(date(2017, 7, 1), 10), tick=False) as traveller:
+        assert attempt("10.0.0.5", PASSWORD).status_code == 302  # the owner, at the office
+        client.post("/logout")
+        traveller.move_to(shanghai(date(2017, 7, 8), 10))
+        assert [attempt(f"203.0.113.{n}").status_code for n in range(5)] == [400] * 5
+        refused = attempt("198.51.100.7", PASSWORD)
+        assert refused.status_code == 429 and "log in from where you usually do" in refused.get_data(as_text=True)
+        assert attempt("10.0.0.5", PASSWORD).status_code == 302
+
+
+def test_failures_at_a_known_address_lock_that_address_only(client, world):
+    def attempt(address, password="guess"):
+        data = {"username": "clerk-civil", "password": password}
+        return client.post("/login", data=data, environ_base={"REMOTE_ADDR": address})
+
+    with time_machine.travel(shanghai(date(2017, 7, 1), 10), tick=False) as traveller:
+        assert attempt("10.0.0.5", PASSWORD).status_code == 302
+        client.post("/logout")
+        traveller.move_to(shanghai(date(2017, 7, 1), 11))
+        assert [attempt("10.0.0.5").status_code for _ in range(5)] == [400] * 5
+        assert attempt("10.0.0.5", PASSWORD).status_code == 429
+        assert attempt("198.51.100.7", PASSWORD).status_code == 302  # elsewhere they do not count

@@ -5,6 +5,12 @@ Failed attempts are counted in the database, so every worker and host shares the
 success) and per client address (``LOGIN_FAILURES_PER_ADDRESS``). Past either limit the form says
 until when to wait; the password is not even checked then, so a locked account answers nothing
 about it. Before the account's limit is reached, the form says how many attempts are left.
+
+Whoever knows a user name must not be able to lock its owner out. So the account's lock is kept
+apart for its known addresses (those it logged in from successfully within
+``LOGIN_KNOWN_ADDRESS_DAYS``): failures from anywhere else lock the account for anywhere else only,
+and the owner at the office's usual address still logs in; failures from a known address count for
+that address alone (an office sharing one address is still held to the limit).
 """
 
 from dataclasses import dataclass
@@ -43,7 +49,20 @@ def _failures(where, now: datetime, limit: int) -> tuple[int, datetime | None]:
     return len(times), (times[-1] + _window() if len(times) >= limit else None)
 
 
-def _account_failures(username: str, now: datetime):
+def _known_addresses(username: str, now: datetime):
+    """The addresses the account logged in from successfully, recently enough to be its owner's."""
+    since = now - timedelta(days=current_app.config["LOGIN_KNOWN_ADDRESS_DAYS"])
+    return (
+        select(LoginAttempt.address)
+        .where(LoginAttempt.username == username, LoginAttempt.success.is_(True), LoginAttempt.at > since)
+        .distinct()
+        .correlate(None)  # a list of its own, never tied to the attempts it filters
+    )
+
+
+def _account_failures(username: str, address: str, now: datetime):
+    """The failures that count against a log-in to ``username`` from ``address``: from this address if
+    the account knows it, else from every address it does not know; since its last success."""
     limit = current_app.config["LOGIN_FAILURES_PER_ACCOUNT"]
     last_success = db.session.scalar(
         select(func.max(LoginAttempt.at)).where(LoginAttempt.username == username, LoginAttempt.success.is_(True))
@@ -51,7 +70,13 @@ def _account_failures(username: str, now: datetime):
     where = LoginAttempt.username == username
     if last_success is not None:
         where = where & (LoginAttempt.at > last_success)
-    return (*_failures(where, now, limit), limit)
+    known = _known_addresses(username, now)
+    from_known = db.session.scalar(select(known.where(LoginAttempt.address == address).exists()))
+    if from_known:
+        where = where & (LoginAttempt.address == address)
+    else:
+        where = where & LoginAttempt.address.not_in(known)
+    return (*_failures(where, now, limit), limit, from_known)
 
 
 def _until(moment: datetime, now: datetime):
@@ -62,14 +87,22 @@ def _until(moment: datetime, now: datetime):
 def log_in(username: str | None, password: str | None, address: str, *, now: datetime) -> LoginResult:
     username = (username or "").strip()[:80]
     address = (address or "-")[:64]
-    count, until, limit = _account_failures(username, now)
+    count, until, limit, from_known = _account_failures(username, address, now)
     if until is not None:
         when, minutes = _until(until, now)
-        message = _l(
-            "Too many failed log-ins for this account. Try again after %(when)s (in %(minutes)d minutes).",
-            when=when,
-            minutes=minutes,
-        )
+        if from_known:
+            message = _l(
+                "Too many failed log-ins for this account. Try again after %(when)s (in %(minutes)d minutes).",
+                when=when,
+                minutes=minutes,
+            )
+        else:
+            message = _l(
+                "Too many failed log-ins for this account from addresses it has not logged in from. Try again "
+                "after %(when)s (in %(minutes)d minutes), or log in from where you usually do.",
+                when=when,
+                minutes=minutes,
+            )
         return LoginResult(message=message, locked=True)
     _count, address_until = _failures(
         LoginAttempt.address == address, now, current_app.config["LOGIN_FAILURES_PER_ADDRESS"]
