@@ -72,10 +72,7 @@ def _account_failures(username: str, address: str, now: datetime):
         where = where & (LoginAttempt.at > last_success)
     known = _known_addresses(username, now)
     from_known = db.session.scalar(select(known.where(LoginAttempt.address == address).exists()))
-    if from_known:
-        where = where & (LoginAttempt.address == address)
-    else:
-        where = where & LoginAttempt.address.not_in(known)
+    where &= (LoginAttempt.address == address) if from_known else LoginAttempt.address.not_in(known)
     return (*_failures(where, now, limit), limit, from_known)
 
 
