@@ -11,10 +11,12 @@ operators in one piece (about a second for the same rows).
 
 import io
 from dataclasses import dataclass
+from typing import cast
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from core.characters import xml_safe
@@ -128,14 +130,14 @@ class _Text:
     STSong-Light, the line in its UniGB-UCS2-H encoding (two bytes a character)."""
 
     def __init__(self, canvas: Canvas, font: Font):
-        self.canvas, self.font = canvas, font
+        self.doc = canvas._doc  # type: ignore[attr-defined]  # the document the font's subsets belong to
         self.subset = -1  # none selected yet in the page's text object
-        self.ttf = pdfmetrics.getFont(font.name) if font.embedded else None
+        self.ttf = cast(TTFont, pdfmetrics.getFont(font.name)) if font.embedded else None
 
     def show(self, line: str) -> str:
         if self.ttf is None:
             return f"<{line.encode('utf-16-be', 'replace').hex()}> Tj"
-        doc, shown = self.canvas._doc, []
+        doc, shown = self.doc, []
         for subset, part in self.ttf.splitString(line, doc):
             if subset != self.subset:
                 shown.append(f"{self.ttf.getSubsetInternalName(subset, doc)} {_number(SIZE)} Tf")
@@ -206,7 +208,7 @@ def pdf_bytes(meta: dict, rows: list[Row], font: Font | None = None) -> bytes:
         pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
         pageCompression=1,
         invariant=1,
-        initialFontName=font.name,  # no Helvetica in the page preamble: every font in the file is embedded
+        initialFontName=font.name,  # type: ignore[arg-type]  # a name (the stubs say float); no Helvetica in the page preamble: every font in the file is embedded
         initialFontSize=SIZE,
     )
     canvas.setTitle(xml_safe(meta["title"]))

@@ -1,6 +1,7 @@
 import logging
 from logging.config import fileConfig
 
+import sqlalchemy as sa
 from alembic import context
 from flask import current_app
 
@@ -39,6 +40,25 @@ def get_metadata():
     if hasattr(target_db, "metadatas"):
         return target_db.metadatas[None]
     return target_db.metadata
+
+
+def mark_compatibility(connection):
+    """Record in the database the oldest code that can run on its schema: the newest migration marked
+    ``contract = True`` at or below the schema's revision (migrations/versions/0023). The code reads
+    it (catalogue/health.py) to keep serving a newer schema that is compatible with it."""
+    current = context.get_context().get_current_revision()
+    if current is None or not sa.inspect(connection).has_table("schema_compatibility"):
+        return  # below the revision that made the marker
+    script = context.script
+    oldest = next(
+        (
+            found.revision
+            for found in script.iterate_revisions(current, "base")
+            if getattr(found.module, "contract", False)
+        ),
+        current,
+    )
+    connection.execute(sa.text("UPDATE schema_compatibility SET oldest_code = :oldest"), {"oldest": oldest})
 
 
 def run_migrations_offline():
@@ -96,6 +116,9 @@ def run_migrations_online():
         try:
             with context.begin_transaction():
                 context.run_migrations()
+                mark_compatibility(connection)
+            if connection.in_transaction():  # SQLite: alembic committed each migration; the mark is left open
+                connection.commit()
         finally:
             if sqlite:
                 connection.rollback()

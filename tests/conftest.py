@@ -42,7 +42,7 @@ TEST_CONFIG = {
     # tests change what is published without committing, then read it: no reuse of a generation read
     "GENERATION_MAX_AGE": 0,
 }
-REFERENCE_TABLES = ("region", "scheme", "scheme_node", "alembic_version")
+REFERENCE_TABLES = ("region", "scheme", "scheme_node", "alembic_version", "schema_compatibility")
 
 
 def _drop_everything(engine):

@@ -20,7 +20,7 @@ def test_init_db_says_how_many_migrations_it_ran(app):
     db.session.remove()
     downgrade(revision="0020")
     result = app.test_cli_runner().invoke(args=["init-db"])
-    assert result.exit_code == 0 and "已执行 2 个迁移" in result.output, result.output
+    assert result.exit_code == 0 and "已执行 3 个迁移" in result.output, result.output
 
 
 def test_seed_demo_loads_yunnan_once(app):

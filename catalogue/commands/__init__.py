@@ -17,6 +17,7 @@ from .. import demo
 from ..clock import now
 from ..errors import Invalid
 from ..extensions import db
+from ..health import SERVING, schema_state
 from ..models import ROLES
 from ..services.accounts.users import create_user as create_account
 from ..services.desk import reminders
@@ -46,8 +47,12 @@ def _schema_revision() -> str | None:
 
 @click.command("init-db")
 def init_db():
-    """Create or upgrade the database schema by applying the migrations; say how many ran."""
+    """Create or upgrade the database schema by applying the migrations; say how many ran. On a
+    schema a newer release already upgraded, run nothing and say whether this release may run on it."""
     before = _schema_revision()
+    if before is not None and before not in current_app.config["SCHEMA_REVISIONS"]:
+        _newer_schema(before)
+        return
     upgrade()
     after = _schema_revision()
     script = ScriptDirectory(current_app.extensions["migrate"].directory)
@@ -65,6 +70,31 @@ def init_db():
         click.echo(
             _("The database schema was already up to date (revision %(revision)s): no migration ran.", revision=after)
         )
+
+
+def _newer_schema(revision: str) -> None:
+    """A newer release migrated the database (a rolling upgrade): this one runs on it if the marker allows."""
+    state, _revision, oldest = schema_state()
+    head = current_app.config["SCHEMA_HEAD"]
+    if state in SERVING:
+        click.echo(
+            _(
+                "The database schema (revision %(current)s) is newer than this release's (%(head)s) and "
+                "compatible with it: no migration ran, and this release can run on it.",
+                current=revision,
+                head=head,
+            )
+        )
+        return
+    raise click.ClickException(
+        _(
+            "The database schema (revision %(current)s) is newer than this release (%(head)s) can run on: "
+            "it needs %(oldest)s or newer. Deploy the newer release; no migration ran.",
+            current=revision,
+            head=head,
+            oldest=oldest or "?",
+        )
+    )
 
 
 @click.command("seed-demo")

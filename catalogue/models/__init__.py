@@ -8,6 +8,7 @@ from .form_use import FormUse
 from .notification import Notification
 from .publication import Publication, PublicationFile, PublishedItem
 from .region import Department, Region
+from .schema import SchemaCompatibility
 from .scheme import Scheme, SchemeNode
 from .upload import AccountUpload, ImportUpload
 from .user import ROLES, LoginAttempt, User
@@ -33,6 +34,7 @@ __all__ = [
     "Submission",
     "PublishedItem",
     "Region",
+    "SchemaCompatibility",
     "Scheme",
     "SchemeNode",
     "TierDeadline",
