@@ -154,7 +154,7 @@ def serve(module, env):
     port = free_port()
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     process = subprocess.Popen(
-        # as deployed: the application's gunicorn settings (threads, keep-alive), the same for every side
+        # as deployed: the application's gunicorn settings (gevent workers, keep-alive), the same for every side
         [gunicorn, "-c", DEPLOYED, "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
         + [module],
         cwd=ROOT,

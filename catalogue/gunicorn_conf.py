@@ -1,20 +1,24 @@
 """Gunicorn's settings for this application: ``gunicorn -c python:catalogue.gunicorn_conf 'catalogue:create_app()'``.
 
-Threads (``gthread``) let a worker go on serving while a client is slow to send its request or read
-the answer: with synchronous workers, two slow clients stalled a two-worker server for 32 s. A
-reverse proxy in front should still buffer requests and responses (docs/deploy.md). Every value can
-be overridden on the command line or with GUNICORN_CMD_ARGS.
+Workers are gevent's: each connection is a greenlet, so a client slow to send its request or to
+read the answer holds a few kilobytes, not a worker or a thread. With synchronous workers two slow
+clients stalled a two-worker server; with threads (2 x 8), 16 connections that sent half a request
+took it offline for as long as they waited. psycopg, Redis, SMTP and the pipes to the child
+processes (core.isolation) all wait through gevent's patched sockets and selectors. A reverse proxy
+in front buffers requests and responses too (docs/deploy.md). Every value can be overridden on the
+command line or with GUNICORN_CMD_ARGS.
 """
 
 import os
 import re
+import signal
 
 from catalogue.config import production_problem
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+worker_class = "gevent"
+worker_connections = int(os.environ.get("GUNICORN_CONNECTIONS", "1000"))  # open connections per worker
 # A request may wait up to 60 s for the child process that reads a workbook (core.isolation); the
 # worker must not be killed as unresponsive before that limit is reached.
 timeout = 120
@@ -37,6 +41,13 @@ def on_starting(server):
     setting = server.cfg.settings["control_socket"]
     if setting.value == setting.default:
         server.cfg.set("control_socket", instance_control_socket(server.cfg.bind, os.environ))
+
+
+def post_fork(server, worker):
+    """In a new worker, at once: a stop asked for while it boots (gevent's patching comes before the
+    worker sets its own signal handlers) is kept, not lost to the handler copied from the master,
+    which left such a worker running until the graceful timeout killed it."""
+    signal.signal(signal.SIGTERM, worker.handle_exit)
 
 
 def instance_control_socket(binds, environ) -> str:

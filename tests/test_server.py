@@ -33,11 +33,12 @@ def answers(url, timeout):
         return response.status, time.monotonic() - started
 
 
-def serve(tmp_path, migrate=True, home=None):
+def serve(tmp_path, migrate=True, home=None, settings=None):
     """gunicorn with the shipped configuration on a free port, on a database of its own."""
     port = free_port()
     tmp_path.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path}/server.sqlite", "SECRET_KEY": "server-test"}
+    env.update(settings or {})
     if home is not None:
         env["HOME"] = str(home)
     if migrate:
@@ -72,6 +73,7 @@ def serve(tmp_path, migrate=True, home=None):
                 process.kill()
                 pytest.fail(f"gunicorn did not answer within {START_SECONDS} s: {process.communicate()[1][-2000:]!r}")
             time.sleep(0.1)
+    process.environment = env  # for commands run beside it
     return process, url, port
 
 
@@ -109,7 +111,7 @@ def test_an_unmigrated_database_says_how_to_upgrade_it(tmp_path):
 def test_slow_clients_do_not_stall_the_server(gunicorn):
     url, port = gunicorn
     slow = []
-    for _ in range(4):  # two per worker: with synchronous workers (--threads 1) two already stall everything
+    for _ in range(4):  # two per worker: with synchronous workers two already stalled everything
         connection = socket.create_connection(("127.0.0.1", port))
         connection.sendall(
             b"POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
@@ -122,6 +124,31 @@ def test_slow_clients_do_not_stall_the_server(gunicorn):
             assert status == 200 and took < 2
     finally:
         for connection in slow:
+            connection.close()
+
+
+def half_sent_requests(port, count):
+    """Connections that send the start of a request's head and never the rest (slowloris)."""
+    stalled = []
+    for _ in range(count):
+        connection = socket.create_connection(("127.0.0.1", port))
+        connection.sendall(b"GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        stalled.append(connection)
+    return stalled
+
+
+def test_half_sent_requests_do_not_take_the_server_offline(gunicorn):
+    """Twice as many as two workers of 8 threads could hold (they did take it offline): the server
+    still answers at once."""
+    url, port = gunicorn
+    stalled = half_sent_requests(port, 32)
+    try:
+        time.sleep(1)  # past the moment each connection's first bytes are read
+        for _ in range(5):
+            status, took = answers(url + "/login", 5)
+            assert status == 200 and took < 2
+    finally:
+        for connection in stalled:
             connection.close()
 
 

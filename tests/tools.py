@@ -14,6 +14,8 @@ PACKAGES = {
     "pdftotext": "poppler-utils",
     "pdfinfo": "poppler-utils",
     "pdffonts": "poppler-utils",
+    "nginx": "nginx-light",
+    "openssl": "openssl",
 }
 
 

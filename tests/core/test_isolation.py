@@ -49,3 +49,33 @@ def test_a_dying_child_prints_no_fatal_error_traceback():
     )
     run = subprocess.run([sys.executable, "-X", "faulthandler", "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert run.stdout.strip() == "refused" and "Fatal Python error" not in run.stderr
+
+
+GEVENT_WORKER = """
+from gevent import monkey
+monkey.patch_all()
+import time
+import gevent
+from core.isolation import Child, ChildFailed
+
+def naps():
+    time.sleep(0.3)  # patched: it waits on the child's event loop
+    return "rested"
+
+ticks = []
+server = gevent.spawn(lambda: [ticks.append(gevent.sleep(0.05)) for _ in range(30)])  # other requests
+print(Child(naps, ()).result(time_limit=5))
+try:
+    Child(time.sleep, (30,)).result(time_limit=0.5)
+except ChildFailed as failure:
+    print(failure)
+server.join()
+print(len(ticks))
+"""
+
+
+def test_a_child_of_a_gevent_worker_waits_on_a_loop_of_its_own():
+    """In a gunicorn gevent worker the child inherits the worker's event loop: it must not run it
+    (its descriptors are closed in the child), and the worker's other greenlets go on meanwhile."""
+    run = subprocess.run([sys.executable, "-c", GEVENT_WORKER], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert run.stdout.split() == ["rested", "time", "limit", "30"], run.stderr[-2000:]
