@@ -14,6 +14,10 @@ kernel kills the child when its parent dies (``PR_SET_PDEATHSIG``): a worker kil
 
 Forking keeps a child cheap (no pickling, the parent's modules already loaded): an import preview
 or a publication pays about a millisecond for it.
+
+In a gevent worker (the server's) the child inherits the worker's event loop, whose descriptors it
+has just closed: the work a child does (parsing, writing files) never waits on it. Work that would
+wait there (a patched sleep or socket) aborts the child, which the parent reports as ChildFailed.
 """
 
 import ctypes
@@ -24,7 +28,6 @@ import os
 import pickle
 import resource
 import signal
-import sys
 
 MEMORY_HEADROOM = 1024 * 1024 * 1024  # what the child may allocate beyond what it inherits
 TIME_LIMIT = 60  # seconds
@@ -41,15 +44,6 @@ def _close_inherited(keep):
     """Close every inherited descriptor but ``keep`` and the standard streams."""
     os.closerange(3, keep)
     os.closerange(keep + 1, os.sysconf("SC_OPEN_MAX"))
-
-
-def _leave_the_parents_event_loop():
-    """Under gevent (the server's workers) the child inherits the worker's event loop, whose watchers
-    are on the descriptors just closed: anything that waits in the child would run that loop and
-    abort. The child gets a loop of its own, with nothing on it."""
-    gevent = sys.modules.get("gevent")
-    if gevent is not None:
-        gevent.get_hub().destroy(destroy_loop=True)
 
 
 def _die_with_parent():
@@ -70,7 +64,6 @@ def _virtual_size():
 
 def _child(connection, function, args, memory_limit):
     _close_inherited(connection.fileno())
-    _leave_the_parents_event_loop()
     _die_with_parent()
     # A child that dies is an expected outcome, reported to the parent as ChildFailed: it must not
     # print a fatal-error traceback (pytest and ``python -X faulthandler`` enable faulthandler).
