@@ -77,6 +77,7 @@ bench: install-dev translations
 	$(PY) bench/publish_bench.py
 	$(PY) bench/search_bench.py
 	$(PY) bench/check_bench.py
+	$(PY) bench/pages_bench.py
 
 ## Re-resolve the lock files after changing the dependencies in pyproject.toml.
 lock: | $(PY)

@@ -1,8 +1,8 @@
 """Caching what never changes: published pages and files, the way a CDN would.
 
-Public pages are cached per URL, language and publication generation (a new publication starts
-a new generation, so superseded marks appear at once); only for anonymous visitors, whose pages
-carry no session data. File bytes are cached by their SHA-256. Both caches are per process and
+Public pages and the open-data API's answers are cached per URL, language and publication generation
+(a new publication starts a new generation, so superseded marks appear at once); only for anonymous
+visitors, whose pages carry no session data. File bytes are cached by their SHA-256. Both caches are per process and
 bounded.
 """
 
@@ -59,7 +59,7 @@ def cacheable():
 
 
 def cached_page(generation):
-    """Cache the decorated public view's HTML for anonymous visitors under ``generation()``."""
+    """Cache the decorated public view's answer (HTML or JSON) for anonymous visitors under ``generation()``."""
 
     def decorator(view):
         @wraps(view)
@@ -73,10 +73,11 @@ def cached_page(generation):
                 if response.status_code != 200:
                     return response
                 body = response.get_data()
-                hit = ((body, hashlib.sha256(body).hexdigest()[:32]), len(body))
+                hit = ((body, hashlib.sha256(body).hexdigest()[:32], response.content_type), len(body))
                 pages.put(key, *hit)
-            (body, etag), _size = hit
+            (body, etag, content_type), _size = hit
             response = make_response(body)
+            response.content_type = content_type
             response.set_etag(etag)
             # revalidated on every visit (a 304 while nothing changed): a list superseded moments ago
             # shows its notice at once, where a minute of blind caching would hide it

@@ -7,6 +7,7 @@ from werkzeug.exceptions import BadRequest
 from core.tiers import CODES as TIERS
 from exports.publication import ITEM_FIELDS
 
+from .. import page_cache
 from ..links import public_url
 from ..services.publishing import public, search
 from ..services.publishing.publications import metadata
@@ -47,6 +48,7 @@ def _summary(publication):
 
 
 @bp.get("/publications")
+@page_cache.cached_page(public.generation)  # performance: as the public pages (page_cache)
 def publications():
     tier = _tier()
     listed = public.publications(
@@ -56,6 +58,7 @@ def publications():
 
 
 @bp.get("/publications/<int:publication_id>")
+@page_cache.cached_page(public.generation)  # performance: as the public pages (page_cache)
 def publication(publication_id):
     found = public.get_publication(publication_id)
     data = _summary(found)
@@ -92,6 +95,7 @@ def publication(publication_id):
 
 
 @bp.get("/publications/<int:publication_id>/items")
+@page_cache.cached_page(public.generation)  # performance: as the public pages (page_cache)
 def items(publication_id):
     found = public.get_publication(publication_id)
     page = _integer("page", 1, 1, 100_000)
@@ -116,6 +120,7 @@ def items(publication_id):
 
 
 @bp.get("/items")
+@page_cache.cached_page(public.generation)  # performance: as the public pages (page_cache)
 def search_items():
     """Items of every current publication, as the public search page finds them."""
     tier = _tier() or ""

@@ -192,6 +192,18 @@ def test_row_actions_are_named_with_the_items_code(page, open_world):
     assert page.get_by_role("button", name="下移 A0101001").count() == 1
 
 
+def test_a_rows_move_button_moves_it_through_the_pages_one_form(page, open_world):
+    """The buttons of every row submit one form outside the table (form= and formaction=)."""
+    campaign = db.session.scalar(db.select(factories.Campaign).where(factories.Campaign.code == "2099"))
+    factories.add_items(open_world.clerk, campaign, open_world.civil, 3, shanghai(date(2099, 7, 1)))
+    log_in(page, "clerk-civil")
+    page.goto("/department/campaigns/2099")
+    page.get_by_role("button", name="下移 A0101001").click()
+    page.wait_for_url("**/department/campaigns/2099#item-*")
+    codes = page.locator("table.items tbody td.code").all_inner_texts()
+    assert codes == ["A0101002", "A0101001", "A0101003"]
+
+
 def no_sideways_scroll(page):
     """Nothing reaches past the phone's width. (Compared with the layout viewport: a phone browser
     widens ``innerWidth``, zooming the whole page out, to show what sticks out.)"""

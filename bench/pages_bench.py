@@ -1,0 +1,173 @@
+"""The pages people work in, and the API search, under load on PostgreSQL, against a bare "hello".
+
+- api_search_vs_hello: /api/v1/items for words, codes and one character, in turn (target 0.25 or above).
+- clerk_catalogue_vs_hello: a clerk's catalogue page of 300 items (target 0.25 or above).
+- finance_progress_vs_hello: the province finance office's progress page of a campaign whose region
+  has 500 more departments, each with a catalogue (target 0.15 or above).
+
+The demo data (seed-demo) is loaded into a fresh database ``bench_pages`` (BENCH_DATABASE_URL to choose
+another) and the bench adds the 300 items and the 500 departments. Each side runs under gunicorn with
+the application's own settings (gevent workers); wrk loads it with 16 connections; every ratio is the
+median of ROUNDS rounds, each side measured alternately.
+
+Run: make bench (needs PostgreSQL on 127.0.0.1:5432 and wrk).
+"""
+
+import http.client
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import psycopg
+import publish_bench as base
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+
+from catalogue import create_app
+from catalogue.extensions import db
+from catalogue.models import Campaign, Catalogue, Department, Item, Region
+
+SERVER = os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/bench_pages")
+ROUNDS, CONNECTIONS = 3, 16
+CLERK, FINANCE, PASSWORD = "clerk-530000007", "finance-530000", "demo"
+CAMPAIGN = "2027"
+SEARCHES = ("养老", "养老服务", "法律援助", "A01", "A0201", "医", "培训", "B")
+LUA = """
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", PATHS[n % #PATHS + 1], HEADERS)
+end
+"""
+
+
+def fresh_database(url):
+    target = make_url(url)
+    admin = target.set(database="postgres").render_as_string(hide_password=False).replace("+psycopg", "")
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{target.database}"')
+
+
+def flask(*args, env):
+    subprocess.run([str(Path(sys.executable).parent / "flask"), "--app", "catalogue", *args], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+
+
+def seed(env):
+    """The demo, a clerk's catalogue grown to 300 items and 500 more departments of the province."""
+    flask("init-db", env=env)
+    flask("seed-demo", env=env)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": env["DATABASE_URL"], "SECRET_KEY": "bench", "LOG_JSON": False})
+    with app.test_request_context():
+        campaign = db.session.scalar(select(Campaign).where(Campaign.code == CAMPAIGN))
+        clerk_department = db.session.scalar(select(Department).where(Department.code == CLERK.split("-")[1]))
+        mine = (Catalogue.campaign_id == campaign.id, Catalogue.department_id == clerk_department.id)
+        catalogue = db.session.scalar(select(Catalogue).where(*mine))
+        template = db.session.scalars(select(Item).where(Item.catalogue_id == catalogue.id)).first()
+        have = db.session.scalar(select(db.func.count(Item.id)).where(Item.catalogue_id == catalogue.id))
+        for number in range(have + 1, 301):
+            db.session.add(
+                Item(
+                    catalogue=catalogue,
+                    code=f"{template.code[:5]}{number + 100:03d}",
+                    level1=template.level1,
+                    level2=template.level2,
+                    position=number,
+                    level3=f"{template.level3}（第{number}项）",
+                    description=f"由社会力量承担的第{number}项服务，按合同购买。",
+                )
+            )
+        province = db.session.scalar(select(Region).where(Region.code == "530000"))
+        for number in range(500):
+            department = Department(region=province, code=f"53009{number:04d}", name=f"云南省测试第{number}厅")
+            db.session.add(department)
+            db.session.add(Catalogue(campaign=campaign, department=department))
+        db.session.commit()  # the items are written directly: the item rules are not what this measures
+
+
+def logged_in(port, username):
+    """The session cookie of ``username`` logged in through the form, as a browser would."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", "/login", headers={"User-Agent": "bench"})
+    page = connection.getresponse()
+    body = page.read().decode()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', body).group(1)
+    cookie = page.getheader("Set-Cookie").split(";")[0]
+    form = f"csrf_token={token}&username={username}&password={PASSWORD}"
+    headers = {"Cookie": cookie, "User-Agent": "bench", "Content-Type": "application/x-www-form-urlencoded"}
+    connection.request("POST", "/login", body=form, headers=headers)
+    answer = connection.getresponse()
+    answer.read()
+    if answer.status != 302:
+        raise RuntimeError(f"{username} could not log in: {answer.status}")
+    return answer.getheader("Set-Cookie").split(";")[0]
+
+
+def script(folder, name, paths, cookie=""):
+    headers = '{["User-Agent"] = "bench"' + (f', ["Cookie"] = "{cookie}"' if cookie else "") + "}"
+    lua = "PATHS = {" + ", ".join(f'"{path}"' for path in paths) + "}\nHEADERS = " + headers + "\n" + LUA
+    path = Path(folder) / f"{name}.lua"
+    path.write_text(lua)
+    return str(path)
+
+
+def load(port, lua):
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{base.DURATION}s", "-s", lua, f"http://127.0.0.1:{port}/"]
+    subprocess.run([*command[:3], "-d1s", *command[4:]], capture_output=True)  # warm up
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode or done.stderr or "Non-2xx" in done.stdout:
+        raise RuntimeError(f"{lua}:\n{done.stdout}\n{done.stderr}")
+    return float(next(line for line in done.stdout.splitlines() if line.startswith("Requests/sec")).split()[1])
+
+
+def main():
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is needed: apt-get install wrk")
+    fresh_database(SERVER)
+    env = {**os.environ, "DATABASE_URL": SERVER, "SECRET_KEY": "bench", "LOG_LEVEL": "WARNING"}
+    seed(env)
+    results: dict[str, list[float]] = {"api": [], "clerk": [], "progress": [], "hello": []}
+    with tempfile.TemporaryDirectory() as folder:
+        searches = [f"/api/v1/items?q={quote(q)}" for q in SEARCHES]
+        hello_paths = ["/hello"]
+        for _round in range(ROUNDS):
+            process, port = base.serve("wsgi:app", env)
+            try:
+                clerk = script(folder, "clerk", [f"/department/campaigns/{CAMPAIGN}"], logged_in(port, CLERK))
+                progress = script(folder, "progress", [f"/finance/campaigns/{CAMPAIGN}/progress"],
+                                  logged_in(port, FINANCE))  # fmt: skip
+                results["api"].append(load(port, script(folder, "api", searches)))
+                results["clerk"].append(load(port, clerk))
+                results["progress"].append(load(port, progress))
+            finally:
+                process.terminate()
+                process.wait(timeout=30)
+            process, port = base.serve("bench.hello_app:app", env)
+            try:
+                results["hello"].append(load(port, script(folder, "hello", hello_paths)))
+            finally:
+                process.terminate()
+                process.wait(timeout=30)
+    median = {name: statistics.median(rounds) for name, rounds in results.items()}
+    print("rounds (requests/s):", {name: [round(r) for r in rounds] for name, rounds in results.items()})
+    print(f"hello_rps = {median['hello']:.0f}")
+    for name, key, goal in (
+        ("api_search_vs_hello", "api", 0.25),
+        ("clerk_catalogue_vs_hello", "clerk", 0.25),
+        ("finance_progress_vs_hello", "progress", 0.15),
+    ):
+        print(f"{name} = {median[key] / median['hello']:.3f} (goal {goal}; {median[key]:.0f} requests/s)")
+
+
+if __name__ == "__main__":
+    main()
