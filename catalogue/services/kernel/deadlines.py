@@ -46,19 +46,30 @@ def find_extension(campaign: Campaign, department: Department) -> Extension | No
 _LOOK_UP = object()
 
 
+def deadline_for_tier_of(campaign: Campaign, tier: str) -> Deadline | None:
+    """The deadline of ``campaign`` for the departments of ``tier``, before any extension."""
+    tier_deadline = campaign.deadline_for_tier(tier)
+    return None if tier_deadline is None else Deadline(tier_deadline.due_date, tier_deadline.enforced)
+
+
+def extended(deadline: Deadline, extension: Extension | None) -> Deadline:
+    """``deadline`` as ``extension`` moves it (only ever later)."""
+    if extension is not None and extension.due_date > deadline.due_date:
+        return Deadline(extension.due_date, deadline.enforced, extended=True)
+    return deadline
+
+
 def deadline_for(campaign: Campaign, department: Department, extension=_LOOK_UP) -> Deadline | None:
     """The deadline that applies to ``department`` in ``campaign``, or None when its tier has none.
 
     Pass ``extension`` (or None) when it is already known, to spare a query.
     """
-    tier_deadline = campaign.deadline_for_tier(department.region.tier)
-    if tier_deadline is None:
+    deadline = deadline_for_tier_of(campaign, department.region.tier)
+    if deadline is None:
         return None
     if extension is _LOOK_UP:
         extension = find_extension(campaign, department)
-    if extension is not None and extension.due_date > tier_deadline.due_date:
-        return Deadline(extension.due_date, tier_deadline.enforced, extended=True)
-    return Deadline(tier_deadline.due_date, tier_deadline.enforced)
+    return extended(deadline, extension)
 
 
 def ensure_open(campaign: Campaign, department: Department, now: datetime) -> Deadline | None:

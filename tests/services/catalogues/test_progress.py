@@ -99,3 +99,20 @@ def test_figures_per_tier_count_eligible_purchasers_and_first_submissions_on_tim
     assert [f.tier for f in progress.campaign_figures(world.kunming_finance, world.campaign, now=late)] == [
         "prefecture"
     ]  # the province's campaign, as 昆明 sees it: its own departments only
+
+
+def test_the_figures_kept_per_process_follow_every_change_at_once(world):
+    """Figures are kept under what they are made of: an item added, a submission, an approval each
+    give new figures on the next call, never the kept ones."""
+    moment = shanghai(date(2017, 7, 1), 10)
+    first = {f.tier: f for f in progress.campaign_figures(world.finance, world.campaign, now=moment)}
+    (item,) = add_items(world.clerk, world.campaign, world.civil, 1, moment)
+    after_item = {f.tier: f for f in progress.campaign_figures(world.finance, world.campaign, now=moment)}
+    assert after_item["province"].compiled == first["province"].compiled + 1
+    workflow.submit(
+        world.clerk, world.campaign, world.civil, contact=CONTACT, expected_version=item.catalogue.version, now=moment
+    )
+    db.session.commit()
+    submitted = {f.tier: f for f in progress.campaign_figures(world.finance, world.campaign, now=moment)}
+    assert submitted["province"].on_time == first["province"].on_time + 1
+    assert progress.campaign_figures(world.finance, world.campaign, now=moment) == list(submitted.values())
