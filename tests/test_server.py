@@ -181,3 +181,15 @@ def test_each_instance_has_a_control_socket_of_its_own(tmp_path):
             process.terminate()
             process.wait(timeout=30)
         shutil.rmtree(home)
+
+
+def test_workers_stop_quietly_and_promptly(tmp_path):
+    """SIGTERM as systemd sends it: the workers and the master are gone within seconds, and nothing
+    but gunicorn's own lines is printed (gevent's clean-up traceback at exit is not)."""
+    process, url, _port = serve(tmp_path)
+    assert answers(url + "/login", 5)[0] == 200
+    process.terminate()
+    _out, err = process.communicate(timeout=20)
+    text = err.decode()
+    assert process.returncode == 0 and "Worker exiting" in text
+    assert "Exception ignored" not in text and "Traceback" not in text, text[-2000:]
