@@ -3,7 +3,7 @@ form says how what was typed is wrong."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
@@ -69,6 +69,9 @@ class ApproveForm(Form):
         _l("Comment"),
         filters=[strip],
         validators=[Optional(), Length(max=1000, message=_l("At most %(max)d characters.", max=1000))],
+    )
+    warnings_checked = BooleanField(
+        _l("I have checked the negative list's warnings above: the service may be bought as a service.")
     )
 
 

@@ -72,6 +72,7 @@ def show(request_id):
         "requests/show.html",
         filed=found,
         actions=requests.actions_for(current_user, found),
+        hits=requests.request_hits(found),
         approve_form=ApproveForm(prefix="approve"),
         refuse_form=RefuseForm(prefix="refuse"),
         version_form=VersionForm(),
@@ -146,7 +147,12 @@ def approve(request_id):
     return _step(
         request_id,
         lambda found: requests.approve_request(
-            current_user, found, filing_number=form.filing_number.data, comment=form.comment.data, now=now()
+            current_user,
+            found,
+            filing_number=form.filing_number.data,
+            comment=form.comment.data,
+            now=now(),
+            warnings_checked=bool(form.warnings_checked.data),
         ),
         _("Request %(code)s filed: it is in the department's effective catalogue from now."),
     )

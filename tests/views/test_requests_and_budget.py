@@ -63,6 +63,29 @@ def test_a_clerk_files_submits_and_finance_files_it(logged_in, auth, published, 
     assert (request.status, request.filing_number) == ("approved", "云财备〔2018〕1号")
 
 
+def test_finance_sees_the_negative_lists_warnings_and_confirms_them_to_file(logged_in, auth, published, world):
+    clerk = logged_in("clerk-civil", NOW)
+    banned = {**REQUEST, "code": "A0101091", "level3": "办公设备采购服务", "description": "采购打印机、课桌椅。"}
+    clerk.post("/requests/new", data=banned)
+    request = db.session.scalar(db.select(CatalogueRequest))
+    assert "The negative list warns about this service" in text(clerk.get(f"/requests/{request.id}", headers=EN))
+    clerk.post(f"/requests/{request.id}/submit", data={"version": request.version})
+    auth.logout()
+    finance = logged_in("finance-530000", NOW)
+    page = text(finance.get(f"/requests/{request.id}", headers=EN))
+    assert "The negative list warns about this service" in page and 'name="approve-warnings_checked"' in page
+    refused = finance.post(
+        f"/requests/{request.id}/approve", data={"approve-filing_number": "云财备〔2018〕2号"}, headers=EN
+    )
+    assert "Check it, then confirm" in text(finance.get(refused.headers["Location"], headers=EN))
+    db.session.refresh(request)
+    assert request.status == "submitted"
+    confirmed = {"approve-filing_number": "云财备〔2018〕2号", "approve-warnings_checked": "y"}
+    finance.post(f"/requests/{request.id}/approve", data=confirmed)
+    db.session.refresh(request)
+    assert request.status == "approved"
+
+
 def test_the_request_form_names_every_wrong_field(logged_in, published):
     clerk = logged_in("clerk-civil", NOW)
     response = clerk.post("/requests/new", data={**REQUEST, "code": "A0101001", "estimated_amount": "x"}, headers=EN)

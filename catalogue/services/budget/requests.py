@@ -13,6 +13,7 @@ from sqlalchemy import select
 from core import budget
 from core.characters import refusals
 from core.item_rules import check_fields, normalise
+from core.negative_list import Hit
 
 from ...clock import local_day
 from ...errors import Invalid, NotFound, Refused, StaleEdit
@@ -20,6 +21,7 @@ from ...extensions import db
 from ...models import CatalogueRequest, Department
 from ...transaction import flush
 from ..catalogues.item_rules import scheme_index
+from ..catalogues.screening import data_hits
 from ..kernel import audit, notifications
 from ..kernel.once import made, take
 from ..kernel.permissions import Actor, can_review, is_clerk_of, require_clerk_of, require_reviewer_of
@@ -176,13 +178,32 @@ def _decision_text(value: str | None, label, limit: int, required_message) -> tu
     return text, errors
 
 
+def request_hits(request: CatalogueRequest) -> list[Hit]:
+    """What the negative list says of the requested service, under its campaign's measures."""
+    return data_hits(request.campaign, {name: getattr(request, name) for name in FIELDS})
+
+
 def approve_request(
-    user: Actor, request: CatalogueRequest, *, filing_number: str | None, comment: str | None, now: datetime
+    user: Actor,
+    request: CatalogueRequest,
+    *,
+    filing_number: str | None,
+    comment: str | None,
+    now: datetime,
+    warnings_checked: bool = False,
 ) -> None:
-    """Filed (备案): in the department's effective catalogue from now."""
+    """Filed (备案): in the department's effective catalogue from now. A service the negative list warns
+    about is filed only once the finance office says it has checked the warnings (``warnings_checked``):
+    filing puts it in the catalogue at once, with no review of a whole catalogue to catch it later."""
     require_reviewer_of(user, request.department)
     number = (filing_number or "").strip()
     comment, errors = _decision_text(comment, _l("Comment"), COMMENT_MAX, None)
+    hits = request_hits(request)
+    if hits and not warnings_checked:
+        warnings = " ".join(str(hit.message) for hit in hits)
+        errors["warnings_checked"] = [
+            _l("The negative list warns about this service: %(warnings)s Check it, then confirm.", warnings=warnings)
+        ]
     errors.update(refusals([("filing_number", number, _l("Filing number (备案号)"), False)]))
     if not number and "filing_number" not in errors:
         errors["filing_number"] = [_l("Give the filing number (备案号).")]

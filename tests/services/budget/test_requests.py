@@ -155,3 +155,25 @@ def test_a_filed_request_is_folded_into_the_next_version_and_stays(world, publis
         effective_date=date(2018, 3, 1), now=NOW,
     )  # fmt: skip
     assert "A0101090" in {i["code"] for i in publishing.published_items(third)}
+
+
+def test_a_service_the_negative_list_warns_about_is_filed_only_once_the_warnings_are_checked(world, published):
+    """Filing puts a request in the effective catalogue at once: its screening cannot wait for a review."""
+    request = filed(world, code="A0101091", level3="办公设备采购服务", description="为机关采购打印机、课桌椅等设备。")
+    requests.submit_request(world.clerk, request, expected_version=request.version, now=NOW)
+    assert requests.request_hits(request)
+    with pytest.raises(Invalid) as refused:
+        requests.approve_request(world.finance, request, filing_number="云财备〔2018〕2号", comment="", now=NOW)
+    assert set(refused.value.errors) == {"warnings_checked"} and request.status == "submitted"
+    requests.approve_request(
+        world.finance, request, filing_number="云财备〔2018〕2号", comment="", now=NOW, warnings_checked=True
+    )
+    assert request.status == "approved"
+
+
+def test_an_ordinary_service_needs_no_confirmation(world, published):
+    request = filed(world)
+    requests.submit_request(world.clerk, request, expected_version=request.version, now=NOW)
+    assert requests.request_hits(request) == []
+    requests.approve_request(world.finance, request, filing_number="云财备〔2018〕3号", comment="", now=NOW)
+    assert request.status == "approved"
