@@ -1,54 +1,19 @@
 """Caching what never changes: published pages and files, the way a CDN would.
 
-Public pages and the open-data API's answers are cached per URL, language and publication generation
-(a new publication starts a new generation, so superseded marks appear at once); only for anonymous
-visitors, whose pages carry no session data. File bytes are cached by their SHA-256. Both caches are per process and
-bounded.
+Public pages and the open-data API's answers are cached per URL, language and publication
+generation (a new publication starts a new generation, so superseded marks appear at once); only for
+anonymous visitors, whose pages carry no session data. File bytes are cached by their SHA-256. Both
+caches are per process and bounded.
 """
 
 import hashlib
-from collections import OrderedDict
 from functools import wraps
-from threading import Lock
 
 from flask import make_response, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 
-
-class BoundedCache:
-    """A least-recently-used mapping bounded by the total size of its values."""
-
-    def __init__(self, max_bytes):
-        self.max_bytes = max_bytes
-        self._data = OrderedDict()
-        self._size = 0
-        self._lock = Lock()
-
-    def get(self, key):
-        with self._lock:
-            value = self._data.get(key)
-            if value is not None:
-                self._data.move_to_end(key)
-            return value
-
-    def put(self, key, value, size):
-        if size > self.max_bytes // 4:
-            return
-        with self._lock:
-            if key in self._data:
-                return
-            self._data[key] = (value, size)
-            self._size += size
-            while self._size > self.max_bytes:
-                _key, (_value, dropped) = self._data.popitem(last=False)
-                self._size -= dropped
-
-    def clear(self):
-        with self._lock:
-            self._data.clear()
-            self._size = 0
-
+from core.caching import BoundedCache
 
 pages = BoundedCache(64 * 1024 * 1024)
 files = BoundedCache(256 * 1024 * 1024)

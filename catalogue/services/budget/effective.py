@@ -10,11 +10,11 @@ from flask_babel import gettext as _
 from sqlalchemy import exists, select
 
 from core.budget import APPROVED, FROM_LIST, FROM_REQUEST
+from core.caching import BoundedCache
 
 from ...clock import end_of_day
 from ...extensions import db
 from ...models import CatalogueRequest, Department, Publication, PublishedItem
-from ...page_cache import BoundedCache
 from ..publishing import public
 
 ITEM_FIELDS = ("code", "level1_name", "level2", "level3", "level4")

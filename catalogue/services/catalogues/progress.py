@@ -1,7 +1,7 @@
 """How far each department has got in a campaign, and the figures per tier a finance office reports
 ("省级符合政府购买服务主体资格的81家部门均编制了…目录，及时向社会进行了公开")."""
 
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import func, select
 
 from core import paging, tiers
+from core.caching import BoundedCache
 from core.statuses import APPROVED, DONE, NOT_STARTED, PROGRESS
 
 from ...extensions import db
@@ -21,6 +22,7 @@ from ..kernel.permissions import REVIEWERS, Actor, region_of, require_role, revi
 @dataclass
 class ProgressRow:
     department: Department
+    tier: str  # its region's
     status: str
     item_count: int
     submitted_at: datetime | None
@@ -88,14 +90,15 @@ def _rows(campaign: Campaign, departments: Sequence[Department], now: datetime) 
     for department in departments:
         catalogue = catalogues.get(department.id)
         status = catalogue.status if catalogue else NOT_STARTED
-        deadline = deadlines.get(tier_of[department.region_id])
-        extension = extensions.get(department.id)
-        if deadline is not None and extension is not None:
-            deadline = extended(deadline, extension)
+        tier = tier_of[department.region_id]
+        deadline = deadlines.get(tier)
+        if deadline is not None:
+            deadline = extended(deadline, extensions.get(department.id))
         first = catalogue.first_submitted_at if catalogue else None
         rows.append(
             ProgressRow(
                 department=department,
+                tier=tier,
                 status=status,
                 item_count=counts.get(department.id, 0),
                 submitted_at=catalogue.submitted_at if catalogue else None,
@@ -123,8 +126,7 @@ def campaign_progress(
     return rows, totals
 
 
-_figures: OrderedDict[tuple, list[TierFigures]] = OrderedDict()  # per process, bounded
-FIGURES_KEPT = 256
+_figures = BoundedCache(256)  # per process: up to 256 sets of figures (each counted as 1)
 
 
 def _figures_generation(campaign: Campaign) -> tuple:
@@ -163,12 +165,11 @@ def campaign_figures(user: Actor, campaign: Campaign, *, now: datetime) -> list[
     require_role(user, REVIEWERS)
     region = region_of(user) if user.is_finance else None
     key = (region.id if region else None, _figures_generation(campaign))
-    found = _figures.get(key)
-    if found is None:
-        found = _figures[key] = _count_figures(campaign, region, now)
-        while len(_figures) > FIGURES_KEPT:
-            _figures.popitem(last=False)
-    return [replace(figures) for figures in found]
+    hit = _figures.get(key)
+    if hit is None:
+        hit = (_count_figures(campaign, region, now), 1)
+        _figures.put(key, *hit)
+    return [replace(figures) for figures in hit[0]]
 
 
 def _count_figures(campaign: Campaign, region: Region | None, now: datetime) -> list[TierFigures]:
@@ -179,9 +180,8 @@ def _count_figures(campaign: Campaign, region: Region | None, now: datetime) -> 
         query = query.where(Department.region_id.in_(scope))
         lists = lists.where(Publication.region_id.in_(scope))
     figures = {tier: TierFigures(tier) for tier in campaign.tiers}
-    tier_of = dict(db.session.execute(select(Region.id, Region.tier)).all())
     for row in _rows(campaign, db.session.scalars(query).all(), now):
-        counted = figures[tier_of[row.department.region_id]]
+        counted = figures[row.tier]
         counted.departments += 1
         if not row.department.eligible:
             continue
