@@ -2,8 +2,9 @@
 
 The items searched are those of publications marked ``in_search``: the version in force of each
 region's list, and a department's own list only while the region's list does not carry the same
-items. On PostgreSQL the words of ``core.search_grams`` narrow the candidates through a full-text
-index; both databases then check the exact text, so a hit always contains what was asked.
+items. On PostgreSQL the words of ``core.search_grams``, stored as a tsvector, narrow the candidates
+through a full-text index; both databases then check the exact text, so a hit always contains what
+was asked.
 """
 
 from sqlalchemy import func, literal_column, or_, select
@@ -13,6 +14,7 @@ from core.search_grams import exact, tsquery
 
 from ...extensions import db
 from ...models import Publication, PublishedItem, SchemeNode
+from ...models.publication import SEARCH_VECTOR
 from ..kernel.paging import page_of_query
 
 PER_PAGE, MAX_PER_PAGE = 20, 100
@@ -97,8 +99,7 @@ def _filtered(*, q: str, region: str, tier: str, campaign: str, level1: str):
     if q:
         words, indexed = tsquery(q), db.engine.dialect.name == "postgresql"
         if words and indexed:
-            vector = func.to_tsvector(literal_column("'simple'"), PublishedItem.search_grams)
-            query = query.where(vector.op("@@")(func.to_tsquery(literal_column("'simple'"), words)))
+            query = query.where(SEARCH_VECTOR.op("@@")(func.to_tsquery(literal_column("'simple'"), words)))
         if not (words and indexed and exact(q)):
             query = query.where(or_(*(column.icontains(q, autoescape=True) for column in TEXT_COLUMNS)))
     if level1:

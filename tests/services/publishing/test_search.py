@@ -3,6 +3,8 @@ a department's own list is not counted twice, filters narrow, and the total is c
 
 from datetime import date
 
+import pytest
+
 from catalogue.extensions import db
 from catalogue.models import PublishedItem
 from catalogue.services.publishing import publications as publishing
@@ -110,3 +112,16 @@ def test_newest_published_first(world):
     publish(world)
     publish(world, world.kunming, "昆财综〔2018〕21号")
     assert [row.region_name for row in search.search(q="服务1").rows] == ["昆明市", "云南省"]
+
+
+def test_on_postgresql_the_words_are_read_from_the_stored_vector_not_computed_per_row(world):
+    """Migration 0024: the plan filters on the stored column; no to_tsvector is left to run per row."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("the stored tsvector is PostgreSQL's")
+    approved(world, world.clerk, world.civil, 2, NOW)
+    publish(world)
+    query = search._filtered(q="民政厅", region="530000", tier="", campaign="", level1="")
+    sql = query.compile(dialect=db.engine.dialect, compile_kwargs={"literal_binds": True})
+    plan = "\n".join(db.session.scalars(db.text(f"EXPLAIN {sql}")))
+    assert "search_vector" in plan and "to_tsvector" not in plan
+    assert search.search(q="民政厅").total == 2
