@@ -30,7 +30,7 @@ from flask_migrate import upgrade
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from catalogue import create_app
+from catalogue import create_app, page_cache
 from catalogue.extensions import db
 from catalogue.models import Campaign, Publication, PublishedItem, Region
 from catalogue.services.kernel import reference
@@ -105,7 +105,7 @@ def seed():
         "level3, level4, description, remarks, search_grams"
     )
     # The full-text index is made again after the rows are in: faster than a million index updates.
-    db.session.execute(db.text("DROP INDEX IF EXISTS ix_published_item_search_grams"))
+    db.session.execute(db.text("DROP INDEX IF EXISTS ix_published_item_search_vector"))
     db.session.commit()
     connection = db.session.connection().connection.dbapi_connection
     with connection.cursor() as cursor, cursor.copy(f"COPY published_item ({columns}) FROM STDIN") as copy:
@@ -137,8 +137,7 @@ def seed():
     connection.commit()
     db.session.execute(
         db.text(
-            "CREATE INDEX ix_published_item_search_grams ON published_item "
-            "USING gin (to_tsvector('simple', search_grams))"
+            "CREATE INDEX ix_published_item_search_vector ON published_item USING gin (search_vector)"
         )
     )
     db.session.execute(db.text("ANALYZE published_item"))
@@ -181,11 +180,12 @@ def main():
     client = app.test_client()
     random.seed(7)
     urls = cases(region_codes)
-    for url in urls:  # warm the caches as a running site has them
+    for url in urls:  # warm the database's and the process's own caches as a running site has them
         client.get(f"/api/v1/items?{url}")
     times = []
     for _round in range(ROUNDS):
         for url in urls:
+            page_cache.pages.clear()  # the search itself is measured, never a cached answer
             started = time.perf_counter()
             response = client.get(f"/api/v1/items?{url}")
             times.append((time.perf_counter() - started) * 1000)
