@@ -73,6 +73,7 @@ format: install-dev
 ## Benchmarks (not tests): each prints the ratio its issue names.
 bench: install-dev translations
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) bench/negative_list_bench.py
 	$(PY) bench/import_bench.py
 	$(PY) bench/publish_bench.py
 	$(PY) bench/search_bench.py
