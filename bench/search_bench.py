@@ -136,9 +136,7 @@ def seed():
                 )
     connection.commit()
     db.session.execute(
-        db.text(
-            "CREATE INDEX ix_published_item_search_vector ON published_item USING gin (search_vector)"
-        )
+        db.text("CREATE INDEX ix_published_item_search_vector ON published_item USING gin (search_vector)")
     )
     db.session.execute(db.text("ANALYZE published_item"))
     db.session.execute(db.text("ANALYZE publication"))

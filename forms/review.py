@@ -59,3 +59,18 @@ class SubmitForm(VersionForm):
         ],
     )
     reply = comment_field(_l("Your reply to the finance office"))
+
+
+class DismissWarningForm(Form):
+    """A reviewer's finding that one negative-list warning of one item does not apply."""
+
+    item_id = HiddenField(validators=[InputRequired(), Regexp(r"^\d{1,12}$")])
+    rule = HiddenField(validators=[InputRequired(), Length(max=40)])
+    reason = TextAreaField(
+        _l("Why the warning does not apply"),
+        filters=[strip],
+        validators=[
+            InputRequired(_l("Say why the warning does not apply: the reason is kept and audited.")),
+            Length(max=500, message=_l("The reason must be at most %(max)d characters.", max=500)),
+        ],
+    )

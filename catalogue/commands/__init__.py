@@ -1,5 +1,6 @@
 """Commands: ``flask --app catalogue init-db | seed-demo | seed-reference | create-admin | create-user |
-create-campaign | publish-edition | carry-forward | import-catalogue | publish | export-publication``.
+create-campaign | publish-edition | carry-forward | import-catalogue | publish | export-publication |
+negative-list-dismissals``.
 Each runs in one transaction (``transactional``), like a request."""
 
 import sys
@@ -28,6 +29,7 @@ from .common import transactional
 from .editions import publish_edition
 from .importing import import_catalogue
 from .publishing import export_publication, publish
+from .screening import negative_list_dismissals
 
 DEMO_LOGINS = (
     ("admin", _l("administrator")),
@@ -194,5 +196,5 @@ def send_mail():
 def register(app):
     commands = (init_db, seed_demo, seed_reference, create_admin, create_user, create_campaign, publish_edition)
     commands += (import_catalogue, publish)
-    for command in (*commands, carry_forward, export_publication, send_reminders, send_mail):
+    for command in (*commands, carry_forward, export_publication, send_reminders, send_mail, negative_list_dismissals):
         app.cli.add_command(command)

@@ -10,6 +10,7 @@ from .publication import Publication, PublicationFile, PublishedItem
 from .region import Department, Region
 from .schema import SchemaCompatibility
 from .scheme import Scheme, SchemeNode
+from .screening import WarningDismissal
 from .upload import AccountUpload, ImportUpload
 from .user import ROLES, LoginAttempt, User
 
@@ -39,4 +40,5 @@ __all__ = [
     "SchemeNode",
     "TierDeadline",
     "User",
+    "WarningDismissal",
 ]

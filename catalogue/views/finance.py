@@ -6,13 +6,14 @@ from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from core import tiers
+from core.negative_list import RULE_LABELS as NEGATIVE_RULES
 from forms.campaigns import CampaignForm, ExtensionForm
-from forms.review import ApproveForm, EligibleForm, ReturnForm
+from forms.review import ApproveForm, DismissWarningForm, EligibleForm, ReturnForm
 
 from ..clock import now
 from ..errors import AlreadyMade, Invalid, NotFound
 from ..services.campaigns import campaigns, departments
-from ..services.catalogues import workflow
+from ..services.catalogues import dismissals, workflow
 from ..services.catalogues.overview import catalogue_state
 from ..services.desk import review_changes
 from ..services.desk.work_queue import work_queue
@@ -119,6 +120,7 @@ def _review_page(state, status=200, **forms):
     forms.setdefault("approve_form", ApproveForm(prefix="approve"))
     forms.setdefault("return_form", ReturnForm(prefix="return"))
     forms.setdefault("extension_form", ExtensionForm(prefix="extension"))
+    forms.setdefault("dismiss_form", DismissWarningForm(prefix="dismiss"))
     extension = find_extension(state.campaign, state.department)
     catalogue = state.catalogue
     return (
@@ -205,6 +207,31 @@ def reopen(code, department_code):
         workflow.reopen,
         _("The catalogue was reopened and returned to the department."),
     )
+
+
+@bp.post("/campaigns/<code>/departments/<department_code>/warnings")
+@role_required(*REVIEWERS)
+def dismiss_warning(code, department_code):
+    """One negative-list warning of one item found not to apply, with the reason (kept and audited)."""
+    state = _review_state(code, department_code)
+    form = DismissWarningForm(prefix="dismiss")
+    item = next((i for i in state.items if str(i.id) == (form.item_id.data or "")), None)
+    if item is None or form.rule.data not in NEGATIVE_RULES:
+        # what the page's own boxes always send: the warning went away (another reviewer, an edit)
+        flash(_("That warning is no longer on this page: it was dismissed or the item changed."), "error")
+    elif form.validate_on_submit():
+        try:
+            dismissals.dismiss(current_user, item, form.rule.data, form.reason.data, now=state.now)
+        except Invalid as error:
+            # the reason's errors at its box; a warning that no longer stands, said at the top
+            copy_errors(form, {"reason": error.errors.get("reason", [])})
+            for message in error.errors.get("rule", []):
+                flash(str(message), "error")
+        else:
+            flash(_("The warning was dismissed: it is no longer raised for this text in your region."), "success")
+            anchor = f"item-{item.id}"
+            return redirect(url_for(".review", code=code, department_code=department_code, _anchor=anchor))
+    return _review_page(_review_state(code, department_code), 400, dismiss_form=form)
 
 
 @bp.post("/campaigns/<code>/departments/<department_code>/extension")

@@ -128,6 +128,7 @@ MATRIX = {
             "finance.history_xlsx",
             "finance.reopen",
             "finance.return_catalogue",
+            "finance.dismiss_warning",
         )
     },
     # out-of-catalogue requests and budget lines: each clerk's own pages; 民政厅's request and line

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from core.negative_list import Hit
+from core.negative_list import SCREENED, Hit
 from core.statuses import (
     APPROVED,
     BY_DEPARTMENT,
@@ -24,11 +24,12 @@ from core.statuses import (
 
 from ...extensions import db
 from ...i18n import format_moment
-from ...models import AuditEvent, Campaign, Catalogue, Department, Item, User
+from ...models import AuditEvent, Campaign, Catalogue, Department, Item, User, WarningDismissal
 from ..kernel.coverage import require_covered
 from ..kernel.deadlines import Deadline, deadline_for
 from ..kernel.permissions import Actor, require_viewer_of
 from .carry_forward import source_for
+from .dismissals import standing
 from .item_rules import catalogue_problems
 from .items import find_catalogue
 from .screening import item_hits
@@ -96,9 +97,20 @@ class CatalogueState:
         return catalogue_problems(self.catalogue)
 
     @cached_property
+    def _screening(self) -> tuple[dict[int, list[Hit]], dict[int, list[WarningDismissal]]]:
+        screened = {item.id: ({name: getattr(item, name) for name in SCREENED}, item_hits(item)) for item in self.items}
+        return standing(self.department.region_id, screened)
+
+    @property
     def hits(self) -> dict[int, list[Hit]]:
-        """What the negative list says of each item (by item id), for the campaign's measures."""
-        return {item.id: item_hits(item) for item in self.items}
+        """What the negative list says of each item (by item id), for the campaign's measures, less
+        the warnings the finance office dismissed for the same text."""
+        return self._screening[0]
+
+    @property
+    def dismissed(self) -> list[tuple[Item, WarningDismissal]]:
+        """The warnings the finance office dismissed, in item order, with their reasons."""
+        return [(item, d) for item in self.items for d in self._screening[1][item.id]]
 
     @property
     def warned(self) -> list[tuple[Item, list[Hit]]]:

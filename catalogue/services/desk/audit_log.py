@@ -47,6 +47,7 @@ CATEGORIES = {
         "import",
         "carry_forward",
         "set_eligible",
+        "dismiss_warning",
     ),
     "publications": ("publish",),
     "accounts": (

@@ -25,6 +25,7 @@ from ...models import (
 )
 from ...transaction import flush
 from ..catalogues import rows
+from ..catalogues.dismissals import standing
 from ..catalogues.progress import campaign_progress
 from ..catalogues.screening import data_hits
 from ..kernel import audit
@@ -75,11 +76,12 @@ def consolidation(
         result.by_department[item["department_code"]] += 1
         result.by_level1[(item["level1_code"], item["level1_name"])] += 1
         by_name[item["level3"]].append(item)
-        hits = data_hits(campaign, item)
-        if hits:
-            result.negative.append((item, hits))
         if item["code"][:1] != item["level1_code"]:
             result.mismatched.append(item)
+    # the warnings the region's finance office did not dismiss for the same text
+    screened = {number: (item, data_hits(campaign, item)) for number, item in enumerate(items)}
+    standing_hits, _dismissed = standing(region.id, screened)
+    result.negative = [(items[number], hits) for number, hits in standing_hits.items() if hits]
     result.duplicates = {
         name: group for name, group in sorted(by_name.items()) if len({i["department_code"] for i in group}) > 1
     }
