@@ -351,6 +351,7 @@ def seed(password):
     level2_names = {node.code: node.name for node in schemes["2020"].nodes if node.level == 2}
     _run_2027(c2027, departments, finance, clerks, reference.read_rows("sample-items-2020.csv"), level2_names)
     edition = demo_tiers.province_edition(finance["530000"], schemes["2020"], at(today - timedelta(days=60)))
-    demo_tiers.county_campaign(finance["532328"], edition, at(today - timedelta(days=5)))
+    county_edition = demo_tiers.prefecture_and_county(finance, edition, at(today - timedelta(days=40)))
+    demo_tiers.county_campaign(finance["532328"], county_edition, at(today - timedelta(days=5)))
     demo_budget.seed(c2027, regions, finance, clerks, departments, at)
     return 1 + len(finance) + len(clerks)

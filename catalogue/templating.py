@@ -7,7 +7,7 @@ from werkzeug.routing import BuildError
 
 from core import tiers
 from core.budget import BASIS_LABELS, FUNDING_LABELS, REQUEST_LABELS
-from core.labels import FIELD_LABELS, ROLE_LABELS, ROW_STATUS_LABELS
+from core.labels import CODE_SOURCE_LABELS, FIELD_LABELS, ROLE_LABELS, ROW_STATUS_LABELS
 from core.negative_list import RULE_LABELS
 from core.statuses import ROW_KINDS, ROW_STATUSES
 
@@ -74,6 +74,7 @@ def register(app):
         ROW_STATUS_LABELS=ROW_STATUS_LABELS,
         FIELD_LABELS=FIELD_LABELS,
         NEGATIVE_RULES=RULE_LABELS,
+        CODE_SOURCE_LABELS=CODE_SOURCE_LABELS,
         TIERS=tiers.TIERS,
         history_value=i18n.history_value,
         language_url=language_url,

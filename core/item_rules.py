@@ -95,6 +95,9 @@ class SchemeIndex:
     An official scheme's level-2 names bind but its codes are only data (a province may number level
     2 its own way). A tier catalogue (``edition``) binds its names down to level 3 and, where it gives
     them, its codes: an item descends from one of its paths and its code starts with that path's code.
+    ``product_codes`` are the level-2 codes that are this system's own numbering (no official code
+    exists): shown as such, never as official. An item's code may follow its own numbering, but it
+    may not start with the number of another level-2 category than its own (A0301001 under 社会保障服务).
     """
 
     name: str
@@ -103,6 +106,7 @@ class SchemeIndex:
     era: str = "2020"  # the negative-list measures in force for its campaigns (core.negative_list.era_of)
     level3: dict = dataclass_field(default_factory=dict)  # (level-1 code, level-2 name) -> [(code, name)]
     edition: bool = False
+    product_codes: frozenset = frozenset()
 
 
 def _closest(value, nodes):
@@ -112,8 +116,10 @@ def _closest(value, nodes):
     return next(node for node in nodes if node[1] == close[0]) if close else None
 
 
-def _node_label(node):
+def _node_label(node, index=None):
     code, name = node
+    if index is not None and code in index.product_codes:
+        return _l("%(name)s (%(code)s, numbered by this system, not an official code)", name=name, code=code)
     return f"{name}（{code}）" if code else name
 
 
@@ -129,7 +135,7 @@ def _not_under(level, value, parent, nodes, index, elsewhere=None):
             value=value,
             parent=parent,
             scheme=index.name,
-            other=_node_label(elsewhere),
+            other=_node_label(elsewhere, index),
             level=LEVEL_NAMES[level],
         )
     closest = _closest(value, nodes)
@@ -140,7 +146,7 @@ def _not_under(level, value, parent, nodes, index, elsewhere=None):
             level=LEVEL_NAMES[level],
             parent=parent,
             scheme=index.name,
-            node=_node_label(closest),
+            node=_node_label(closest, index),
         )
     return _l(
         "Under %(parent)s the %(level)s must be one of %(scheme)s: %(names)s.",
@@ -189,6 +195,20 @@ def _scheme_errors(data: dict, index: SchemeIndex) -> dict:
             errors["level2"] = [_not_under(2, data["level2"], name, children, index)]
             return errors
         path.append(child)
+        claimed = _claimed(code, child, children)
+        if claimed is not None and "code" not in errors:
+            errors["code"] = [
+                _l(
+                    "The code %(code)s starts with %(prefix)s, the number of %(other)s, but the item is under "
+                    "%(own)s: start the code with %(own_code)s, or choose %(other_name)s as the level-2 name.",
+                    code=code,
+                    prefix=claimed[0],
+                    other=_node_label(claimed, index),
+                    own=_node_label(child, index),
+                    own_code=child[0],
+                    other_name=claimed[1],
+                )
+            ]
         grandchildren = index.level3.get((level1, child[1]))
         if grandchildren and data["level3"]:
             leaf = next((c for c in grandchildren if c[1] == data["level3"]), None)
@@ -203,6 +223,16 @@ def _scheme_errors(data: dict, index: SchemeIndex) -> dict:
         if found:
             errors["code"] = found
     return errors
+
+
+def _claimed(code, child, children):
+    """The other level-2 node whose number ``code`` starts with, when ``child`` (the item's) has a
+    number too: such a code says the item is in another category than the one it is filed under."""
+    if not (code and CODE_PATTERN.match(code) and child[0]):
+        return None
+    if code.startswith(child[0]):
+        return None
+    return next((c for c in children if c[0] and c[0] != child[0] and code.startswith(c[0])), None)
 
 
 def _elsewhere(index, level1, data):

@@ -81,6 +81,13 @@ IMPORT_MODE_LABELS = {
     "replace": _l("replaced the catalogue with the file"),
 }
 # Keys of audit records' before/after that are not item fields.
+# Whose a code is: scheme nodes (models/scheme.py) and published items (models/publication.py).
+CODE_SOURCE_LABELS = {
+    "official": _l("official code of the scheme"),
+    "product": _l("numbered by this system, not an official code"),
+    "edition": _l("code given by the tier catalogue"),
+    "department": _l("the department's own numbering under the official level-1 letter"),
+}
 HISTORY_LABELS = {
     "status": _l("Status"),
     "position": _l("Position"),

@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from core.characters import xml_safe
 
 from .fonts import Font, chinese_font
-from .publication import COLUMNS, FIELDS, caption
+from .publication import COLUMNS, FIELDS, caption, code_note
 
 SIZE, LEADING, PAD = 8.0, 10.5, 2.5
 TITLE_SIZE = 16.0
@@ -94,7 +94,7 @@ def rows_of(items: list[dict], font: Font | None = None) -> list[Row]:
 
 
 HEADER = Row([[heading] for heading in COLUMNS], 1)
-TABLE_TOP_FIRST = PAGE_HEIGHT - MARGIN - TITLE_SIZE - 3 * LEADING - 6
+TABLE_TOP_FIRST = PAGE_HEIGHT - MARGIN - TITLE_SIZE - 4 * LEADING - 6  # title, caption, the codes' note
 TABLE_TOP = PAGE_HEIGHT - MARGIN
 TABLE_BOTTOM = MARGIN + 2 * LEADING
 
@@ -219,6 +219,7 @@ def pdf_bytes(meta: dict, rows: list[Row], font: Font | None = None) -> bytes:
         if number == 1:
             _centred(canvas, font, xml_safe(meta["title"]), TITLE_SIZE, PAGE_HEIGHT - MARGIN - TITLE_SIZE)
             _centred(canvas, font, caption(meta), SIZE + 1, PAGE_HEIGHT - MARGIN - TITLE_SIZE - 2 * LEADING)
+            _centred(canvas, font, code_note(meta), SIZE, PAGE_HEIGHT - MARGIN - TITLE_SIZE - 3 * LEADING)
             top = TABLE_TOP_FIRST
         _centred(canvas, font, FOOTER % (number, len(pages)), SIZE, MARGIN)
         canvas.setFont(font.name, SIZE)  # STSong-Light's table text uses the font and size set last

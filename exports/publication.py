@@ -73,6 +73,18 @@ def row_height(values):
     return lines * LINE_POINTS + ROW_PADDING
 
 
+# Whose the codes are (catalogue/models/publication.py::code_source): a line under the caption of
+# the workbook and the PDF (the JSON says it as ``code_source``); never presented as official codes.
+CODE_NOTES = {
+    "department": "编码说明：一级目录字母为官方分类，其后数字为各部门自行编号，非官方编码。",
+    "edition": "编码说明：编码依本级指导性目录。",
+}
+
+
+def code_note(meta):
+    return CODE_NOTES.get(meta.get("code_source") or "", "")
+
+
 def caption(meta):
     """地区：… 编制任务：… 文号：… 施行日期：… (第 N 版), the line under the title; a department's part
     of a list says first which list it is taken from (摘自)."""
@@ -108,7 +120,7 @@ class _Formats:
             {"font_name": "宋体", "font_size": 16, "bold": True, "align": "center", "valign": "vcenter"}
         )
         self.caption = workbook.add_format(
-            {"font_name": "宋体", "font_size": 10, "align": "center", "valign": "vcenter"}
+            {"font_name": "宋体", "font_size": 10, "align": "center", "valign": "vcenter", "text_wrap": True}
         )
         self.header = workbook.add_format(
             {**BODY, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#DDE6F0"}
@@ -133,8 +145,9 @@ def _sheet(workbook, formats, title, meta, items):
     sheet.freeze_panes(3, 0)
     sheet.set_row(0, 30)
     sheet.merge_range(0, 0, 0, LAST, xml_safe(meta["title"]), formats.title)
-    sheet.set_row(1, 20)
-    sheet.merge_range(1, 0, 1, LAST, caption(meta), formats.caption)
+    note = code_note(meta)
+    sheet.set_row(1, 34 if note else 20)
+    sheet.merge_range(1, 0, 1, LAST, caption(meta) + ("\n" + note if note else ""), formats.caption)
     sheet.set_row(2, LINE_POINTS + ROW_PADDING)
     for column, heading in enumerate(COLUMNS):
         sheet.write_string(2, column, heading, formats.header)

@@ -14,7 +14,8 @@ SOURCE_CHOICES = [
 
 
 class EditionForm(Form):
-    """A tier catalogue to publish; ``base_id`` choices are the official schemes."""
+    """A tier catalogue to publish; ``base_id`` choices are the official schemes and the tier catalogues
+    of the regions above (``services.publishing.editions.bases_for``)."""
 
     name = StringField(
         _l("Name"),
@@ -27,9 +28,9 @@ class EditionForm(Form):
     )
     document_number = document_number_field()
     base_id = SelectField(
-        _l("Official scheme it follows"),
+        _l("Scheme or upper tier's catalogue it follows"),
         coerce=int,
-        validators=[InputRequired(_l("Choose the official scheme the tier catalogue follows."))],
+        validators=[InputRequired(_l("Choose the official scheme or the upper tier's catalogue this one follows."))],
     )
     source = RadioField(_l("Levels taken"), choices=SOURCE_CHOICES, default="file")
     file = FileField(_l("Spreadsheet (.xlsx, .xls, .ods, .csv or .txt)"))

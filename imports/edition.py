@@ -1,6 +1,7 @@
 """A tier catalogue (本级指导性目录) from a spreadsheet: its levels 1 to 3 and their codes, read from
 the layouts the item importer reads. Pure, like the rest of ``imports``; the service stores it."""
 
+import difflib
 from dataclasses import dataclass, field
 
 from core.item_rules import CODE_FORMAT_MESSAGE, CODE_PATTERN, official_name
@@ -66,6 +67,11 @@ class _Builder:
             for record in headings
             if record.data["level2"] and len(record.data["code"]) >= 2 and CODE_PATTERN.match(record.data["code"])
         }
+        if base.edition:  # following an upper tier's catalogue: its level-2 codes, where the file gives none
+            for level1, children in base.children.items():
+                for code, name in children:
+                    if code:
+                        self.level2_codes.setdefault((level1, name), code)
         self.level4_noted = False
 
     def error(self, record, name, message):
@@ -103,6 +109,11 @@ class _Builder:
                 _l("Level-4 names are each department's own: the tier catalogue keeps levels 1 to 3 of the file."),
             )
         level2 = self._level2_name(record, level1)
+        if self.base.edition:
+            followed = self._followed(record, level1, level2, code)
+            if followed is None:
+                return
+            code = followed
         if code and not self._code_ok(record, code, level1, level2):
             return
         self._node(1, level1, self.base.level1[level1], None, record)
@@ -136,6 +147,47 @@ class _Builder:
                 self.names.note_variant(record, "level2", written, official)
                 return official
         return written
+
+    def _followed(self, record, level1, level2, code):
+        """Against the upper tier's catalogue this one follows: its level-2 names bind (an error naming
+        the closest), a level-3 name of this tier's own is noted, and where it gives the node a code the
+        file's code is that one (taken when the file gives none). The code to use, or None on an error."""
+        children = self.base.children.get(level1, ())
+        if all(name != level2 for _code, name in children):
+            closest = difflib.get_close_matches(level2, [name for _code, name in children], n=1, cutoff=0.4)
+            message = _l(
+                "“%(value)s” is not a level-2 name of %(scheme)s, which this catalogue follows.",
+                value=level2,
+                scheme=self.base.name,
+            )
+            if closest:
+                message = _l("%(message)s The closest is %(name)s.", message=message, name=closest[0])
+            self.error(record, "level2", message)
+            return None
+        leaves = self.base.level3.get((level1, level2), [])
+        given = next((leaf_code for leaf_code, name in leaves if name == record.data["level3"]), None)
+        if given is None:
+            self.note(
+                record,
+                "level3",
+                _l("Not in %(scheme)s: a level-3 service of this tier's own.", scheme=self.base.name),
+            )
+            return code
+        if given and code and code != given:
+            self.error(
+                record,
+                "code",
+                _l(
+                    "%(scheme)s gives %(name)s the code %(given)s: use it, or leave the code empty to take it.",
+                    scheme=self.base.name,
+                    name=record.data["level3"],
+                    given=given,
+                ),
+            )
+            return None
+        if given and not code:
+            self.note(record, "code", _l("Code %(code)s taken from %(scheme)s.", code=given, scheme=self.base.name))
+        return given or code
 
     def _code_ok(self, record, code, level1, level2):
         if not CODE_PATTERN.match(code):

@@ -5,7 +5,7 @@ from flask_migrate import downgrade
 from sqlalchemy import func, select
 
 from catalogue.extensions import db
-from catalogue.models import Catalogue, Department, Item, Region, User
+from catalogue.models import Campaign, Catalogue, Department, Item, Region, User
 from catalogue.services.accounts.users import authenticate
 from catalogue.services.kernel.reference import load_regions
 
@@ -62,6 +62,13 @@ def test_the_readme_carry_forward_example_marks_the_county_services_in_red(app):
     assert result.exit_code == 0, result.output
     assert "其中 2 个需要修改（红色标出）" in result.output, result.output
     assert "A02901\t三级目录" in result.output and "A09902\t三级目录" in result.output
+    county = db.session.scalar(select(Campaign).filter_by(code="2028-532328")).scheme
+    assert [scheme.region.code if scheme.region else scheme.code for scheme in county.chain] == [
+        "532328",
+        "532300",
+        "530000",
+        "2020",
+    ]  # the county's tier catalogue follows 楚雄州's, which follows the province's
 
 
 def test_create_user_reads_the_password_from_stdin(app):

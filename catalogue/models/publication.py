@@ -54,6 +54,10 @@ class Publication(Model):
     # department's own list whose items the region's list carries too).
     department_total: Mapped[int] = mapped_column(default=0)
     in_search: Mapped[bool] = mapped_column(default=False, index=True)
+    # Whose its items' codes are (core.labels.CODE_SOURCE_LABELS): "edition" when its campaign
+    # follows a tier catalogue, whose codes they start with; otherwise "department", each
+    # department's own numbering under the official level-1 letter (migration 0026).
+    code_source: Mapped[str] = mapped_column(String(20), default="department", server_default="department")
 
     region: Mapped[Region] = relationship()
     campaign: Mapped[Campaign] = relationship()

@@ -6,6 +6,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from core.text import _l
+
 from ..extensions import Model
 from .region import Region
 from .types import UTCDateTime
@@ -34,9 +36,19 @@ class Scheme(Model):
         return self.region_id is not None
 
     @property
+    def chain(self) -> list["Scheme"]:
+        """This scheme and those it follows, nearest first: a county's tier catalogue, the prefecture's
+        it follows, the province's that one follows, the official scheme at the end."""
+        found, scheme = [self], self.base
+        while scheme is not None and scheme not in found:
+            found.append(scheme)
+            scheme = scheme.base
+        return found
+
+    @property
     def official(self) -> "Scheme":
-        """The official scheme this one is or follows (decides the negative list's era)."""
-        return self.base if self.base is not None else self
+        """The official scheme this one is or follows, however nested (decides the negative list's era)."""
+        return self.chain[-1]
 
     def level1(self):
         return [node for node in self.nodes if node.level == 1]
@@ -54,12 +66,20 @@ class SchemeNode(Model):
     level: Mapped[int]
     name: Mapped[str] = mapped_column(String(200))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("scheme_node.id"))
+    # Whose the code is (core.labels.CODE_SOURCE_LABELS): "official" (the scheme's own document),
+    # "product" (this system's numbering where the document gives none) or "edition" (the tier
+    # catalogue a region's finance office published).
+    code_source: Mapped[str] = mapped_column(String(20), default="official", server_default="official")
 
     scheme: Mapped[Scheme] = relationship(back_populates="nodes")
     parent: Mapped["SchemeNode | None"] = relationship(remote_side=[id])
 
     @property
     def label(self):
+        if self.code and self.code_source == "product":
+            return _l(
+                "%(name)s (%(code)s, numbered by this system, not an official code)", name=self.name, code=self.code
+            )
         return f"{self.code} {self.name}" if self.code else self.name
 
     def __repr__(self):

@@ -110,7 +110,10 @@ def items(publication_id):
     )
     return jsonify(
         {
-            "items": [{name: getattr(item, name) for name in ITEM_FIELDS} for item in results.rows],
+            "items": [
+                {**{name: getattr(item, name) for name in ITEM_FIELDS}, "code_source": found.code_source}
+                for item in results.rows
+            ],
             "page": results.page,
             "per_page": results.per_page,
             "total": results.total,
@@ -138,6 +141,7 @@ def search_items():
             "items": [
                 {
                     **{name: getattr(row, name) for name in ITEM_FIELDS},
+                    "code_source": row.code_source,
                     "publication": {
                         "id": row.publication_id,
                         "title": row.publication_title,

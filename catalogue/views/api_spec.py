@@ -21,6 +21,12 @@ def _parameter(name, description, schema=TEXT, where="query", required=False):
 PUBLICATION_ID = _parameter("publication_id", "Publication id.", INTEGER, "path", True)
 ERROR = {"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 
+CODE_SOURCE = {
+    "type": "string",
+    "enum": ["department", "edition"],
+    "description": "Whose the items' codes are: 'department', each department's own numbering under the official "
+    "level-1 letter (never an official code); 'edition', the codes of the tier catalogue the campaign follows.",
+}
 SCHEMAS = {
     "Error": {
         "type": "object",
@@ -55,6 +61,7 @@ SCHEMAS = {
             "department_name": NULLABLE_STRING,
             "published_at": {"type": "string", "format": "date-time"},
             "item_count": INTEGER,
+            "code_source": CODE_SOURCE,
             "url": STRING,
             "html_url": STRING,
         },
@@ -102,7 +109,13 @@ SCHEMAS = {
             "date": {"type": "string", "format": "date"},
         },
     },
-    "Item": {"type": "object", "properties": {name: (INTEGER if name == "number" else STRING) for name in ITEM_FIELDS}},
+    "Item": {
+        "type": "object",
+        "properties": {
+            **{name: (INTEGER if name == "number" else STRING) for name in ITEM_FIELDS},
+            "code_source": CODE_SOURCE,
+        },
+    },
 }
 
 

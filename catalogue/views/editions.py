@@ -20,20 +20,26 @@ from .common import copy_errors, role_required
 bp = Blueprint("editions", __name__)
 
 
-def _form():
+def _form(region):
     form = EditionForm()
-    form.base_id.choices = [SelectChoice(s.id, s.name) for s in editions.official_schemes()]
+    form.base_id.choices = [SelectChoice(s.id, _base_label(s)) for s in editions.bases_for(region)]
     if not form.is_submitted():
         scheme = default_scheme()
         form.base_id.data = scheme.id if scheme else None
     return form
 
 
+def _base_label(scheme):
+    if scheme.region is None:
+        return scheme.name
+    return _("%(name)s (tier catalogue of %(region)s)", name=scheme.name, region=scheme.region.name)
+
+
 @bp.route("/finance/editions", methods=["GET", "POST"])
 @role_required(*REVIEWERS)
 def manage():
     region = publishing_region(current_user, request.args.get("region"))
-    form, plan, rejected, status = _form(), None, None, 200
+    form, plan, rejected, status = _form(region), None, None, 200
     if form.is_submitted() and not throttle.allow("upload", current_user.id, current_app.config["UPLOAD_RATE_LIMIT"]):
         rejected, status = _("Too many uploads in a short time. Wait a minute, then upload the file again."), 429
     elif form.validate_on_submit():

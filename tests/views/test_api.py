@@ -62,3 +62,12 @@ def test_an_empty_tier_is_refused_like_an_unknown_one(client):
 def test_a_method_not_allowed_says_which_are(client):
     response = client.post("/api/v1/items")
     assert response.status_code == 405 and set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+
+
+def test_publications_and_items_say_whose_the_codes_are(client, published):
+    """Under an official scheme the codes are each department's own numbering, never official."""
+    assert client.get(f"/api/v1/publications/{published.id}").json["code_source"] == "department"
+    items = client.get(f"/api/v1/publications/{published.id}/items").json["items"]
+    assert {item["code_source"] for item in items} == {"department"}
+    found = client.get("/api/v1/items?q=民政厅").json["items"]
+    assert found and {item["code_source"] for item in found} == {"department"}

@@ -24,7 +24,9 @@ def scheme_index(scheme: Scheme) -> SchemeIndex:
         elif node.level == 3 and parent is not None and parent.parent_id in by_id:
             key = (by_id[parent.parent_id].code, parent.name)
             level3.setdefault(key, []).append((node.code or "", node.name))
-    return SchemeIndex(scheme.name, level1, children, era_of(scheme.official.code), level3, scheme.is_edition)
+    product = frozenset(node.code for node in scheme.nodes if node.code and node.code_source == "product")
+    era = era_of(scheme.official.code)
+    return SchemeIndex(scheme.name, level1, children, era, level3, scheme.is_edition, product)
 
 
 def code_taken(catalogue: Catalogue | None, code: str, except_item: Item | None = None) -> bool:

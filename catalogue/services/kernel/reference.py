@@ -78,6 +78,7 @@ def load_schemes() -> dict[str, Scheme]:
             level=int(row["level"]),
             name=row["name"],
             parent=nodes.get((row["scheme"], row["parent_code"])),
+            code_source=row["code_source"],
         )
         scheme.nodes.append(node)
         nodes[(row["scheme"], row["code"])] = node

@@ -1,7 +1,9 @@
 """Tier catalogues (本级指导性目录): a finance office publishes the levels 1 to 3 of its tier as an
-edition of an official scheme, from a spreadsheet or from its latest publication. A campaign of its
-region, or of a region below (元谋县's catalogue "参照省州目录"), may then use it: department items
-descend from its nodes, and its codes bind them (core.item_rules)."""
+edition of an official scheme, or following the tier catalogue of a region above (the prefecture's
+following the province's, the county's the prefecture's: "参照省州目录"), from a spreadsheet or from
+its latest publication. A campaign of its region, or of a region below, may then use it: department
+items descend from its nodes, and its codes bind them (core.item_rules); the nearest catalogue
+decides, and the chain it follows is shown with it."""
 
 from collections.abc import Sequence
 from datetime import datetime
@@ -53,6 +55,14 @@ def all_editions() -> Sequence[Scheme]:
         .order_by(Region.code, Scheme.published_at.desc(), Scheme.id.desc())
     )
     return db.session.scalars(query).all()
+
+
+def bases_for(region: Region) -> list[Scheme]:
+    """What ``region``'s tier catalogue may follow: an official scheme, or the tier catalogue of a
+    region above it (the prefecture's following the province's, the county's the prefecture's)."""
+    above = [r.id for r in ancestors_or_self(region)[1:]]
+    editions = select(Scheme).where(Scheme.region_id.in_(above)).order_by(Scheme.published_at.desc())
+    return [*official_schemes(), *db.session.scalars(editions)]
 
 
 def schemes_for(region: Region) -> list[Scheme]:
@@ -137,8 +147,18 @@ def _checked(region: Region, data: dict) -> tuple[str, str, Scheme]:
         errors.setdefault("name", [_l("At most %(max)d characters.", max=NAME_MAX)])
     errors.update(document_number_errors(document_number, errors))
     base = db.session.get(Scheme, data.get("base_id")) if data.get("base_id") else None
-    if base is None or base.is_edition:
-        errors["base_id"] = [_l("Choose the official scheme the tier catalogue follows.")]
+    if base is None:
+        errors["base_id"] = [_l("Choose the official scheme or the upper tier's catalogue this one follows.")]
+    elif base.is_edition and base.region_id not in {r.id for r in ancestors_or_self(region)[1:]}:
+        errors["base_id"] = [
+            _l(
+                "%(scheme)s is the tier catalogue of %(owner)s: %(region)s's may follow an official scheme or the "
+                "catalogue of a region above it.",
+                scheme=base.name,
+                owner=base.region.name,
+                region=region.name,
+            )
+        ]
     if errors or base is None:
         raise Invalid(errors)
     return name, document_number, base
@@ -178,7 +198,13 @@ def publish(
     )
     nodes: dict[tuple, SchemeNode] = {}
     for node in plan.nodes:
-        stored = SchemeNode(code=node.code or None, level=node.level, name=node.name, parent=nodes.get(node.parent))
+        stored = SchemeNode(
+            code=node.code or None,
+            level=node.level,
+            name=node.name,
+            parent=nodes.get(node.parent),
+            code_source="edition",
+        )
         scheme.nodes.append(stored)
         nodes[node.key] = stored
     db.session.add(scheme)

@@ -227,6 +227,7 @@ def publish(
         campaign_name=campaign.name,
         department_code=department.code if department else "",
         department_name=department.name if department else "",
+        code_source="edition" if campaign.scheme.is_edition else "department",
         changes=found.changes if previous is not None else None,
     )
     # Performance: the consolidated workbook, the largest file, is written by a forked child on the
@@ -344,4 +345,5 @@ def metadata(publication: Publication) -> dict:
         "department_name": publication.department_name or None,
         "published_at": publication.published_at.isoformat() if publication.published_at else None,
         "item_count": publication.item_count,
+        "code_source": publication.code_source,
     }

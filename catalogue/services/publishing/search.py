@@ -48,6 +48,7 @@ RESULT_COLUMNS = (
     Publication.tier,
     Publication.campaign_code,
     Publication.campaign_name,
+    Publication.code_source,
 )
 
 

@@ -62,12 +62,23 @@ def test_2020_scheme_requires_its_level2_names_and_names_the_closest(schemes):
     scheme = schemes["2020"]
     assert errors_for(item_data(code="A02001", level2="教育公共服务"), scheme) == {}
     message = errors_for(item_data(code="A02001", level2="教育服务"), scheme)["level2"][0]
-    assert "not a level-2 name under 公共服务" in message and "the closest is 教育公共服务（A02）" in message
+    assert (
+        "not a level-2 name under 公共服务" in message
+        and "the closest is 教育公共服务 (A02, numbered by this system, not an official code)" in message
+    )
 
 
-def test_the_2020_scheme_codes_are_data_not_rules(schemes):
-    """A province that numbers 教育公共服务 A03 is not refused for it."""
-    assert errors_for(item_data(code="A03001", level2="教育公共服务"), schemes["2020"]) == {}
+def test_a_code_claiming_another_level2_category_is_refused_with_the_right_start(schemes):
+    """A0301001 under 社会保障服务 (A04) says 就业公共服务 (A03): refused, naming both numbers as this
+    system's. A province numbering level 2 its own way publishes a tier catalogue with its codes."""
+    (message,) = errors_for(item_data(code="A0301001", level2="社会保障服务"), schemes["2020"])["code"]
+    assert "start the code with A04" in message and "就业公共服务 (A03, numbered by this system" in message
+
+
+def test_a_code_of_the_departments_own_numbering_is_accepted(schemes):
+    """A code that claims no level-2 category (A99…) is the department's own numbering."""
+    assert errors_for(item_data(code="A9901001", level2="社会保障服务"), schemes["2020"]) == {}
+    assert errors_for(item_data(code="A0401001", level2="社会保障服务"), schemes["2020"]) == {}
 
 
 def test_code_must_be_unique_in_the_catalogue(world):

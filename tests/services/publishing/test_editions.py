@@ -8,12 +8,12 @@ import pytest
 from catalogue.errors import Invalid, NotFound
 from catalogue.extensions import db
 from catalogue.models import AuditEvent
-from catalogue.services.catalogues import items
+from catalogue.services.catalogues import items, workflow
 from catalogue.services.kernel.reference import load_schemes
 from catalogue.services.publishing import editions
 from catalogue.services.publishing import publications as publishing
 from tests.conftest import shanghai
-from tests.factories import approved, campaign, item_data
+from tests.factories import CONTACT, approved, campaign, item_data
 from tests.imports.builders import xlsx
 
 NOW = shanghai(date(2026, 6, 1), 10)
@@ -121,3 +121,30 @@ def test_the_editions_codes_bind_the_item_code(world, edition_campaign):
     with pytest.raises(Invalid) as caught:
         add(world, edition_campaign, code="A0402001", level2="社会保障服务", level3="社会救助服务")
     assert "must start with A0401, the code of 社会救助服务" in str(caught.value.errors["code"][0])
+
+
+def test_an_editions_nodes_say_their_codes_are_the_editions_and_the_2020_level2_this_systems(world):
+    scheme = publish_edition(world)
+    assert {node.code_source for node in scheme.nodes} == {"edition"}
+    official = load_schemes()["2020"]
+    assert {(n.level, n.code_source) for n in official.nodes} == {(1, "official"), (2, "product")}
+    (security,) = [n for n in official.nodes if n.code == "A01"]
+    assert "A01" in str(security.label) and "numbered by this system" in str(security.label)
+
+
+def test_a_list_of_an_edition_campaign_says_its_codes_are_the_editions(world, edition_campaign):
+    item = add(world, edition_campaign, code="A0401001", level2="社会保障服务", level3="社会救助服务")
+    workflow.submit(
+        world.clerk, edition_campaign, world.civil, contact=CONTACT, expected_version=item.catalogue.version, now=NOW
+    )
+    workflow.approve(world.finance, item.catalogue, now=NOW)
+    published = publishing.publish(
+        world.finance,
+        world.province,
+        edition_campaign,
+        title=None,
+        document_number="云财综〔2027〕1号",
+        effective_date=date(2027, 9, 1),
+        now=NOW,
+    )
+    assert published.code_source == "edition"
