@@ -58,6 +58,13 @@ SOURCE_LABELS = {
     "order102:6": _l("Ministry of Finance Order No. 102, article 10 (6)"),
     "notice87": _l("Notice Cai Yu [2017] No. 87, section 2"),
     "measures2014": _l("Interim Measures for Government Purchase of Services (2014), article 14"),
+    # The 2014 Interim Measures (财综〔2014〕96号) say what may be bought (articles 14 and 15: within the
+    # government's duties, not what it must provide directly) but nothing of hiring or labour
+    # dispatch; 102号 first excluded them, from 1 March 2020. A 2014-scheme campaign is told so.
+    "order102:5_later": _l(
+        "Ministry of Finance Order No. 102, article 10 (5), in force from 1 March 2020: the 2014 Interim "
+        "Measures had no such article"
+    ),
 }
 BASIS_LABELS = {  # the negative list as a whole, per era
     "2020": _l("Ministry of Finance Order No. 102, article 10"),

@@ -46,9 +46,14 @@ def test_2020_campaigns_cite_order_102_and_2014_campaigns_notice_87(english):
     assert str(old.citation) == "Notice Cai Yu [2017] No. 87, section 2"
 
 
-def test_labour_dispatch_before_2020_cites_the_2014_measures(english):
-    (hit,) = screen("", "劳务派遣人员管理", era="2014")
-    assert hit.key == "labour_dispatch" and "2014" in str(hit.citation)
+def test_hiring_and_dispatch_before_2020_cite_order_102_saying_the_2014_measures_had_no_such_article(english):
+    """财综〔2014〕96号 articles 14-15 do not mention hiring or dispatch: the citation does not pretend."""
+    for name, key in (("劳务派遣人员管理", "labour_dispatch"), ("编外人员招聘", "recruitment")):
+        (hit,) = screen("", name, era="2014")
+        assert hit.key == key and str(hit.citation) == (
+            "Ministry of Finance Order No. 102, article 10 (5), in force from 1 March 2020: the 2014 Interim "
+            "Measures had no such article"
+        )
 
 
 def test_the_description_is_screened_and_named_as_the_field():
