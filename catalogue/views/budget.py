@@ -5,8 +5,8 @@ from decimal import Decimal
 from io import BytesIO
 
 from flask import Blueprint, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user
 
 from core.budget import BASIS_NAMES, FUNDING_NAMES
@@ -45,6 +45,7 @@ def index():
         year=year,
         years=budget_lines.years(moment),
         lines=lines,
+        hits={line.id: budget_lines.line_hits(line.project_name, line.notes, line.budget_year) for line in lines},
         total=sum((line.amount for line in lines), start=Decimal("0.00")),
         delete_form=VersionForm(),
     )
@@ -73,10 +74,13 @@ def new():
         except Invalid as error:
             copy_errors(form, error.errors)
         else:
-            flash(
-                _("Budget line “%(project)s” recorded under %(code)s.", project=line.project_name, code=line.code),
-                "success",
-            )
+            done = _("Budget line “%(project)s” recorded under %(code)s.", project=line.project_name, code=line.code)
+            hits = budget_lines.line_hits(line.project_name, line.notes, line.budget_year)
+            if hits:
+                warnings = " ".join(str(hit.message) for hit in hits)
+                flash(_("%(done)s Check it: %(warnings)s", done=done, warnings=warnings), "warning")
+            else:
+                flash(done, "success")
             return redirect(url_for("budget.index", year=line.budget_year))
     entries = effective.effective_catalogue(department, local_day(moment))
     status = 400 if form.errors else 200
@@ -126,7 +130,15 @@ def preview(upload_id):
             return redirect(url_for("budget.preview", upload_id=upload_id, year=year))
         flash(ngettext("%(num)d budget line recorded.", "%(num)d budget lines recorded.", len(lines)), "success")
         return redirect(url_for("budget.index", year=year))
-    return render_template("budget/preview.html", upload=stored, plan=plan, year=year)
+    hits = [
+        budget_lines.line_hits(
+            clean["project_name"],
+            clean["notes"],
+            clean["budget_year"] if isinstance(clean["budget_year"], int) else year,
+        )
+        for _row, clean, *_rest in plan.rows
+    ]
+    return render_template("budget/preview.html", upload=stored, plan=plan, year=year, hits=hits)
 
 
 @bp.post("/<int:line_id>/delete")
@@ -156,6 +168,8 @@ def totals():
 def totals_xlsx():
     found, _moment = _totals()
     flagged = {line.id for line in found.flagged}
+    with force_locale("zh_Hans_CN"):  # the workbook is a Chinese document, whatever the page's language
+        warned_rules = {line_id: [str(hit.rule) for hit in hits] for line_id, hits in found.warned.items()}
     rows = [
         {
             "部门编码": line.department.code,
@@ -169,7 +183,10 @@ def totals_xlsx():
             "资金来源": FUNDING_NAMES[line.funding_source],
             "依据": BASIS_NAMES[line.basis],
             "备注": line.notes,
-            "提示": "该编码已不在部门现行目录中" if line.id in flagged else "",
+            "提示": "；".join(
+                (["该编码已不在部门现行目录中"] if line.id in flagged else [])
+                + [f"负面清单：{rule}" for rule in warned_rules.get(line.id, [])]
+            ),
         }
         for line in found.lines
     ]

@@ -202,3 +202,21 @@ def test_amounts_that_look_like_ten_thousand_yuan_wait_for_a_confirmation(logged
     assert db.session.scalar(db.select(db.func.count(BudgetLine.id))) == 0
     clerk.post(preview, data={"in_yuan": "1"})
     assert str(db.session.scalar(db.select(BudgetLine.amount))) == "30.50"
+
+
+def test_a_works_project_booked_under_a_service_code_is_warned_everywhere(logged_in, auth, published):
+    """Budget lines are screened like items: the project's name and notes, on recording, in the list,
+    and in the finance office's totals and their workbook."""
+    clerk = logged_in("clerk-civil", NOW)
+    works = {**LINE, "project_name": "救助站办公楼维修改造工程"}
+    response = clerk.post("/budget/new", data=works, headers=EN, follow_redirects=True)
+    assert "Check it: Negative list" in text(response)  # recorded all the same: a warning, not a refusal
+    page = text(clerk.get("/budget/?year=2018", headers=EN))
+    assert page.count("⚠ Negative list") == 1
+    auth.logout()
+    finance = logged_in("finance-530000", NOW)
+    totals = text(finance.get("/budget/totals?year=2018", headers=EN))
+    assert "1 line looks like something the negative list forbids buying" in totals
+    workbook = load_workbook(io.BytesIO(finance.get("/budget/totals.xlsx?year=2018").data))
+    notes = [row[-1] for row in workbook["预算明细"].iter_rows(min_row=2, values_only=True)]
+    assert any(note and "负面清单" in note for note in notes)

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from core import budget
 from core.characters import refusals
+from core.negative_list import Hit, screen_fields
 
 from ...clock import local_day
 from ...errors import Invalid, NotFound
@@ -28,6 +29,13 @@ from ..kernel.permissions import Actor, require_clerk_of
 from . import effective
 
 PROJECT_MAX, NOTES_MAX = 200, 1000
+
+
+def line_hits(project_name: str, notes: str, year: int) -> list[Hit]:
+    """What the negative list says of a budget line's project (its name read as a service's name,
+    its notes as the description), under the measures in force for its year: a works project booked
+    under a service's code (办公楼维修改造工程 under 物业管理服务) is what 87号 was written against."""
+    return screen_fields({"level3": project_name or "", "description": notes or ""}, "2020" if year >= 2020 else "2014")
 
 
 class NotInCatalogue(Invalid):
@@ -176,6 +184,7 @@ class Totals:
     by_category: dict = field(default_factory=dict)  # (level1, level2) -> amount
     by_source: dict = field(default_factory=dict)  # funding source -> amount
     flagged: list = field(default_factory=list)  # lines whose code left the effective catalogue
+    warned: dict = field(default_factory=dict)  # line id -> its negative-list hits
 
 
 def totals(user: Actor, year: int, *, now: datetime) -> Totals:
@@ -208,6 +217,9 @@ def totals(user: Actor, year: int, *, now: datetime) -> Totals:
             catalogues[line.department_id] = {e.code for e in effective.effective_catalogue(line.department, today)}
         if line.code not in catalogues[line.department_id]:
             result.flagged.append(line)
+        hits = line_hits(line.project_name, line.notes, line.budget_year)
+        if hits:
+            result.warned[line.id] = hits
     result.by_department = dict(sorted(sums["department"].items()))
     result.by_category = dict(sorted(sums["category"].items()))
     result.by_source = {source: sums["source"][source] for source in budget.FUNDING_SOURCES if source in sums["source"]}
