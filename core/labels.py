@@ -1,6 +1,6 @@
 """Every label table: what a stored code is called on a page, in a file or in a message."""
 
-from . import budget, statuses, tiers
+from . import budget, budget_keys, statuses, tiers
 from .text import _l
 
 STATUS_LABELS = {
@@ -124,6 +124,7 @@ HISTORY_LABELS = {
     "project_name": _l("Project name"),
     "amount": _l("Amount (yuan)"),
     "funding_source": _l("Funding source"),
+    **{key.name: key.label for key in budget_keys.KEYS},
     "level1_name": FIELD_LABELS["level1_code"],  # as change reports name the category
     "notice_number": _l("Notice number (文号)"),
     "scheme": _l("Classification scheme"),

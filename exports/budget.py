@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from core.budget import FUNDING_NAMES
 
 from .safe import append_row
-from .styles import BOLD, HEADER_FILL, TITLE_FONT, landscape, portrait, set_widths
+from .styles import BOLD, HEADER_FILL, TITLE_FONT, WRAP, landscape, portrait, set_widths
 
 MONEY = "#,##0.00"
 LINE_COLUMNS = (
@@ -43,9 +43,31 @@ def _sums(book, title, heading, rows):
         sheet.cell(row=sheet.max_row, column=len(row)).number_format = MONEY
 
 
-def budget_workbook(title: str, lines: list[dict], totals: dict) -> bytes:
+# The sheet a budget system of the integration standard imports (core/budget_keys.py): its data
+# elements in its order, one row per line; the printable sheet above stays one A4 page wide.
+KEY_COLUMNS = (
+    "预算年度",
+    "财政区划代码",
+    "预算单位代码",
+    "预算单位",
+    "项目代码",
+    "项目名称",
+    "支出功能分类科目代码",
+    "政府预算支出经济分类代码",
+    "部门预算支出经济分类代码",
+    "资金性质",
+    "政府采购品目代码",
+    "指导性目录编码",
+    "政府购买服务内容",
+    "购买金额（元）",
+    "合同编号",
+    "绩效目标",
+)
+
+
+def budget_workbook(title: str, lines: list[dict], totals: dict, keyed: list[dict] = ()) -> bytes:
     """``lines``: dicts of the line columns; ``totals``: {"department": {...}, "category": {...},
-    "source": {...}, "total": Decimal}."""
+    "source": {...}, "total": Decimal}; ``keyed``: dicts of KEY_COLUMNS, for the sheet 预算一体化."""
     book = Workbook()
     sheet = book.worksheets[0]
     sheet.title = "预算明细"
@@ -74,6 +96,17 @@ def budget_workbook(title: str, lines: list[dict], totals: dict) -> bytes:
         ("资金来源", "金额（元）"),
         [(FUNDING_NAMES[source], amount) for source, amount in totals["source"].items()],
     )
+    keys = book.create_sheet("预算一体化")
+    set_widths(keys, (10, 12, 14, 24, 24, 30, 14, 14, 14, 16, 14, 14, 30, 16, 18, 36))
+    _header(keys, KEY_COLUMNS)
+    for cell in keys[1]:
+        cell.alignment = WRAP  # the standard's long element names, on two lines in their columns
+    landscape(keys, 1)
+    money = KEY_COLUMNS.index("购买金额（元）") + 1
+    for row in keyed:
+        append_row(keys, [row[name] for name in KEY_COLUMNS])
+        keys.cell(row=keys.max_row, column=money).number_format = MONEY
+    keys.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

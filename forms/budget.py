@@ -8,6 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
+from core import budget_keys
 from core.budget import FUNDING_LABELS, FUNDING_SOURCES
 
 from .base import Form, SingleUse
@@ -15,6 +16,7 @@ from .fields import strip
 from .items import ItemForm
 
 AMOUNT_HINT = _l("In yuan, to the fen: 120000.00.")
+BUDGET_KEYS = {key.name: key for key in budget_keys.KEYS}
 
 
 def _year_choices(years):
@@ -122,6 +124,23 @@ class BudgetLineForm(SingleUse, Form):
         validators=[Optional(), Length(max=1000, message=_l("At most %(max)d characters.", max=1000))],
     )
 
+    # the budget-management integration keys (core/budget_keys.py): optional, their formats checked
+    # by the service, which says what is wrong at each
+    project_code = StringField(BUDGET_KEYS["project_code"].label, filters=[strip], validators=[Optional()])
+    agency_code = StringField(BUDGET_KEYS["agency_code"].label, filters=[strip], validators=[Optional()])
+    function_code = StringField(BUDGET_KEYS["function_code"].label, filters=[strip], validators=[Optional()])
+    government_economic_code = StringField(
+        BUDGET_KEYS["government_economic_code"].label, filters=[strip], validators=[Optional()]
+    )
+    department_economic_code = StringField(
+        BUDGET_KEYS["department_economic_code"].label, filters=[strip], validators=[Optional()]
+    )
+    procurement_code = StringField(BUDGET_KEYS["procurement_code"].label, filters=[strip], validators=[Optional()])
+    contract_number = StringField(BUDGET_KEYS["contract_number"].label, filters=[strip], validators=[Optional()])
+    performance_target = TextAreaField(
+        BUDGET_KEYS["performance_target"].label, filters=[strip], validators=[Optional()]
+    )
+
     def set_years(self, years):
         self.budget_year.choices = _year_choices(years)
 
@@ -133,6 +152,7 @@ class BudgetLineForm(SingleUse, Form):
             "amount": self.amount.data,
             "funding_source": self.funding_source.data,
             "notes": self.notes.data or "",
+            **{name: self[name].data or "" for name in budget_keys.NAMES},
         }
 
 

@@ -1,4 +1,5 @@
-"""A spreadsheet of budget lines (项目名称, 目录编码, 金额, 资金来源, 备注; 预算年度 optional), read like a
+"""A spreadsheet of budget lines (项目名称, 目录编码, 金额, 资金来源, 备注; 预算年度 and the integration
+keys of core/budget_keys.py optional: 项目代码, 预算单位代码, 支出功能分类科目代码 …), read like a
 catalogue: any sheet with a recognisable header, every non-empty row accounted for. Amounts are in
 the unit the sheet states, in its amount heading (金额（万元）) or above its header (单位：万元, a title
 ending （万元）): amounts in 万元 are converted to yuan, and said. A sheet that states no unit and whose
@@ -8,6 +9,7 @@ row by the form's rules."""
 import re
 from decimal import Decimal, InvalidOperation
 
+from core import budget_keys
 from core.budget import FUNDING_NAMES
 from core.text import _l
 
@@ -23,6 +25,7 @@ ALIASES = {
     "funding_source": ("资金来源", "资金性质", "经费来源", "预算类别"),
     "notes": ("备注", "说明"),
     "budget_year": ("预算年度", "年度"),
+    **{key.name: key.aliases for key in budget_keys.KEYS},
 }
 LOOKUP = {normalise_heading(alias): name for name, aliases in ALIASES.items() for alias in aliases}
 SOURCE_WORDS = {
@@ -124,7 +127,7 @@ def _total(filled):
 
 
 def _line(values: dict, *, in_wan: bool) -> dict:
-    line = {name: values.get(name, "") for name in ("project_name", "code", "notes")}
+    line = {name: values.get(name, "") for name in ("project_name", "code", "notes", *budget_keys.NAMES)}
     source = values.get("funding_source", "").strip()
     line["funding_source"] = SOURCE_OF.get(source, source)
     year = values.get("budget_year", "").strip().removesuffix("年")

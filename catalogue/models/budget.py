@@ -80,6 +80,16 @@ class BudgetLine(Model):
     notes: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+    # The keys of the budget-management integration standard (core/budget_keys.py; migration 0027),
+    # each "" until given.
+    project_code: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    agency_code: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    function_code: Mapped[str] = mapped_column(String(7), default="", server_default="")
+    government_economic_code: Mapped[str] = mapped_column(String(5), default="", server_default="")
+    department_economic_code: Mapped[str] = mapped_column(String(5), default="", server_default="")
+    procurement_code: Mapped[str] = mapped_column(String(11), default="", server_default="")
+    contract_number: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    performance_target: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     department: Mapped[Department] = relationship()
 

@@ -172,7 +172,9 @@ def open_data_headers(response):
     if request.method in ("GET", "HEAD"):
         response.headers["Access-Control-Allow-Origin"] = "*"
         if response.status_code == 200:
-            response.headers["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+            # the catalogue check's budget status changes with any line recorded: revalidated each time
+            fresh = request.endpoint == "api.catalogue_check"
+            response.headers["Cache-Control"] = "public, no-cache" if fresh else f"public, max-age={CACHE_SECONDS}"
             response.add_etag()
             if request.if_none_match:  # performance: the rest of make_conditional is for ranges and dates
                 response.make_conditional(request)

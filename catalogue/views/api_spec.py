@@ -79,7 +79,7 @@ SCHEMAS = {
     },
     "CatalogueCheck": {
         "type": "object",
-        "required": ["in_catalogue", "basis", "publication", "request", "item", "message"],
+        "required": ["in_catalogue", "basis", "publication", "request", "item", "budget", "message"],
         "properties": {
             "in_catalogue": {"type": "boolean"},
             "basis": {"type": ["string", "null"], "enum": ["publication", "request", None]},
@@ -103,6 +103,18 @@ SCHEMAS = {
             "item": {
                 "type": ["object", "null"],
                 "properties": dict.fromkeys(("code", "level1_name", "level2", "level3", "level4"), STRING),
+            },
+            "budget": {
+                "type": "object",
+                "description": "The department's budget lines citing the code for the date's year: 财综〔2020〕57号 "
+                "forbids carrying out a catalogued service without a budget.",
+                "required": ["year", "budgeted", "lines", "amount"],
+                "properties": {
+                    "year": INTEGER,
+                    "budgeted": {"type": "boolean"},
+                    "lines": INTEGER,
+                    "amount": {"type": "string", "description": "Their sum in yuan, two decimals."},
+                },
             },
             "message": STRING,
             "department": STRING,

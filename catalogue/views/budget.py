@@ -190,6 +190,27 @@ def totals_xlsx():
         }
         for line in found.lines
     ]
+    keyed = [
+        {
+            "预算年度": line.budget_year,
+            "财政区划代码": line.department.region.code,
+            "预算单位代码": line.agency_code,
+            "预算单位": line.department.name,
+            "项目代码": line.project_code,
+            "项目名称": line.project_name,
+            "支出功能分类科目代码": line.function_code,
+            "政府预算支出经济分类代码": line.government_economic_code,
+            "部门预算支出经济分类代码": line.department_economic_code,
+            "资金性质": FUNDING_NAMES[line.funding_source],
+            "政府采购品目代码": line.procurement_code,
+            "指导性目录编码": line.code,
+            "政府购买服务内容": line.level3,
+            "购买金额（元）": line.amount,
+            "合同编号": line.contract_number,
+            "绩效目标": line.performance_target,
+        }
+        for line in found.lines
+    ]
     content = budget_workbook(
         f"{found.year}年度政府购买服务预算",
         rows,
@@ -199,6 +220,7 @@ def totals_xlsx():
             "source": found.by_source,
             "total": found.total,
         },
+        keyed,
     )
     return send_file(
         BytesIO(content),

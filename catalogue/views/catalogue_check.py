@@ -1,5 +1,7 @@
-"""GET /api/v1/catalogue-check: is a service in a department's catalogue on a day? For budget and
-payment systems; public, read-only, cached like the rest of the API (its blueprint's headers)."""
+"""GET /api/v1/catalogue-check: is a service in a department's catalogue on a day, and is it
+budgeted for that day's year (the department's budget lines citing it)? Both are needed before a
+catalogued service is carried out (财综〔2020〕57号). For budget and payment systems; public,
+read-only, cached like the rest of the API (its blueprint's headers)."""
 
 from datetime import date
 
@@ -8,7 +10,7 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest, NotFound
 
 from ..clock import local_day, now
-from ..services.budget import effective
+from ..services.budget import budget_lines, effective
 from .api import bp
 
 CODE_MAX = 20
@@ -39,6 +41,7 @@ def _arguments():
 def catalogue_check():
     department, code, day = _arguments()
     entry = effective.lookup(department, code, day)
+    lines, amount = budget_lines.budgeted(department, code, day.year)
     publication = entry.publication if entry else None
     filed = entry.request if entry else None
     return jsonify(
@@ -61,6 +64,7 @@ def catalogue_check():
             if filed
             else None,
             "item": entry.item() if entry else None,
+            "budget": {"year": day.year, "budgeted": lines > 0, "lines": lines, "amount": str(amount)},
             "message": effective.explain(department, code, day, entry),
             "department": department.code,
             "date": day.isoformat(),

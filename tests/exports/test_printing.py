@@ -84,7 +84,8 @@ def test_the_budget_workbook_prints_each_sheet_on_a4_one_page_wide(tmp_path):
     path.write_bytes(budget_workbook("2027年度政府购买服务预算", lines, totals | {"source": {}, "total": 1}))
     (pdf,) = libreoffice_convert([path], "pdf", tmp_path)
     pages = pdf_pages(pdf)
-    assert len(pages) == 4, [page[:80] for page in pages]  # one page per sheet
+    assert len(pages) == 5, [page[:80] for page in pages]  # one page per sheet
+    assert "政府采购品目代码" in squeeze(pages[4]) and "绩效目标" in squeeze(pages[4])  # the integration sheet
     assert "2027年度政府购买服务预算" in squeeze(pages[0]) and "困难群众救助对象核查服务项目" in squeeze(pages[0])
     sheet = load_workbook(path)["预算明细"]
     assert sheet.page_setup.paperSize == 9 and sheet.print_title_rows == "$2:$2"  # A4, the header repeated

@@ -77,3 +77,28 @@ def test_amounts_that_look_like_ten_thousand_yuan_in_a_file_that_says_no_unit_ar
     assert found.rows[0].data["amount"] == "30.5" and looks_like_wan(found) == ["Sheet1"]
     plain = read_lines(xlsx([["项目名称", "目录编码", "金额"], ["课后服务", "A0201001", 305000]]))
     assert looks_like_wan(plain) == []
+
+
+def test_the_integration_keys_are_read_by_their_headings():
+    rows = [
+        [
+            "项目名称",
+            "目录编码",
+            "金额",
+            "项目代码",
+            "预算单位编码",
+            "支出功能分类科目",
+            "部门预算经济分类",
+            "政府采购品目",
+            "绩效目标",
+        ],
+        ["救助对象核查", "A0101001", 1000, "530000210001", "101001", "2080201", "30227", "C23090000", "覆盖全省"],
+    ]
+    (line,) = read_lines(xlsx(rows)).rows
+    assert {name: line.data[name] for name in ("project_code", "agency_code", "function_code")} == {
+        "project_code": "530000210001",
+        "agency_code": "101001",
+        "function_code": "2080201",
+    }
+    assert (line.data["department_economic_code"], line.data["procurement_code"]) == ("30227", "C23090000")
+    assert line.data["performance_target"] == "覆盖全省" and line.data["contract_number"] == ""

@@ -6,6 +6,7 @@ import pytest
 import time_machine
 
 from catalogue.extensions import db
+from catalogue.services.budget import budget_lines
 from catalogue.services.budget import requests as catalogue_requests
 from tests.conftest import shanghai
 from tests.factories import approved, publish
@@ -96,7 +97,8 @@ def test_an_unknown_department_is_404_saying_so(client, lists):
 
 def test_it_is_open_cached_and_conditional(client, lists):
     response = client.get(f"{URL}?department=530000007&code=A0101001&date=2017-09-30")
-    assert response.headers["Access-Control-Allow-Origin"] == "*" and "max-age" in response.headers["Cache-Control"]
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert response.headers["Cache-Control"] == "public, no-cache"  # the budget status is never stale
     etag = response.headers["ETag"]
     again = client.get(f"{URL}?department=530000007&code=A0101001&date=2017-09-30", headers={"If-None-Match": etag})
     assert again.status_code == 304
@@ -130,3 +132,25 @@ def test_the_public_sees_the_requests_filed_since_a_version(client, world, lists
         "530000007",
     )
     assert client.get(f"/api/v1/publications/{_first.id}").json["filed_requests"] == []  # filed after v2 replaced v1
+
+
+def test_it_says_whether_the_service_is_budgeted_for_the_days_year(client, world, lists):
+    """57号: a catalogued service without a budget may not be carried out, so both are answered."""
+    url = f"{URL}?department=530000007&code=A0101001&date=2018-03-01"
+    assert client.get(url).json["budget"] == {"year": 2018, "budgeted": False, "lines": 0, "amount": "0.00"}
+    for amount in ("50000", "0.50"):
+        budget_lines.add_line(
+            world.clerk,
+            world.civil,
+            data={
+                "budget_year": 2018,
+                "project_name": "救助对象核查",
+                "code": "A0101001",
+                "amount": amount,
+                "funding_source": "general",
+            },
+            now=shanghai(date(2018, 1, 10), 10),
+        )
+    db.session.commit()
+    assert client.get(url).json["budget"] == {"year": 2018, "budgeted": True, "lines": 2, "amount": "50000.50"}
+    assert client.get(url.replace("2018-03-01", "2019-03-01")).json["budget"]["budgeted"] is False

@@ -115,7 +115,7 @@ def test_finance_reads_the_totals_and_downloads_them(logged_in, auth, published)
     page = text(finance.get("/budget/totals?year=2018", headers=EN))
     assert "50,000.50" in page and "Government fund budget" in page
     workbook = load_workbook(io.BytesIO(finance.get("/budget/totals.xlsx?year=2018").data))
-    assert workbook.sheetnames == ["预算明细", "按部门", "按目录类别", "按资金来源"]
+    assert workbook.sheetnames == ["预算明细", "按部门", "按目录类别", "按资金来源", "预算一体化"]
     assert [row[1] for row in workbook["按部门"].iter_rows(min_row=2, values_only=True)] == [50000.5]
     assert ("政府性基金预算", 0.5) in workbook["按资金来源"].iter_rows(min_row=2, values_only=True)  # files: Chinese
 
@@ -220,3 +220,24 @@ def test_a_works_project_booked_under_a_service_code_is_warned_everywhere(logged
     workbook = load_workbook(io.BytesIO(finance.get("/budget/totals.xlsx?year=2018").data))
     notes = [row[-1] for row in workbook["预算明细"].iter_rows(min_row=2, values_only=True)]
     assert any(note and "负面清单" in note for note in notes)
+
+
+def test_a_line_carries_the_budget_systems_keys_into_the_workbook(logged_in, auth, published):
+    clerk = logged_in("clerk-civil", NOW)
+    keys = {"project_code": "530000210001", "function_code": "2080201", "procurement_code": "C23090000"}
+    refused = clerk.post("/budget/new", data={**LINE, **keys, "procurement_code": "A02010100"}, headers=EN)
+    assert refused.status_code == 400 and "procurement item of goods" in text(refused)
+    assert clerk.post("/budget/new", data={**LINE, **keys}).status_code == 302
+    line = db.session.scalar(db.select(BudgetLine))
+    assert (line.project_code, line.function_code, line.procurement_code) == ("530000210001", "2080201", "C23090000")
+    auth.logout()
+    finance = logged_in("finance-530000", NOW)
+    sheet = load_workbook(io.BytesIO(finance.get("/budget/totals.xlsx?year=2018").data))["预算一体化"]
+    heading, row = list(sheet.iter_rows(values_only=True))
+    found = dict(zip(heading, row))
+    assert (found["项目代码"], found["财政区划代码"], found["政府采购品目代码"]) == (
+        "530000210001",
+        "530000",
+        "C23090000",
+    )
+    assert found["购买金额（元）"] == 50000 and found["资金性质"] == "一般公共预算"

@@ -12,9 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from core import budget
+from core import budget, budget_keys
 from core.characters import refusals
 from core.negative_list import Hit, screen_fields
 
@@ -84,6 +84,10 @@ def problems(
     clean["amount"], message = budget.amount(data.get("amount"))
     if message:
         errors["amount"] = [message]
+    keys, key_errors = budget_keys.check(data)
+    clean.update(keys)
+    for name, messages in key_errors.items():
+        errors.setdefault(name, messages)
     entry, missing = None, None
     if not clean["code"] and "code" not in errors:
         errors["code"] = [_l("Give the catalogue code the project buys under.")]
@@ -149,6 +153,7 @@ def _snapshot(line: BudgetLine) -> dict:
         "code": line.code,
         "amount": str(line.amount),
         "funding_source": line.funding_source,
+        **{name: getattr(line, name) for name in budget_keys.NAMES if getattr(line, name)},
     }
 
 
@@ -164,6 +169,17 @@ def delete_line(user: Actor, line: BudgetLine, *, now: datetime) -> None:
     audit.record(user, "delete_budget_line", line, before=_snapshot(line), at=now)
     db.session.delete(line)
     flush()
+
+
+def budgeted(department: Department, code: str, year: int) -> tuple[int, Decimal]:
+    """How many budget lines of ``department`` cite ``code`` for ``year``, and their sum: "已纳入《目录》
+    但没有安排预算的事项，不得实施" (财综〔2020〕57号), so a budget system asks both questions at once."""
+    count, total = db.session.execute(
+        select(func.count(BudgetLine.id), func.coalesce(func.sum(BudgetLine.amount), 0)).where(
+            BudgetLine.department_id == department.id, BudgetLine.code == code, BudgetLine.budget_year == year
+        )
+    ).one()
+    return count, Decimal(total).quantize(budget.FEN)
 
 
 def lines_of(user: Actor, department: Department, year: int) -> Sequence[BudgetLine]:
