@@ -74,6 +74,7 @@ ACTION_LABELS = {
     "refuse_request": _l("refused an out-of-catalogue request"),
     "add_budget_line": _l("recorded a budget line"),
     "delete_budget_line": _l("deleted a budget line"),
+    "edit_budget_line": _l("gave a budget line's budget-system keys"),
 }
 # How an import treated the catalogue (the audit record's "mode").
 IMPORT_MODE_LABELS = {

@@ -88,7 +88,30 @@ class RefuseForm(Form):
     )
 
 
-class BudgetLineForm(SingleUse, Form):
+class BudgetKeysForm(Form):
+    """The budget-management integration keys of a line (core/budget_keys.py): optional, their formats
+    checked by the service, which says what is wrong at each; given when the line is recorded or later."""
+
+    project_code = StringField(BUDGET_KEYS["project_code"].label, filters=[strip], validators=[Optional()])
+    agency_code = StringField(BUDGET_KEYS["agency_code"].label, filters=[strip], validators=[Optional()])
+    function_code = StringField(BUDGET_KEYS["function_code"].label, filters=[strip], validators=[Optional()])
+    government_economic_code = StringField(
+        BUDGET_KEYS["government_economic_code"].label, filters=[strip], validators=[Optional()]
+    )
+    department_economic_code = StringField(
+        BUDGET_KEYS["department_economic_code"].label, filters=[strip], validators=[Optional()]
+    )
+    procurement_code = StringField(BUDGET_KEYS["procurement_code"].label, filters=[strip], validators=[Optional()])
+    contract_number = StringField(BUDGET_KEYS["contract_number"].label, filters=[strip], validators=[Optional()])
+    performance_target = TextAreaField(
+        BUDGET_KEYS["performance_target"].label, filters=[strip], validators=[Optional()]
+    )
+
+    def keys_data(self):
+        return {name: self[name].data or "" for name in budget_keys.NAMES}
+
+
+class BudgetLineForm(SingleUse, BudgetKeysForm):
     budget_year = SelectField(_l("Budget year"), validate_choice=False)
     project_name = StringField(
         _l("Project name"),
@@ -124,23 +147,6 @@ class BudgetLineForm(SingleUse, Form):
         validators=[Optional(), Length(max=1000, message=_l("At most %(max)d characters.", max=1000))],
     )
 
-    # the budget-management integration keys (core/budget_keys.py): optional, their formats checked
-    # by the service, which says what is wrong at each
-    project_code = StringField(BUDGET_KEYS["project_code"].label, filters=[strip], validators=[Optional()])
-    agency_code = StringField(BUDGET_KEYS["agency_code"].label, filters=[strip], validators=[Optional()])
-    function_code = StringField(BUDGET_KEYS["function_code"].label, filters=[strip], validators=[Optional()])
-    government_economic_code = StringField(
-        BUDGET_KEYS["government_economic_code"].label, filters=[strip], validators=[Optional()]
-    )
-    department_economic_code = StringField(
-        BUDGET_KEYS["department_economic_code"].label, filters=[strip], validators=[Optional()]
-    )
-    procurement_code = StringField(BUDGET_KEYS["procurement_code"].label, filters=[strip], validators=[Optional()])
-    contract_number = StringField(BUDGET_KEYS["contract_number"].label, filters=[strip], validators=[Optional()])
-    performance_target = TextAreaField(
-        BUDGET_KEYS["performance_target"].label, filters=[strip], validators=[Optional()]
-    )
-
     def set_years(self, years):
         self.budget_year.choices = _year_choices(years)
 
@@ -152,7 +158,7 @@ class BudgetLineForm(SingleUse, Form):
             "amount": self.amount.data,
             "funding_source": self.funding_source.data,
             "notes": self.notes.data or "",
-            **{name: self[name].data or "" for name in budget_keys.NAMES},
+            **self.keys_data(),
         }
 
 

@@ -12,7 +12,7 @@ from flask_login import current_user
 from core.budget import BASIS_NAMES, FUNDING_NAMES
 from exports import XLSX_MIMETYPE
 from exports.budget import budget_workbook
-from forms.budget import BudgetLineForm, BudgetUploadForm
+from forms.budget import BudgetKeysForm, BudgetLineForm, BudgetUploadForm
 from forms.items import VersionForm
 from imports.errors import FileRejected
 
@@ -139,6 +139,24 @@ def preview(upload_id):
         for _row, clean, *_rest in plan.rows
     ]
     return render_template("budget/preview.html", upload=stored, plan=plan, year=year, hits=hits)
+
+
+@bp.route("/<int:line_id>/keys", methods=["GET", "POST"])
+@role_required("clerk")
+def keys(line_id):
+    """A line's budget-system keys, given or corrected after it was recorded."""
+    line = budget_lines.get_line(current_user, line_id)
+    form = BudgetKeysForm(obj=line)
+    if form.validate_on_submit():
+        try:
+            changed = budget_lines.update_keys(current_user, line, data=form.keys_data(), now=now())
+        except Invalid as error:
+            copy_errors(form, error.errors)
+        else:
+            message = _("The keys of “%(project)s” were saved.", project=line.project_name)
+            flash(message if changed else _("Nothing was changed."), "success" if changed else "info")
+            return redirect(url_for("budget.index", year=line.budget_year))
+    return render_template("budget/keys.html", form=form, line=line), 400 if form.errors else 200
 
 
 @bp.post("/<int:line_id>/delete")

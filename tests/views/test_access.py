@@ -137,6 +137,7 @@ MATRIX = {
     **{endpoint: {"clerk-civil"} for endpoint in ("requests.edit", "requests.submit", "requests.withdraw")},
     **{endpoint: {"finance-530000", "admin"} for endpoint in ("requests.approve", "requests.refuse")},
     "budget.delete": {"clerk-civil"},
+    "budget.keys": {"clerk-civil"},
     "budget.upload": CLERKS,
     "budget.preview": {"clerk-civil"},  # 民政厅's clerk's own upload
     **{endpoint: FINANCE | {"admin"} for endpoint in ("requests.queue", "budget.totals", "budget.totals_xlsx")},

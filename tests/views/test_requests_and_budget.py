@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from catalogue.extensions import db
-from catalogue.models import BudgetLine, CatalogueRequest
+from catalogue.models import AuditEvent, BudgetLine, CatalogueRequest
 from tests.conftest import shanghai
 from tests.factories import approved, publish
 
@@ -241,3 +241,18 @@ def test_a_line_carries_the_budget_systems_keys_into_the_workbook(logged_in, aut
         "C23090000",
     )
     assert found["购买金额（元）"] == 50000 and found["资金性质"] == "一般公共预算"
+
+
+def test_the_contract_and_target_are_given_later_audited_and_nothing_else_changes(logged_in, published):
+    clerk = logged_in("clerk-civil", NOW)
+    clerk.post("/budget/new", data=LINE)
+    line = db.session.scalar(db.select(BudgetLine))
+    url = f"/budget/{line.id}/keys"
+    wrong = clerk.post(url, data={"function_code": "20802011"}, headers=EN)
+    assert wrong.status_code == 400 and "3, 5 or 7 digits" in text(wrong)
+    later = {"contract_number": "YNMZ-2018-018", "performance_target": "核查不少于3万户次"}
+    assert clerk.post(url, data=later).status_code == 302
+    db.session.refresh(line)
+    assert (line.contract_number, line.performance_target, line.amount) == ("YNMZ-2018-018", "核查不少于3万户次", 50000)
+    event = db.session.scalar(db.select(AuditEvent).filter_by(action="edit_budget_line"))
+    assert event.before == {"contract_number": "", "performance_target": ""} and event.after == later

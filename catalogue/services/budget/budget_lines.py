@@ -157,6 +157,31 @@ def _snapshot(line: BudgetLine) -> dict:
     }
 
 
+def update_keys(user: Actor, line: BudgetLine, *, data: dict, now: datetime) -> bool:
+    """Give or correct a line's integration keys (the contract and the performance target come when
+    the purchase is made); the rest of the line stays. Whether anything changed (audited if so)."""
+    require_clerk_of(user, line.department)
+    keys, errors = budget_keys.check(data)
+    if errors:
+        raise Invalid(errors)
+    before = {name: getattr(line, name) for name in budget_keys.NAMES}
+    changed = {name: value for name, value in keys.items() if value != before[name]}
+    if not changed:
+        return False
+    for name, value in changed.items():
+        setattr(line, name, value)
+    flush()
+    audit.record(
+        user,
+        "edit_budget_line",
+        line,
+        before={name: before[name] for name in changed},
+        after=changed,
+        at=now,
+    )
+    return True
+
+
 def get_line(user: Actor, line_id: int) -> BudgetLine:
     line = db.session.get(BudgetLine, line_id)
     if line is None or not (user.is_clerk and user.department_id == line.department_id):

@@ -68,6 +68,7 @@ CATEGORIES = {
         "refuse_request",
         "add_budget_line",
         "delete_budget_line",
+        "edit_budget_line",
     ),
 }
 EXPORT_LIMIT = 50_000
