@@ -7,7 +7,9 @@
 
 The held-out list was written before the rules it scores were changed. Score it once per change of
 core/data/negative-list.csv; a case it shows missed may then move to the shaped-on list, and the
-held-out list needs new names for the next change.
+held-out list needs new names for the next change. (The first held-out list scored 0.851 and 0.031
+and then joined the shaped-on list; the second, written before the next change, scored 0.825 and
+0.000 under the rules before it and 0.875 and 0.000 after.)
 
 Run: make bench.
 """
