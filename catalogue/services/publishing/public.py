@@ -1,9 +1,7 @@
 """What anyone may read: published lists, their items and files. No login, no side effects."""
 
-import time
 from collections.abc import Sequence
 
-from flask import current_app
 from sqlalchemy import Row, func, or_, select
 
 from core.budget import APPROVED
@@ -21,8 +19,8 @@ from ...models import (
     Region,
     Scheme,
 )
-from ...transaction import writes_committed, writing
 from ..catalogues.diffing import diff_campaigns
+from ..kernel.generations import Generation
 from ..kernel.paging import page_of_query
 from ..kernel.permissions import top_region
 from .publications import previous_campaign_list, published_items
@@ -72,39 +70,22 @@ def get_publication(publication_id: int) -> Publication:
     return publication
 
 
-GENERATION = select(
-    select(func.max(Publication.id)).scalar_subquery(),
-    select(func.max(Scheme.id)).where(Scheme.region_id.is_not(None)).scalar_subquery(),
-    select(func.max(CatalogueRequest.decided_at)).scalar_subquery(),
+GENERATION = Generation(
+    select(
+        select(func.max(Publication.id)).scalar_subquery(),
+        select(func.max(Scheme.id)).where(Scheme.region_id.is_not(None)).scalar_subquery(),
+        select(func.max(CatalogueRequest.decided_at)).scalar_subquery(),
+    )
 )
-
-
-# (when it was read, the process's committed writes then, the generation)
-_last_read: tuple[float, int, tuple] | None = None
 
 
 def generation() -> tuple:
     """Changes whenever something is published (a list or a tier catalogue) or an out-of-catalogue
-    request is decided: public pages and effective catalogues cached under it stay correct.
-
-    Performance: asked on every public page and every catalogue check, so it is one statement built
-    once and run on the session's connection, past the ORM's per-statement work; and a request that
-    only reads takes the generation another read in this process found less than
-    ``GENERATION_MAX_AGE`` seconds ago (1 s; the public answers already allow 60 s of caching), unless
-    this process committed a write since. A request that writes always reads it afresh, so what it
-    decides (a budget line citing a request just filed) rests on the current state.
-    """
-    global _last_read  # one per process; a tuple is replaced whole, safe across threads
-    max_age, moment, reading = current_app.config["GENERATION_MAX_AGE"], time.monotonic(), not writing.get()
-    last = _last_read
-    if reading and last is not None and moment - last[0] < max_age and last[1] == writes_committed():
-        return last[2]
-    writes = writes_committed()
-    latest = db.session.connection().execute(GENERATION).one()
-    found = (latest[0] or 0, latest[1] or 0, latest[2])
-    if reading:
-        _last_read = (moment, writes, found)
-    return found
+    request is decided: public pages and effective catalogues cached under it stay correct. Asked on
+    every public page and every catalogue check (kernel/generations.py: read at most once a second
+    by a process's reading requests, afresh by a writing one: what it decides, a budget line citing a
+    request just filed, rests on the current state)."""
+    return GENERATION.read()
 
 
 def search_items(

@@ -21,7 +21,7 @@ NOW = shanghai(date(2017, 7, 10), 10)
 
 @pytest.fixture(autouse=True)
 def nothing_read_yet(monkeypatch):
-    monkeypatch.setattr(public, "_last_read", None)  # what another test's rolled-back data gave
+    monkeypatch.setattr(public.GENERATION, "last", None)  # what another test's rolled-back data gave
 
 
 @pytest.fixture
