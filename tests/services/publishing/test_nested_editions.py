@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from catalogue.errors import Invalid
+from catalogue.extensions import db
 from catalogue.models import Region
 from catalogue.services.catalogues import items
 from catalogue.services.kernel.reference import load_schemes
@@ -15,16 +16,10 @@ from catalogue.services.publishing import editions
 from tests.conftest import shanghai
 from tests.factories import campaign, item_data, user
 from tests.imports.builders import xlsx
+from tests.services.publishing.test_editions import ROWS
 
 NOW = shanghai(date(2026, 6, 1), 10)
-PROVINCE = [
-    ["编码", "一级目录", "二级目录", "三级目录"],
-    ["A04", "公共服务", "社会保障服务", ""],
-    ["A0401", "", "", "社会救助服务"],
-    ["A0402", "", "", "养老服务"],
-    ["B11", "政府履职辅助性服务", "后勤服务", ""],
-    ["B1101", "", "", "物业管理服务"],
-]
+PROVINCE = ROWS  # the province's catalogue of the tier-catalogue tests
 PREFECTURE = [  # the province's nodes it keeps, codes left to the province's, and one of its own
     ["编码", "一级目录", "二级目录", "三级目录"],
     ["", "公共服务", "社会保障服务", "社会救助服务"],
@@ -53,8 +48,6 @@ def chain(world):
 
 
 def db_region(code):
-    from catalogue.extensions import db
-
     return db.session.scalar(select(Region).where(Region.code == code))
 
 
