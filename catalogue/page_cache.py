@@ -2,8 +2,9 @@
 
 Public pages and the open-data API's answers are cached per URL, language and publication
 generation (a new publication starts a new generation, so superseded marks appear at once); only for
-anonymous visitors, whose pages carry no session data. File bytes are cached by their SHA-256. Both
-caches are per process and bounded.
+anonymous visitors, whose pages carry no session data. File bytes are cached by their SHA-256. The
+items' part of a department's catalogue page is cached under what it is made of (no token or time in
+it). Every cache is per process and bounded.
 """
 
 import hashlib
@@ -17,6 +18,9 @@ from core.caching import BoundedCache
 
 pages = BoundedCache(64 * 1024 * 1024)
 files = BoundedCache(256 * 1024 * 1024)
+# The part of a department's catalogue page its items make (views/department.py::catalogue), under
+# what it is made of (services/catalogues/overview.py::CatalogueState.content_key) and the language.
+fragments = BoundedCache(32 * 1024 * 1024)
 
 
 def cacheable():

@@ -32,6 +32,9 @@ class BoundedCache:
                 _key, (_value, dropped) = self._data.popitem(last=False)
                 self._size -= dropped
 
+    def __len__(self):
+        return len(self._data)
+
     def clear(self):
         with self._lock:
             self._data.clear()

@@ -27,7 +27,7 @@ from catalogue import create_app, page_cache
 from catalogue.clock import SHANGHAI
 from catalogue.config import database_url
 from catalogue.extensions import db
-from catalogue.services.budget import effective
+from catalogue.services.budget import budget_lines, effective
 from catalogue.services.catalogues import progress
 from catalogue.services.kernel import reference
 from catalogue.throttle import throttle
@@ -111,6 +111,8 @@ def database(app, request):
     page_cache.files.clear()
     effective._snapshots.clear()
     progress._figures.clear()  # rolled-back tests repeat ids and versions: a key seen before may mean other rows
+    page_cache.fragments.clear()
+    budget_lines._budgeted.clear()
     throttle.reset()
     with app.app_context():
         if request.node.get_closest_marker("committed") or request.node.get_closest_marker("e2e"):

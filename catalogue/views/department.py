@@ -1,12 +1,15 @@
 """The clerk's pages: their department's catalogue in each campaign."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 
 from forms.items import EditItemForm, ItemForm, MoveForm, VersionForm
 from forms.review import SubmitForm
 
+from .. import page_cache
 from ..clock import now
 from ..errors import AlreadyMade, IllegalTransition, Invalid, NotEditable, Refused, StaleEdit
 from ..services.campaigns.campaigns import get_campaign, list_campaigns
@@ -37,9 +40,32 @@ def home():
 @bp.get("/campaigns/<code>")
 @role_required("clerk")
 def catalogue(code):
+    state = _state(code)
+    problems_part, items_part = _items_parts(state)
     return render_template(
-        "department/catalogue.html", state=_state(code), move_form=MoveForm(), delete_form=VersionForm()
+        "department/catalogue.html",
+        state=state,
+        problems_part=problems_part,
+        items_part=items_part,
+        move_form=MoveForm(),
+        delete_form=VersionForm(),
     )
+
+
+def _items_parts(state):
+    """The parts of the page the items make (what to correct, the table), from the cache while what
+    they are made of is unchanged (``CatalogueState.content_key``), else rendered and kept."""
+    made_of = state.content_key()
+    key = (made_of, str(get_locale())) if made_of is not None else None
+    hit = page_cache.fragments.get(key) if key is not None else None
+    if hit is None:
+        problems = render_template("department/_problems.html", state=state)
+        table = render_template("department/_items.html", state=state)
+        hit = ((Markup(problems), Markup(table), state.has_problems), len(problems) + len(table))
+        if key is not None:
+            page_cache.fragments.put(key, *hit)
+    problems, table, state.known_problems = hit[0]
+    return problems, table
 
 
 def _saved(item, done):
