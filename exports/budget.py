@@ -2,6 +2,7 @@
 category and per funding source. Amounts are real numbers with two decimals. Pure: rows in, bytes out."""
 
 import io
+from collections.abc import Sequence
 
 from openpyxl import Workbook
 
@@ -65,7 +66,7 @@ KEY_COLUMNS = (
 )
 
 
-def budget_workbook(title: str, lines: list[dict], totals: dict, keyed: list[dict] = ()) -> bytes:
+def budget_workbook(title: str, lines: list[dict], totals: dict, keyed: Sequence[dict] = ()) -> bytes:
     """``lines``: dicts of the line columns; ``totals``: {"department": {...}, "category": {...},
     "source": {...}, "total": Decimal}; ``keyed``: dicts of KEY_COLUMNS, for the sheet 预算一体化."""
     book = Workbook()

@@ -13,6 +13,7 @@ from sqlalchemy import (
     literal_column,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import ColumnClause
 
 from ..clock import now
 from ..extensions import Model
@@ -96,7 +97,7 @@ class PublishedItem(Model):
 # PostgreSQL only, made by migration 0024 and read by the search as SQL: the search words as a
 # stored generated tsvector column and its full-text index. Not mapped, as SQLite has no tsvector;
 # comparing the models with the database (tests/test_migrations.py) leaves them out.
-SEARCH_VECTOR = literal_column("published_item.search_vector")
+SEARCH_VECTOR: ColumnClause = literal_column("published_item.search_vector")
 UNMAPPED = {("column", "search_vector"), ("index", "ix_published_item_search_vector")}
 
 

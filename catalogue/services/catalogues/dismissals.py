@@ -10,6 +10,7 @@ feed the negative list's case list (``flask negative-list-dismissals``).
 import hashlib
 from collections.abc import Hashable, Mapping
 from datetime import datetime
+from typing import TypeVar
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, tuple_
@@ -25,6 +26,7 @@ from ..kernel.permissions import Actor, require_reviewer_of
 from .screening import item_hits
 
 REASON_MAX = 500
+K = TypeVar("K", bound=Hashable)
 
 
 def digest(data: Mapping) -> str:
@@ -34,8 +36,8 @@ def digest(data: Mapping) -> str:
 
 
 def standing(
-    region_id: int, screened: Mapping[Hashable, tuple[Mapping, list[Hit]]]
-) -> tuple[dict[Hashable, list[Hit]], dict[Hashable, list[WarningDismissal]]]:
+    region_id: int, screened: Mapping[K, tuple[Mapping, list[Hit]]]
+) -> tuple[dict[K, list[Hit]], dict[K, list[WarningDismissal]]]:
     """Split the hits of each text of ``screened`` (key -> (fields, hits)) into those that stand and
     the dismissals the region's finance office made of the others, by the same keys."""
     wanted = {(hit.key, digest(data)) for data, hits in screened.values() for hit in hits}

@@ -149,7 +149,7 @@ def _checked(region: Region, data: dict) -> tuple[str, str, Scheme]:
     base = db.session.get(Scheme, data.get("base_id")) if data.get("base_id") else None
     if base is None:
         errors["base_id"] = [_l("Choose the official scheme or the upper tier's catalogue this one follows.")]
-    elif base.is_edition and base.region_id not in {r.id for r in ancestors_or_self(region)[1:]}:
+    elif base.region is not None and base.region_id not in {r.id for r in ancestors_or_self(region)[1:]}:
         errors["base_id"] = [
             _l(
                 "%(scheme)s is the tier catalogue of %(owner)s: %(region)s's may follow an official scheme or the "
