@@ -6,10 +6,12 @@ import json
 from datetime import date
 
 import pytest
+import xlsxwriter
 from openpyxl import load_workbook
 
 from exports.publication import (
     COLUMNS,
+    OPTIONS,
     caption,
     csv_bytes,
     department_part,
@@ -190,3 +192,10 @@ def test_files_written_from_hostile_values_read_back_clean():
     assert not any("\uffff" in value for row in rows for value in row)
     document = json.loads(json_bytes(HOSTILE_META, items))
     assert "\uffff" not in json.dumps(document, ensure_ascii=False) and document["items"][0]["level2"].startswith("=")
+
+
+def test_the_workbook_streams_its_rows_to_a_temporary_file():
+    """XlsxWriter turns constant_memory off under in_memory: the options must not ask for both."""
+    workbook = xlsxwriter.Workbook(io.BytesIO(), OPTIONS)
+    assert workbook.constant_memory and not workbook.in_memory
+    workbook.close()
