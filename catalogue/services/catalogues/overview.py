@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from flask_babel import gettext as _
 from sqlalchemy import func, inspect, select
+from sqlalchemy.orm import selectinload
 
 from core.negative_list import SCREENED, Hit
 from core.statuses import (
@@ -114,12 +115,15 @@ class CatalogueState:
         of the page is kept under this key (page_cache.fragments), read again when it changes."""
         if self.catalogue is None:
             return None
-        dismissed = db.session.execute(
-            select(func.count(WarningDismissal.id), func.max(WarningDismissal.id)).where(
-                WarningDismissal.region_id == self.department.region_id
+        catalogue, of_region = self.catalogue, WarningDismissal.region_id == self.department.region_id
+        items, *dismissed = db.session.execute(
+            select(
+                select(func.count(Item.id)).where(Item.catalogue_id == catalogue.id).scalar_subquery(),
+                select(func.count(WarningDismissal.id)).where(of_region).scalar_subquery(),
+                select(func.max(WarningDismissal.id)).where(of_region).scalar_subquery(),
             )
         ).one()
-        catalogue = self.catalogue
+        self.__dict__.setdefault("item_count", items)  # counted in the same statement (a cached property)
         return (catalogue.id, catalogue.version, self.campaign.scheme_id, self.editable, *dismissed)
 
     @cached_property
@@ -186,6 +190,7 @@ class CatalogueState:
                 AuditEvent.comment != "",
             )
             .order_by(AuditEvent.at, AuditEvent.id)
+            .options(selectinload(AuditEvent.actor))  # who said each, in one statement for the thread
         ).all()
 
     @property
