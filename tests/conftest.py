@@ -112,6 +112,7 @@ def database(app, request):
     effective._snapshots.clear()
     progress._figures.clear()  # rolled-back tests repeat ids and versions: a key seen before may mean other rows
     page_cache.fragments.clear()
+    progress._views.clear()
     budget_lines._budgeted.clear()
     throttle.reset()
     with app.app_context():

@@ -20,7 +20,7 @@ from exports.progress import progress_workbook
 from ..clock import SHANGHAI, now
 from ..i18n import status_label
 from ..services.campaigns import campaigns
-from ..services.catalogues.progress import ProgressFilter, campaign_figures, campaign_progress
+from ..services.catalogues.progress import ProgressFilter, campaign_figures, progress_view
 from ..services.desk import bulk
 from ..services.kernel import reference
 from ..services.kernel.permissions import REVIEWERS, can_choose_region, can_see_all_publications, progress_region
@@ -33,7 +33,7 @@ def _progress(code, args):
     campaign = campaigns.get_campaign(code, current_user)
     region = progress_region(current_user, args.get("region"))
     moment = now()
-    rows, totals = campaign_progress(current_user, campaign, now=moment, region=region)
+    rows, totals = progress_view(current_user, campaign, now=moment, region=region)
     wanted = ProgressFilter.from_args(args)
     return campaign, region, wanted.apply(rows), totals, wanted, campaign_figures(current_user, campaign, now=moment)
 

@@ -21,7 +21,7 @@ from ..kernel.permissions import REVIEWERS, Actor, region_of, require_role, revi
 
 @dataclass
 class ProgressRow:
-    department: Department
+    department: "Department | DepartmentRow"
     tier: str  # its region's
     status: str
     item_count: int
@@ -103,7 +103,7 @@ def _rows(campaign: Campaign, departments: Sequence[Department], now: datetime) 
                 item_count=counts.get(department.id, 0),
                 submitted_at=catalogue.submitted_at if catalogue else None,
                 deadline=deadline,
-                overdue=deadline is not None and deadline.is_past(now) and status not in DONE,
+                overdue=_overdue(deadline, status, now),
                 first_submitted_at=first,
                 approved_at=catalogue.approved_at if catalogue else None,
                 on_time=first is not None and (deadline is None or first < deadline.closes_at),
@@ -120,10 +120,60 @@ def campaign_progress(
     covered = covered_departments(campaign).with_only_columns(Department.id)
     departments = db.session.scalars(reviewable_departments(user, region).where(Department.id.in_(covered))).all()
     rows = _rows(campaign, departments, now)
+    return rows, _totals(rows)
+
+
+def _overdue(deadline: Deadline | None, status: str, now: datetime) -> bool:
+    return deadline is not None and deadline.is_past(now) and status not in DONE
+
+
+def _totals(rows: list[ProgressRow]) -> Counter:
     totals = Counter(row.status for row in rows)
     totals["all"] = len(rows)
     totals["overdue"] = sum(row.overdue for row in rows)
-    return rows, totals
+    return totals
+
+
+@dataclass(frozen=True)
+class DepartmentRow:
+    """A department as the pages that follow progress read it: plain values, kept across requests."""
+
+    id: int
+    code: str
+    name: str
+    eligible: bool
+    region_id: int
+
+
+_views = BoundedCache(64 * 1024 * 1024)
+
+
+def progress_view(
+    user: Actor, campaign: Campaign, *, now: datetime, region: Region | None = None
+) -> tuple[list[ProgressRow], Counter]:
+    """``campaign_progress`` for the pages that only read it (the progress page, its workbook, the
+    work queue), each row's department as plain values.
+
+    Performance: a province of 1,200 departments took 25 ms to read; the rows are kept per process
+    under what they are made of (``_figures_generation``, read every request, so never stale on any
+    host) and whose view they are; only whether each is overdue, which moves with the time, is worked
+    out again."""
+    require_role(user, REVIEWERS)
+    key = (user.role, user.region_id, region.id if region else None, _figures_generation(campaign))
+    hit = _views.get(key)
+    if hit is None:
+        rows, _totals_then = campaign_progress(user, campaign, now=now, region=region)
+        kept = [replace(row, department=_plain(row.department)) for row in rows]
+        hit = (kept, 400 * len(kept) + 1000)
+        _views.put(key, *hit)
+    rows = [replace(row, overdue=_overdue(row.deadline, row.status, now)) for row in hit[0]]
+    return rows, _totals(rows)
+
+
+def _plain(department: "Department | DepartmentRow") -> DepartmentRow:
+    if isinstance(department, DepartmentRow):
+        return department
+    return DepartmentRow(department.id, department.code, department.name, department.eligible, department.region_id)
 
 
 _figures = BoundedCache(256)  # per process: up to 256 sets of figures (each counted as 1)
@@ -241,7 +291,7 @@ class ProgressFilter:
         return (
             (not self.q or self.q in department.name or department.code.startswith(self.q))
             and (not self.status or (row.overdue if self.status == OVERDUE else row.status == self.status))
-            and (not self.tier or department.region.tier == self.tier)
+            and (not self.tier or row.tier == self.tier)
             and (not self.eligible or department.eligible == (self.eligible == "yes"))
         )
 

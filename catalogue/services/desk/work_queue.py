@@ -12,7 +12,7 @@ from ...clock import local_day
 from ...models import Campaign, CatalogueRequest
 from ..budget import requests
 from ..campaigns.campaigns import list_campaigns
-from ..catalogues.progress import ProgressRow, campaign_progress
+from ..catalogues.progress import ProgressRow, progress_view
 from ..kernel.permissions import REVIEWERS, Actor, require_role
 
 OVERDUE_SHOWN = timedelta(days=60)  # after its last deadline, a campaign's overdue departments leave the queue
@@ -34,7 +34,7 @@ class CampaignWork:
     def tiers(self) -> list[str]:
         """The tiers its waiting and overdue departments belong to (an administrator sees several)."""
         rows = [each.row for each in self.waiting] + self.overdue
-        return sorted({row.department.region.tier for row in rows})
+        return sorted({row.tier for row in rows})
 
 
 @dataclass
@@ -51,7 +51,7 @@ def work_queue(user: Actor, *, now: datetime) -> WorkQueue:
     require_role(user, REVIEWERS)
     found = []
     for campaign in list_campaigns(user):
-        rows, _totals = campaign_progress(user, campaign, now=now)
+        rows, _totals = progress_view(user, campaign, now=now)
         waiting = sorted(
             (Waiting(row, now - row.submitted_at) for row in rows if row.status == SUBMITTED and row.submitted_at),
             key=lambda each: each.waited,

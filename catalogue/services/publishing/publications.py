@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from datetime import date, datetime
+from typing import cast
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
@@ -91,7 +92,7 @@ def consolidation(
 def approved_departments(user: Actor, region: Region, campaign: Campaign, *, now: datetime) -> list[Department]:
     """The region's departments whose catalogue is approved: each may have its own list published."""
     rows, _totals = campaign_progress(user, campaign, now=now, region=region)
-    return [row.department for row in rows if row.status == APPROVED]
+    return [cast(Department, row.department) for row in rows if row.status == APPROVED]  # ORM rows here
 
 
 def current_publication(region: Region, campaign: Campaign, department: Department | None = None) -> Publication | None:

@@ -116,3 +116,22 @@ def test_the_figures_kept_per_process_follow_every_change_at_once(world):
     submitted = {f.tier: f for f in progress.campaign_figures(world.finance, world.campaign, now=moment)}
     assert submitted["province"].on_time == first["province"].on_time + 1
     assert progress.campaign_figures(world.finance, world.campaign, now=moment) == list(submitted.values())
+
+
+def test_the_kept_rows_follow_every_change_at_once_and_lateness_the_clock(world):
+    """progress_view keeps the rows under what they are made of; the time moves only lateness."""
+    add_items(world.clerk, world.campaign, world.civil, 1, shanghai(date(2017, 7, 1)))
+    before, after = shanghai(date(2017, 7, 31), 23, 59, 59), shanghai(date(2017, 8, 1))
+
+    def view(now):
+        rows, totals = progress.progress_view(world.finance, world.campaign, now=now)
+        return {row.department.code: (row.status, row.item_count, row.overdue) for row in rows}, totals
+
+    rows, totals = view(before)
+    assert rows["530000007"] == ("draft", 1, False) and totals["overdue"] == 0
+    assert len(progress._views) == 1
+    rows, totals = view(after)  # the same kept rows, late a second later
+    assert rows["530000007"] == ("draft", 1, True) and totals["overdue"] == 2 and len(progress._views) == 1
+    add_items(world.other_clerk, world.campaign, world.education, 2, shanghai(date(2017, 7, 1)))
+    rows, _totals = view(before)
+    assert rows["530000002"] == ("draft", 2, False)  # read afresh: another generation
