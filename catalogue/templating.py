@@ -5,7 +5,7 @@ from flask_babel import get_locale
 from flask_login import current_user
 from werkzeug.routing import BuildError
 
-from core import tiers
+from core import budget_keys, tiers
 from core.budget import BASIS_LABELS, FUNDING_LABELS, REQUEST_LABELS
 from core.labels import CODE_SOURCE_LABELS, FIELD_LABELS, ROLE_LABELS, ROW_STATUS_LABELS
 from core.negative_list import RULE_LABELS
@@ -75,6 +75,7 @@ def register(app):
         FIELD_LABELS=FIELD_LABELS,
         NEGATIVE_RULES=RULE_LABELS,
         CODE_SOURCE_LABELS=CODE_SOURCE_LABELS,
+        BUDGET_KEY_NAMES=budget_keys.NAMES,
         TIERS=tiers.TIERS,
         history_value=i18n.history_value,
         language_url=language_url,

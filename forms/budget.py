@@ -16,7 +16,6 @@ from .fields import strip
 from .items import ItemForm
 
 AMOUNT_HINT = _l("In yuan, to the fen: 120000.00.")
-BUDGET_KEYS = {key.name: key for key in budget_keys.KEYS}
 
 
 def _year_choices(years):
@@ -92,23 +91,13 @@ class BudgetKeysForm(Form):
     """The budget-management integration keys of a line (core/budget_keys.py): optional, their formats
     checked by the service, which says what is wrong at each; given when the line is recorded or later."""
 
-    project_code = StringField(BUDGET_KEYS["project_code"].label, filters=[strip], validators=[Optional()])
-    agency_code = StringField(BUDGET_KEYS["agency_code"].label, filters=[strip], validators=[Optional()])
-    function_code = StringField(BUDGET_KEYS["function_code"].label, filters=[strip], validators=[Optional()])
-    government_economic_code = StringField(
-        BUDGET_KEYS["government_economic_code"].label, filters=[strip], validators=[Optional()]
-    )
-    department_economic_code = StringField(
-        BUDGET_KEYS["department_economic_code"].label, filters=[strip], validators=[Optional()]
-    )
-    procurement_code = StringField(BUDGET_KEYS["procurement_code"].label, filters=[strip], validators=[Optional()])
-    contract_number = StringField(BUDGET_KEYS["contract_number"].label, filters=[strip], validators=[Optional()])
-    performance_target = TextAreaField(
-        BUDGET_KEYS["performance_target"].label, filters=[strip], validators=[Optional()]
-    )
-
     def keys_data(self):
         return {name: self[name].data or "" for name in budget_keys.NAMES}
+
+
+for _key in budget_keys.KEYS:  # a field per key of the table, labelled as it says
+    _field = TextAreaField if _key.pattern is None and _key.max_length > 100 else StringField  # long free text
+    setattr(BudgetKeysForm, _key.name, _field(_key.label, filters=[strip], validators=[Optional()]))
 
 
 class BudgetLineForm(SingleUse, BudgetKeysForm):

@@ -20,7 +20,7 @@ from ..clock import local_day, now
 from ..errors import AlreadyMade, Invalid, Refused
 from ..services.budget import budget_lines, effective, importing
 from ..services.kernel.permissions import REVIEWERS
-from .common import already_made, copy_errors, refused, role_required
+from .common import already_made, copy_errors, flash_saved, refused, role_required
 
 bp = Blueprint("budget", __name__, url_prefix="/budget")
 
@@ -74,13 +74,11 @@ def new():
         except Invalid as error:
             copy_errors(form, error.errors)
         else:
-            done = _("Budget line “%(project)s” recorded under %(code)s.", project=line.project_name, code=line.code)
-            hits = budget_lines.line_hits(line.project_name, line.notes, line.budget_year)
-            if hits:
-                warnings = " ".join(str(hit.message) for hit in hits)
-                flash(_("%(done)s Check it: %(warnings)s", done=done, warnings=warnings), "warning")
-            else:
-                flash(done, "success")
+            flash_saved(
+                _("Budget line “%(project)s” recorded under %(code)s.", project=line.project_name, code=line.code),
+                budget_lines.line_hits(line.project_name, line.notes, line.budget_year),
+                lambda done, warnings: _("%(done)s Check it: %(warnings)s", done=done, warnings=warnings),
+            )
             return redirect(url_for("budget.index", year=line.budget_year))
     entries = effective.effective_catalogue(department, local_day(moment))
     status = 400 if form.errors else 200
@@ -130,15 +128,7 @@ def preview(upload_id):
             return redirect(url_for("budget.preview", upload_id=upload_id, year=year))
         flash(ngettext("%(num)d budget line recorded.", "%(num)d budget lines recorded.", len(lines)), "success")
         return redirect(url_for("budget.index", year=year))
-    hits = [
-        budget_lines.line_hits(
-            clean["project_name"],
-            clean["notes"],
-            clean["budget_year"] if isinstance(clean["budget_year"], int) else year,
-        )
-        for _row, clean, *_rest in plan.rows
-    ]
-    return render_template("budget/preview.html", upload=stored, plan=plan, year=year, hits=hits)
+    return render_template("budget/preview.html", upload=stored, plan=plan, year=year)
 
 
 @bp.route("/<int:line_id>/keys", methods=["GET", "POST"])

@@ -42,6 +42,15 @@ def already_made(error, where):
     return redirect(where)
 
 
+def flash_saved(done, hits, warned):
+    """Say something was saved: in green, or, when the negative list warns about it, as a warning in
+    the same message, ``warned(done, warnings)``: one translatable sentence holding both."""
+    if not hits:
+        flash(done, "success")
+        return
+    flash(warned(done, " ".join(str(hit.message) for hit in hits)), "warning")
+
+
 def copy_errors(form, errors):
     """Put a service's field errors on the form fields, the rest in a flash message."""
     for name, messages in errors.items():

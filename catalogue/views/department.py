@@ -18,7 +18,7 @@ from ..services.catalogues import importing as import_service
 from ..services.catalogues import items, overview, workflow
 from ..services.catalogues.overview import catalogue_state
 from ..services.catalogues.screening import item_hits
-from .common import already_made, copy_errors, refused, role_required
+from .common import already_made, copy_errors, flash_saved, refused, role_required
 from .history import history_page, history_workbook
 
 bp = Blueprint("department", __name__, url_prefix="/department")
@@ -70,12 +70,11 @@ def _items_parts(state):
 
 def _saved(item, done):
     """Say the item was saved; if the negative list flags it, say so in the same message, not in green."""
-    hits = item_hits(item)
-    if not hits:
-        flash(done, "success")
-        return
-    warnings = " ".join(str(hit.message) for hit in hits)
-    flash(_("%(done)s Check it before you submit. %(warnings)s", done=done, warnings=warnings), "warning")
+    flash_saved(
+        done,
+        item_hits(item),
+        lambda done, warnings: _("%(done)s Check it before you submit. %(warnings)s", done=done, warnings=warnings),
+    )
 
 
 def _item_page(state, form, item=None, status=200):

@@ -231,7 +231,7 @@ def dismiss_warning(code, department_code):
             flash(_("The warning was dismissed: it is no longer raised for this text in your region."), "success")
             anchor = f"item-{item.id}"
             return redirect(url_for(".review", code=code, department_code=department_code, _anchor=anchor))
-    return _review_page(_review_state(code, department_code), 400, dismiss_form=form)
+    return _review_page(state, 400, dismiss_form=form)  # nothing was written: the state read above stands
 
 
 @bp.post("/campaigns/<code>/departments/<department_code>/extension")

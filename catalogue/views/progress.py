@@ -20,7 +20,7 @@ from exports.progress import progress_workbook
 from ..clock import SHANGHAI, now
 from ..i18n import status_label
 from ..services.campaigns import campaigns
-from ..services.catalogues.progress import ProgressFilter, campaign_figures, progress_view
+from ..services.catalogues.progress import ProgressFilter, campaign_figures, figures_generation, progress_view
 from ..services.desk import bulk
 from ..services.kernel import reference
 from ..services.kernel.permissions import REVIEWERS, can_choose_region, can_see_all_publications, progress_region
@@ -32,10 +32,11 @@ def _progress(code, args):
     """The campaign's rows the query ``args`` asks for (all its pages), for the page and its workbook."""
     campaign = campaigns.get_campaign(code, current_user)
     region = progress_region(current_user, args.get("region"))
-    moment = now()
-    rows, totals = progress_view(current_user, campaign, now=moment, region=region)
+    moment, generation = now(), figures_generation(campaign)  # one read for the rows and the figures
+    rows, totals = progress_view(current_user, campaign, now=moment, region=region, generation=generation)
     wanted = ProgressFilter.from_args(args)
-    return campaign, region, wanted.apply(rows), totals, wanted, campaign_figures(current_user, campaign, now=moment)
+    figures = campaign_figures(current_user, campaign, now=moment, generation=generation)
+    return campaign, region, wanted.apply(rows), totals, wanted, figures
 
 
 @bp.get("/campaigns/<code>/progress")

@@ -256,3 +256,13 @@ def test_the_contract_and_target_are_given_later_audited_and_nothing_else_change
     assert (line.contract_number, line.performance_target, line.amount) == ("YNMZ-2018-018", "核查不少于3万户次", 50000)
     event = db.session.scalar(db.select(AuditEvent).filter_by(action="edit_budget_line"))
     assert event.before == {"contract_number": "", "performance_target": ""} and event.after == later
+
+
+def test_the_import_preview_warns_under_a_works_project_row(logged_in, published):
+    clerk = logged_in("clerk-civil", NOW)
+    rows = [
+        ["项目名称", "目录编码", "金额", "资金来源"],
+        ["救助站办公楼维修改造工程", "A0101001", 5000, "一般公共预算"],
+    ]
+    page = text(clerk.get(upload(clerk, rows).headers["Location"], headers=EN))
+    assert page.count("⚠ Negative list") == 1 and "Record 1 budget line" in page  # a warning, not a refusal

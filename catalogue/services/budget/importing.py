@@ -29,6 +29,7 @@ class LinePlan:
     sheets: list = field(default_factory=list)  # (name, read, reason)
     notes: list = field(default_factory=list)  # CellNote: the unit each sheet states, and what it did
     unsure_unit: list = field(default_factory=list)  # sheets stating no unit whose amounts look like 万元
+    warnings: list = field(default_factory=list)  # per row, in order: the negative list's hits
 
     @property
     def errors(self):
@@ -60,6 +61,8 @@ def plan_lines(user: Actor, department: Department, content: bytes, *, year: int
         clean, entry, problems, missing = budget_lines.problems(department, data, now)
         errors = [cell_error(row, name, message) for name, messages in problems.items() for message in messages]
         plan.rows.append((row, clean, entry, errors, missing))
+        line_year = clean["budget_year"] if isinstance(clean["budget_year"], int) else year  # a wrong one: its error
+        plan.warnings.append(budget_lines.line_hits(clean["project_name"], clean["notes"], line_year))
     return plan
 
 

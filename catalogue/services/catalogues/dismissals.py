@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, tuple_
+from sqlalchemy.orm import joinedload
 
 from core.negative_list import SCREENED, Hit
 
@@ -104,7 +105,7 @@ def dismiss(actor: Actor, item: Item, rule: str, reason: str, *, now: datetime) 
 def dismissals(region_code: str | None = None) -> list[WarningDismissal]:
     """Every dismissal (of one region when ``region_code`` is given), oldest first: the case list's
     candidates, each with its reason."""
-    query = select(WarningDismissal).order_by(WarningDismissal.id)
+    query = select(WarningDismissal).options(joinedload(WarningDismissal.region)).order_by(WarningDismissal.id)
     if region_code:
         query = query.join(WarningDismissal.region).where(Region.code == region_code)
     return list(db.session.scalars(query))

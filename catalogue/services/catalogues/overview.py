@@ -97,14 +97,29 @@ class CatalogueState:
     def has_problems(self) -> bool:
         return self.known_problems if self.known_problems is not None else bool(self.problems)
 
-    @cached_property
+    @property
     def item_count(self) -> int:
         """How many items, without loading them when they are not loaded yet."""
         if self.catalogue is None:
             return 0
         if "items" not in inspect(self.catalogue).unloaded:
             return len(self.catalogue.items)
-        return db.session.scalar(select(func.count(Item.id)).where(Item.catalogue_id == self.catalogue.id)) or 0
+        return self._counts[0]
+
+    @cached_property
+    def _counts(self) -> tuple[int, int, int | None]:
+        """In one statement: the catalogue's items, and how many warnings its region's finance office
+        dismissed and the latest of them (what the items' part of the page also depends on)."""
+        assert self.catalogue is not None
+        of_region = WarningDismissal.region_id == self.department.region_id
+        items, count, latest = db.session.execute(
+            select(
+                select(func.count(Item.id)).where(Item.catalogue_id == self.catalogue.id).scalar_subquery(),
+                select(func.count(WarningDismissal.id)).where(of_region).scalar_subquery(),
+                select(func.max(WarningDismissal.id)).where(of_region).scalar_subquery(),
+            )
+        ).one()
+        return items, count, latest
 
     def content_key(self) -> tuple | None:
         """What the items' part of the page is made of, or None without a catalogue: the catalogue's
@@ -115,15 +130,7 @@ class CatalogueState:
         of the page is kept under this key (page_cache.fragments), read again when it changes."""
         if self.catalogue is None:
             return None
-        catalogue, of_region = self.catalogue, WarningDismissal.region_id == self.department.region_id
-        items, *dismissed = db.session.execute(
-            select(
-                select(func.count(Item.id)).where(Item.catalogue_id == catalogue.id).scalar_subquery(),
-                select(func.count(WarningDismissal.id)).where(of_region).scalar_subquery(),
-                select(func.max(WarningDismissal.id)).where(of_region).scalar_subquery(),
-            )
-        ).one()
-        self.__dict__.setdefault("item_count", items)  # counted in the same statement (a cached property)
+        catalogue, _items, *dismissed = self.catalogue, *self._counts
         return (catalogue.id, catalogue.version, self.campaign.scheme_id, self.editable, *dismissed)
 
     @cached_property
