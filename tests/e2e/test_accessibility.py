@@ -10,6 +10,7 @@ import os
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from catalogue.extensions import db
 from catalogue.services.budget import requests as catalogue_requests
@@ -140,7 +141,7 @@ def test_every_page_type_passes_axe(chromium, live_server, site, axe_script, loc
         found += check(page, axe_script, path)
     page.goto("/department/campaigns/2099/items/new")
     page.click("main button[type=submit]")  # nothing filled in: the form with its errors
-    assert page.locator("[aria-invalid=true]").count() >= 2
+    page.locator("[aria-invalid=true]").nth(1).wait_for()  # at least two, once the answer has loaded
     found += violations(page, axe_script)
     page.goto("/department/campaigns/2099")
     page.click("main a.danger >> nth=0")  # the confirmation a delete asks for
@@ -148,11 +149,11 @@ def test_every_page_type_passes_axe(chromium, live_server, site, axe_script, loc
     page.goto("/department/campaigns/2099/submit")
     hand_in(page, "", "12")
     page.click("main form.panel button[type=submit]")  # the submission with its errors
-    assert page.locator("[aria-invalid=true]").count() == 2
+    expect(page.locator("[aria-invalid=true]")).to_have_count(2)
     found += violations(page, axe_script)
     hand_in(page)
     page.click("main form.panel button[type=submit]")  # the receipt
-    assert page.locator(".receipt").count() == 1
+    expect(page.locator(".receipt")).to_have_count(1)  # waits for the redirect's page: count() would not
     found += violations(page, axe_script)
     found += check(page, axe_script, "/department/campaigns/2099")  # submitted: it may be withdrawn
     page.click("header >> text=退出" if locale == "zh-CN" else "header >> text=Log out")

@@ -1,6 +1,9 @@
 """The core journey in Chromium: a clerk adds an item and submits; the finance office returns it, then approves."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import hand_in, log_in
 
@@ -22,6 +25,7 @@ def test_clerk_submits_finance_returns_then_approves(page, open_world):
     page.click("text=向财政部门报送 1 项")
     assert "目录已报送财政部门" in page.inner_text(".flash-success")
     page.click("text=返回目录")
+    expect(page).to_have_url(re.compile(r"/department/campaigns/2099$"))
     assert page.locator("text=新增目录项").count() == 0  # read-only now
     page.click("text=退出")
 
