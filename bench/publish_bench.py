@@ -4,6 +4,10 @@
   csv, json and PDF, of the list and of each department), against a bare openpyxl write-only dump of
   the same rows into one sheet (target 4.0 or below); peak memory of the publishing process is
   printed too (target under 300 MB), and how long the PDFs alone take (pdf_seconds).
+- large: publishing 81 x 620 items (50,220) once with ``flask publish``: the seconds (the command's
+  start included), that process's peak memory and the peak of the children writing the consolidated
+  workbook and the PDFs (goal under 300 MB), and the seconds per item against the 20,250 items' (1.0
+  is linear).
 - download_vs_bare_bytes: requests per second for the public download of the consolidated xlsx against
   a bare Flask route returning the same bytes from memory, both under gunicorn with the same workers
   (target 0.8 or above).
@@ -21,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import UTC, date, datetime
 from io import BytesIO
@@ -37,14 +42,16 @@ from catalogue.extensions import db
 from catalogue.models import Campaign, Catalogue, Department, Item, TierDeadline, User
 from catalogue.services.kernel import reference
 from catalogue.services.publishing import documents, publications
+from exports import pdf
 
 DEPARTMENTS, PER_DEPARTMENT, REPEAT = 81, 250, 3
+LARGE_PER_DEPARTMENT = 620  # 81 x 620 = 50,220 items, published once in a process of its own
 WORKERS, DURATION, CONNECTIONS = 2, 5, 8
 LOAD_ROUNDS = 3
 DEPLOYED = "python:catalogue.gunicorn_conf"
 
 
-def seed():
+def seed(per_department=PER_DEPARTMENT):
     regions = reference.load_regions()
     schemes = reference.load_schemes()
     nodes = {node.code: node for node in schemes["2014"].nodes}
@@ -78,7 +85,7 @@ def seed():
                     "version": 1,
                     "updated_at": datetime.now(UTC),
                 }
-                for n in range(PER_DEPARTMENT)
+                for n in range(per_department)
             ],
         )
     db.session.commit()
@@ -93,6 +100,20 @@ def bare_dump(rows):
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def publish(region, campaign, finance, attempt):
+    publication = publications.publish(
+        finance,
+        region,
+        campaign,
+        title=None,
+        document_number=f"云财综〔2017〕{attempt}号",
+        effective_date=date(2017, 9, 1 + attempt),  # a correction: the same items are refused
+        now=datetime.now(UTC),
+    )
+    db.session.commit()
+    return publication
 
 
 def measure_publish(app):
@@ -116,16 +137,7 @@ def measure_publish(app):
         publish_times, dump_times, publication = [], [], None
         for attempt in range(REPEAT):
             start = time.perf_counter()
-            publication = publications.publish(
-                finance,
-                region,
-                campaign,
-                title=None,
-                document_number=f"云财综〔2017〕{attempt}号",
-                effective_date=date(2017, 9, 1 + attempt),  # a correction: the same items are refused
-                now=datetime.now(UTC),
-            )
-            db.session.commit()
+            publication = publish(region, campaign, finance, attempt)
             publish_times.append(time.perf_counter() - start)
             start = time.perf_counter()
             bare_dump(rows)
@@ -135,7 +147,7 @@ def measure_publish(app):
         departments = documents.by_department(publications.published_items(publication))
         for _attempt in range(REPEAT):
             start = time.perf_counter()
-            documents.pdf_files(meta, departments)
+            pdf.publication_pdfs(meta, departments)
             pdf_times.append(time.perf_counter() - start)
         return (
             statistics.median(publish_times),
@@ -143,6 +155,62 @@ def measure_publish(app):
             statistics.median(pdf_times),
             publication.id,
         )
+
+
+class Peaks:
+    """The peak resident memory (VmHWM) of a process and of its children while the block runs, read
+    from /proc every few milliseconds. Not ru_maxrss: on Linux a child that executes a new program
+    keeps, as its own maximum, the size of the parent it was forked from."""
+
+    def __init__(self, pid):
+        self.pid, self.own_kb, self.children_kb, self._stop = str(pid), 0, 0, threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc):
+        self._stop.set()
+        self._thread.join()
+
+    def _watch(self):
+        while not self._stop.wait(0.01):
+            for status in Path("/proc").glob("[0-9]*/status"):
+                try:
+                    fields = dict(line.split(":", 1) for line in status.read_text().splitlines())
+                    peak = int(fields["VmHWM"].split()[0])
+                except (OSError, ValueError, KeyError):
+                    continue  # gone meanwhile, or a kernel thread
+                if status.parent.name == self.pid:
+                    self.own_kb = max(self.own_kb, peak)
+                elif fields["PPid"].strip() == self.pid:
+                    self.children_kb = max(self.children_kb, peak)
+
+
+def measure_large():
+    """Publish 50,220 items once as a finance office's administrator would from the command line
+    (``flask publish``: the product's own entry, so the children import what they would in service).
+    Returns the seconds, that process's peak memory and the peak of the children writing the
+    consolidated workbook and the PDFs."""
+    with tempfile.TemporaryDirectory() as folder:
+        database = f"sqlite:///{folder}/large.sqlite"
+        app = create_app({"SQLALCHEMY_DATABASE_URI": database, "SECRET_KEY": "bench"})
+        with app.app_context():
+            upgrade()
+            seed(LARGE_PER_DEPARTMENT)
+        flask = str(Path(sys.executable).parent / "flask")
+        command = [flask, "--app", "wsgi", "publish", "--region", "530000", "--campaign", "2017"]
+        command += ["--document-number", "云财综〔2017〕1号", "--effective-date", "2017-09-01"]
+        env = {**os.environ, "DATABASE_URL": database, "SECRET_KEY": "bench"}
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        with Peaks(process.pid) as peaks:
+            output, errors = process.communicate()
+        seconds = time.perf_counter() - start
+        if process.returncode or b"id=" not in output:
+            raise RuntimeError(f"flask publish failed:\n{errors.decode()}")
+    return {"seconds": seconds, "peak_mb": peaks.own_kb / 1024, "child_peak_mb": peaks.children_kb / 1024}
 
 
 def free_port():
@@ -193,6 +261,7 @@ def main():
         publish_time, dump_time, pdf_time, publication_id = measure_publish(app)
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         child_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        large = measure_large()
         env = {**os.environ, "DATABASE_URL": database, "SECRET_KEY": "bench", "BENCH_PUBLICATION": str(publication_id)}
         rounds: dict[str, list[float]] = {}
         for _round in range(LOAD_ROUNDS):  # each side in turn, the medians compared
@@ -220,6 +289,14 @@ def main():
     print(f"publish_vs_openpyxl_dump = {publish_time / dump_time:.2f}")
     print(f"pdf_seconds = {pdf_time:.2f} (the list's PDF and the 81 departments', alone, in one process)")
     print(f"peak_memory_mb = {peak_mb:.0f} (the child writing the consolidated workbook: {child_peak_mb:.0f})")
+    items, large_items = DEPARTMENTS * PER_DEPARTMENT, DEPARTMENTS * LARGE_PER_DEPARTMENT
+    print(
+        f"large: items={large_items} publish_seconds = {large['seconds']:.2f}"
+        f" peak_memory_mb = {large['peak_mb']:.0f}"
+        f" writer_peak_memory_mb = {large['child_peak_mb']:.0f} (goal < 300)"
+    )
+    linearity = (large["seconds"] / large_items) / (publish_time / items)
+    print(f"publish_seconds_per_item_large_vs_small = {linearity:.2f} (1.0 is linear)")
     print(f"download_rps = {results['download']:.0f}  bare_bytes_rps = {results['bare']:.0f}")
     print(f"download_vs_bare_bytes = {results['download'] / results['bare']:.2f}")
     print(f"items_page_rps = {results['page']:.0f}  hello_rps = {results['hello']:.0f}")

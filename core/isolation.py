@@ -13,7 +13,11 @@ kernel kills the child when its parent dies (``PR_SET_PDEATHSIG``): a worker kil
 (``kill -9``, the OOM killer, gunicorn's timeout) leaves nothing behind.
 
 Forking keeps a child cheap (no pickling, the parent's modules already loaded): an import preview
-or a publication pays about a millisecond for it.
+or a publication pays about a millisecond for it. But a forked child starts as large as its parent;
+where that matters (a publication of tens of thousands of items, whose parent holds them all) the
+child is ``fresh``: a new interpreter (multiprocessing's spawn) sent the function and its arguments,
+which imports only what the function needs (and, as multiprocessing requires, the program's main
+module: it must start its work under ``if __name__ == "__main__"``), for about a third of a second.
 
 In a gevent worker (the server's) the child inherits the worker's event loop, whose descriptors it
 has just closed: the work a child does (parsing, writing files) never waits on it. Work that would
@@ -34,6 +38,7 @@ TIME_LIMIT = 60  # seconds
 PR_SET_PDEATHSIG = 1
 
 _context = multiprocessing.get_context("fork")
+_fresh = multiprocessing.get_context("spawn")
 
 
 class ChildFailed(Exception):
@@ -94,11 +99,13 @@ def _picklable(error):
 
 
 class Child:
-    """A started child computing ``function(*args)``; ``result()`` waits for it."""
+    """A started child computing ``function(*args)``; ``result()`` waits for it. A ``fresh`` child
+    is a new interpreter: ``function`` must be importable by name, its arguments picklable."""
 
-    def __init__(self, function, args, memory_limit=True):
-        self._receiver, sender = _context.Pipe(duplex=False)
-        self._process = _context.Process(target=_child, args=(sender, function, args, memory_limit), daemon=True)
+    def __init__(self, function, args, memory_limit=True, fresh=False):
+        context = _fresh if fresh else _context
+        self._receiver, sender = context.Pipe(duplex=False)
+        self._process = context.Process(target=_child, args=(sender, function, args, memory_limit), daemon=True)
         self._process.start()
         sender.close()
 

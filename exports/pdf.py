@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from core.characters import xml_safe
 
 from .fonts import Font, chinese_font
-from .publication import COLUMNS, FIELDS, caption, code_note
+from .publication import COLUMNS, FIELDS, caption, code_note, department_part
 
 SIZE, LEADING, PAD = 8.0, 10.5, 2.5
 TITLE_SIZE = 16.0
@@ -231,3 +231,17 @@ def pdf_bytes(meta: dict, rows: list[Row], font: Font | None = None) -> bytes:
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def publication_pdfs(meta: dict, departments: list[tuple[str, str, list[dict]]], font_file: str = "") -> list[bytes]:
+    """The whole list's PDF, then each department's ([(code, name, items)] in publication order),
+    from one wrapping of the items, in the font ``font_file`` names or the one found (fonts.py)."""
+    font = chinese_font(font_file)
+    rows, documents, start = rows_of([item for _code, _name, group in departments for item in group], font), [], 0
+    documents.append(pdf_bytes(meta, rows, font))
+    for code, name, group in departments:
+        part, _items = department_part(meta, code, name, group)
+        own = [row.numbered(number) for number, row in enumerate(rows[start : start + len(group)], start=1)]
+        documents.append(pdf_bytes(part, own, font))
+        start += len(group)
+    return documents

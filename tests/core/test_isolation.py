@@ -64,6 +64,7 @@ def counts():
 ticks = []
 others = gevent.spawn(lambda: [ticks.append(gevent.sleep(0.05)) for _ in range(10)])  # other requests
 print(Child(counts, ()).result(time_limit=5))
+print(Child(sum, (range(10),), fresh=True).result(time_limit=10))  # a new interpreter, from a worker
 try:
     Child(time.sleep, (30,)).result(time_limit=5)  # waits on the worker's loop: not something a child does
 except ChildFailed as failure:
@@ -74,8 +75,24 @@ print(len(ticks))
 
 
 def test_a_child_of_a_gevent_worker_computes_while_the_worker_serves():
-    """In a gunicorn gevent worker: the child's result comes back while the worker's other greenlets go
-    on; a child that would wait on the worker's event loop (its descriptors are closed in the child)
+    """In a gunicorn gevent worker: the child's result (forked or fresh) comes back while the worker's
+    other greenlets go on; a child that would wait on the worker's event loop (its descriptors are closed in the child)
     fails as a child, clearly, and the worker is unharmed."""
     run = subprocess.run([sys.executable, "-c", GEVENT_WORKER], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert run.stdout.split() == ["4499998500000", "the", "child", "died", "10"], run.stderr[-2000:]
+    assert run.stdout.split() == ["4499998500000", "45", "the", "child", "died", "10"], run.stderr[-2000:]
+
+
+def own_peak_mb():
+    with open("/proc/self/status") as status:
+        return int(status.read().split("VmHWM:")[1].split()[0]) // 1024
+
+
+def test_a_fresh_child_computes_as_a_forked_one_without_its_parents_memory():
+    """A fresh child is a new interpreter: results and exceptions come back the same, and what the
+    parent holds (here 300 MB) is not part of the child's memory."""
+    held = bytearray(300 * 1024 * 1024)
+    held[::4096] = b"x" * len(held[::4096])  # touched: resident
+    assert Child(sum, ([1, 2, 3],), fresh=True).result() == 6
+    with pytest.raises(ZeroDivisionError):
+        Child(divmod, (1, 0), fresh=True).result()
+    assert Child(own_peak_mb, (), fresh=True).result() < 100 < 300 <= Child(own_peak_mb, ()).result()

@@ -231,8 +231,8 @@ def publish(
         code_source="edition" if campaign.scheme.is_edition else "department",
         changes=found.changes if previous is not None else None,
     )
-    # Performance: the consolidated workbook, the largest file, is written by a forked child on the
-    # other core while this process records the publication and writes the other files.
+    # Performance: the consolidated workbook and the PDFs, the largest files, are written by children
+    # on the other core while this process records the publication and writes the other files.
     writer = documents.Writer(metadata(publication), items, current_app.config["PDF_FONT_FILE"])
     try:
         if previous is not None:
