@@ -76,6 +76,7 @@ def register(app):
         NEGATIVE_RULES=RULE_LABELS,
         CODE_SOURCE_LABELS=CODE_SOURCE_LABELS,
         BUDGET_KEY_NAMES=budget_keys.NAMES,
+        BUDGET_KEYS=budget_keys.KEYS,
         TIERS=tiers.TIERS,
         history_value=i18n.history_value,
         language_url=language_url,

@@ -72,6 +72,16 @@ def flush() -> None:
         raise StaleEdit() from error
 
 
+def check_version(version: int, expected_version: int | str | None) -> None:
+    """The version the user saw must be the version saved: a missing or unreadable one is stale too."""
+    try:
+        seen = int(expected_version)  # type: ignore[arg-type]  # None is refused below, as stale
+    except (TypeError, ValueError):
+        raise StaleEdit() from None
+    if seen != version:
+        raise StaleEdit()
+
+
 def _active_session():
     """The session of this request or command, if anything used one (downloads from cache do not)."""
     return db.session() if db.session.registry.has() else None

@@ -13,7 +13,7 @@ from core.budget import FUNDING_LABELS, FUNDING_SOURCES
 
 from .base import Form, SingleUse
 from .fields import strip
-from .items import ItemForm
+from .items import ItemForm, version_field
 
 AMOUNT_HINT = _l("In yuan, to the fen: 120000.00.")
 
@@ -98,6 +98,12 @@ class BudgetKeysForm(Form):
 for _key in budget_keys.KEYS:  # a field per key of the table, labelled as it says
     _field = TextAreaField if _key.pattern is None and _key.max_length > 100 else StringField  # long free text
     setattr(BudgetKeysForm, _key.name, _field(_key.label, filters=[strip], validators=[Optional()]))
+
+
+class LineKeysForm(BudgetKeysForm):
+    """The keys of a recorded line, with the line's version the page showed."""
+
+    version = version_field()
 
 
 class BudgetLineForm(SingleUse, BudgetKeysForm):

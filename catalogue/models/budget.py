@@ -90,8 +90,13 @@ class BudgetLine(Model):
     procurement_code: Mapped[str] = mapped_column(String(11), default="", server_default="")
     contract_number: Mapped[str] = mapped_column(String(60), default="", server_default="")
     performance_target: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The keys are given or corrected later, by any clerk of the department: a save made on a page
+    # older than the line is refused (migration 0028).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     department: Mapped[Department] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class BudgetUpload(Model):

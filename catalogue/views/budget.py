@@ -12,12 +12,12 @@ from flask_login import current_user
 from core.budget import BASIS_NAMES, FUNDING_NAMES
 from exports import XLSX_MIMETYPE
 from exports.budget import budget_workbook
-from forms.budget import BudgetKeysForm, BudgetLineForm, BudgetUploadForm
+from forms.budget import BudgetLineForm, BudgetUploadForm, LineKeysForm
 from forms.items import VersionForm
 from imports.errors import FileRejected
 
 from ..clock import local_day, now
-from ..errors import AlreadyMade, Invalid, Refused
+from ..errors import AlreadyMade, Invalid, Refused, StaleEdit
 from ..services.budget import budget_lines, effective, importing
 from ..services.kernel.permissions import REVIEWERS
 from .common import already_made, copy_errors, flash_saved, refused, role_required
@@ -136,17 +136,25 @@ def preview(upload_id):
 def keys(line_id):
     """A line's budget-system keys, given or corrected after it was recorded."""
     line = budget_lines.get_line(current_user, line_id)
-    form = BudgetKeysForm(obj=line)
+    form = LineKeysForm(obj=None if request.method == "POST" else line)  # a POST's version is the page's
+    status = 200
     if form.validate_on_submit():
         try:
-            changed = budget_lines.update_keys(current_user, line, data=form.keys_data(), now=now())
+            changed = budget_lines.update_keys(
+                current_user, line, data=form.keys_data(), expected_version=form.version.data, now=now()
+            )
+        except StaleEdit as error:
+            flash(error.message, "error")  # the page shows the saved keys beside the user's input,
+            line, status = budget_lines.get_line(current_user, line_id), 409  # to be saved again, knowingly
+            form.version.data, form.version.raw_data = line.version, None  # as if shown now
         except Invalid as error:
             copy_errors(form, error.errors)
         else:
             message = _("The keys of “%(project)s” were saved.", project=line.project_name)
             flash(message if changed else _("Nothing was changed."), "success" if changed else "info")
             return redirect(url_for("budget.index", year=line.budget_year))
-    return render_template("budget/keys.html", form=form, line=line), 400 if form.errors else 200
+    page = render_template("budget/keys.html", form=form, line=line, stale=status == 409)
+    return page, 400 if form.errors else status
 
 
 @bp.post("/<int:line_id>/delete")

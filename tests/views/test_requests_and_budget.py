@@ -248,10 +248,10 @@ def test_the_contract_and_target_are_given_later_audited_and_nothing_else_change
     clerk.post("/budget/new", data=LINE)
     line = db.session.scalar(db.select(BudgetLine))
     url = f"/budget/{line.id}/keys"
-    wrong = clerk.post(url, data={"function_code": "20802011"}, headers=EN)
+    wrong = clerk.post(url, data={"function_code": "20802011", "version": 1}, headers=EN)
     assert wrong.status_code == 400 and "3, 5 or 7 digits" in text(wrong)
     later = {"contract_number": "YNMZ-2018-018", "performance_target": "核查不少于3万户次"}
-    assert clerk.post(url, data=later).status_code == 302
+    assert clerk.post(url, data={**later, "version": 1}).status_code == 302
     db.session.refresh(line)
     assert (line.contract_number, line.performance_target, line.amount) == ("YNMZ-2018-018", "核查不少于3万户次", 50000)
     event = db.session.scalar(db.select(AuditEvent).filter_by(action="edit_budget_line"))
@@ -266,3 +266,26 @@ def test_the_import_preview_warns_under_a_works_project_row(logged_in, published
     ]
     page = text(clerk.get(upload(clerk, rows).headers["Location"], headers=EN))
     assert page.count("⚠ Negative list") == 1 and "Record 1 budget line" in page  # a warning, not a refusal
+
+
+def test_keys_saved_on_an_outdated_page_are_refused_and_shown_beside_the_saved_ones(logged_in, published):
+    """Two clerks of a department open a line's keys; the second to save is told, with the keys the
+    first saved, and nothing of theirs is put back until they save again from the page shown."""
+    clerk = logged_in("clerk-civil", NOW)
+    clerk.post("/budget/new", data=LINE)
+    line = db.session.scalar(db.select(BudgetLine))
+    url = f"/budget/{line.id}/keys"
+    assert 'name="version" type="hidden" value="1"' in clerk.get(url).text
+    assert clerk.post(url, data={"contract_number": "YNMZ-2018-018", "version": 1}).status_code == 302
+    late = clerk.post(url, data={"performance_target": "核查不少于3万户次", "version": 1}, headers=EN)
+    page = text(late)
+    assert late.status_code == 409 and "The keys as they are saved now" in page and "YNMZ-2018-018" in page
+    assert 'name="version" type="hidden" value="2"' in late.text and "核查不少于3万户次" in late.text
+    db.session.refresh(line)
+    assert (line.contract_number, line.performance_target) == ("YNMZ-2018-018", "")
+    missing = clerk.post(url, data={"performance_target": "核查不少于3万户次"}, headers=EN)
+    assert missing.status_code == 400 and "reload it" in text(missing)
+    again = {"contract_number": "YNMZ-2018-018", "performance_target": "核查不少于3万户次", "version": 2}
+    assert clerk.post(url, data=again).status_code == 302
+    db.session.refresh(line)
+    assert (line.contract_number, line.performance_target, line.version) == ("YNMZ-2018-018", "核查不少于3万户次", 3)

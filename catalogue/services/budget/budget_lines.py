@@ -23,7 +23,7 @@ from ...clock import local_day
 from ...errors import Invalid, NotFound
 from ...extensions import db
 from ...models import BudgetLine, Department
-from ...transaction import flush
+from ...transaction import check_version, flush
 from ..kernel import audit
 from ..kernel.generations import Generation
 from ..kernel.once import made, take
@@ -159,10 +159,13 @@ def _snapshot(line: BudgetLine) -> dict:
     }
 
 
-def update_keys(user: Actor, line: BudgetLine, *, data: dict, now: datetime) -> bool:
+def update_keys(user: Actor, line: BudgetLine, *, data: dict, expected_version: int | None, now: datetime) -> bool:
     """Give or correct a line's integration keys (the contract and the performance target come when
-    the purchase is made); the rest of the line stays. Whether anything changed (audited if so)."""
+    the purchase is made); the rest of the line stays. ``expected_version`` is the line's version the
+    page showed: a line changed since is refused (StaleEdit), so that another clerk's keys are not
+    put back. Whether anything changed (audited if so)."""
     require_clerk_of(user, line.department)
+    check_version(line.version, expected_version)
     keys, errors = budget_keys.check(data)
     if errors:
         raise Invalid(errors)

@@ -13,13 +13,13 @@ from imports import Plan, plan_file
 from ...errors import Refused, StaleEdit
 from ...extensions import db
 from ...models import Campaign, Catalogue, Department, ImportUpload, Item, SchemeNode
-from ...transaction import flush
+from ...transaction import check_version, flush
 from ..kernel import audit
 from ..kernel.coverage import require_covered
 from ..kernel.permissions import Actor, require_clerk_of, require_own_upload
 from ..kernel.uploads import check_size
 from .item_rules import scheme_index
-from .items import check_version, editing_gate, find_catalogue, set_fields, start_catalogue, touch
+from .items import editing_gate, find_catalogue, set_fields, start_catalogue, touch
 
 MODES = IMPORT_MODES
 KEEP_UPLOADS = timedelta(days=2)

@@ -10,10 +10,10 @@ from sqlalchemy.orm.attributes import flag_modified
 from core.item_rules import TEXT_FIELDS, check_fields, normalise
 from core.statuses import DRAFT, EDITABLE
 
-from ...errors import Invalid, NotEditable, StaleEdit
+from ...errors import Invalid, NotEditable
 from ...extensions import db
 from ...models import Campaign, Catalogue, Department, Item, SchemeNode
-from ...transaction import flush
+from ...transaction import check_version, flush
 from ..kernel import audit
 from ..kernel.coverage import require_covered
 from ..kernel.deadlines import ensure_open
@@ -135,16 +135,6 @@ def add_items(
 def get_item(user: Actor, item_id: int) -> Item:
     """The item, if ``user`` may change it; otherwise NotFound."""
     return require_item_of_own_department(user, db.session.get(Item, item_id))
-
-
-def check_version(version: int, expected_version: int | str | None) -> None:
-    """The version the user saw must be the version saved: a missing or unreadable one is stale too."""
-    try:
-        seen = int(expected_version)  # type: ignore[arg-type]  # None is refused below, as stale
-    except (TypeError, ValueError):
-        raise StaleEdit() from None
-    if seen != version:
-        raise StaleEdit()
 
 
 def update_item(user: Actor, item: Item, *, data: dict, expected_version: int | None, now: datetime) -> Item:

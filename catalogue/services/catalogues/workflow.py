@@ -24,13 +24,13 @@ from ...errors import IllegalTransition, Invalid, Refused
 from ...extensions import db
 from ...i18n import format_moment
 from ...models import Campaign, Catalogue, Department, Submission
-from ...transaction import flush
+from ...transaction import check_version, flush
 from ..kernel import audit, notifications
 from ..kernel.coverage import require_covered
 from ..kernel.deadlines import ensure_open
 from ..kernel.permissions import Actor, require_clerk_of, require_reviewer_of
 from .item_rules import catalogue_problems
-from .items import check_version, find_catalogue
+from .items import find_catalogue
 from .rows import catalogue_item_rows
 
 
