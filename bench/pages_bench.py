@@ -4,6 +4,8 @@
 - clerk_catalogue_vs_hello: a clerk's catalogue page of 300 items (target 0.25 or above).
 - finance_progress_vs_hello: the province finance office's progress page of a campaign whose region
   has 500 more departments, each with a catalogue (target 0.15 or above).
+- clerk_catalogue_vs_same_bytes: the clerk's page against bare bytes as many as it has, served the
+  same way: how far the page is from the most a page of its weight could do.
 
 The demo data (seed-demo) is loaded into a fresh database ``bench_pages`` (BENCH_DATABASE_URL to choose
 another) and the bench adds the 300 items and the 500 departments. Each side runs under gunicorn with
@@ -113,6 +115,12 @@ def logged_in(port, username):
     return answer.getheader("Set-Cookie").split(";")[0]
 
 
+def page_size(port, path, cookie):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", path, headers={"Cookie": cookie, "User-Agent": "bench"})
+    return len(connection.getresponse().read())
+
+
 def script(folder, name, paths, cookie=""):
     headers = '{["User-Agent"] = "bench"' + (f', ["Cookie"] = "{cookie}"' if cookie else "") + "}"
     lua = "PATHS = {" + ", ".join(f'"{path}"' for path in paths) + "}\nHEADERS = " + headers + "\n" + LUA
@@ -136,14 +144,16 @@ def main():
     fresh_database(SERVER)
     env = {**os.environ, "DATABASE_URL": SERVER, "SECRET_KEY": "bench", "LOG_LEVEL": "WARNING"}
     seed(env)
-    results: dict[str, list[float]] = {"api": [], "clerk": [], "progress": [], "hello": []}
+    results: dict[str, list[float]] = {"api": [], "clerk": [], "progress": [], "hello": [], "bytes": []}
     with tempfile.TemporaryDirectory() as folder:
         searches = [f"/api/v1/items?q={quote(q)}" for q in SEARCHES]
         hello_paths = ["/hello"]
         for _round in range(ROUNDS):
             process, port = base.serve("wsgi:app", env)
             try:
-                clerk = script(folder, "clerk", [f"/department/campaigns/{CAMPAIGN}"], logged_in(port, CLERK))
+                cookie = logged_in(port, CLERK)
+                clerk = script(folder, "clerk", [f"/department/campaigns/{CAMPAIGN}"], cookie)
+                env["BENCH_PAGE_BYTES"] = str(page_size(port, f"/department/campaigns/{CAMPAIGN}", cookie))
                 progress = script(folder, "progress", [f"/finance/campaigns/{CAMPAIGN}/progress"],
                                   logged_in(port, FINANCE))  # fmt: skip
                 results["api"].append(load(port, script(folder, "api", searches)))
@@ -155,6 +165,7 @@ def main():
             process, port = base.serve("bench.hello_app:app", env)
             try:
                 results["hello"].append(load(port, script(folder, "hello", hello_paths)))
+                results["bytes"].append(load(port, script(folder, "bytes", ["/page-bytes"])))
             finally:
                 process.terminate()
                 process.wait(timeout=30)
@@ -167,6 +178,10 @@ def main():
         ("finance_progress_vs_hello", "progress", 0.15),
     ):
         print(f"{name} = {median[key] / median['hello']:.3f} (goal {goal}; {median[key]:.0f} requests/s)")
+    print(
+        f"clerk_catalogue_vs_same_bytes = {median['clerk'] / median['bytes']:.3f} (the page's {env['BENCH_PAGE_BYTES']}"
+        f" bytes served bare: {median['bytes']:.0f} requests/s, {median['bytes'] / median['hello']:.3f} of hello)"
+    )
 
 
 if __name__ == "__main__":
