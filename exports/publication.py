@@ -7,7 +7,7 @@ Headers are Chinese whoever publishes; text a spreadsheet would run as a formula
 import csv
 import io
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 
 import xlsxwriter
 
@@ -170,7 +170,12 @@ def _workbook(meta, sheets):
     """``sheets``: [(sheet name, items)]."""
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, OPTIONS)
-    workbook.set_properties({"title": xml_safe(meta["title"]), "author": xml_safe(meta["region_name"])})
+    properties = {"title": xml_safe(meta["title"]), "author": xml_safe(meta["region_name"])}
+    published = meta.get("published_at")
+    if published:  # when it was published, not when it was written: the same list, the same bytes
+        moment = published if isinstance(published, datetime) else datetime.fromisoformat(published)
+        properties["created"] = moment.astimezone(UTC)
+    workbook.set_properties(properties)
     formats = _Formats(workbook)
     used = set()
     for name, items in sheets:

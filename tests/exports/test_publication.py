@@ -3,7 +3,8 @@
 import csv
 import io
 import json
-from datetime import date
+import time
+from datetime import date, datetime
 
 import pytest
 import xlsxwriter
@@ -199,3 +200,13 @@ def test_the_workbook_streams_its_rows_to_a_temporary_file():
     workbook = xlsxwriter.Workbook(io.BytesIO(), OPTIONS)
     assert workbook.constant_memory and not workbook.in_memory
     workbook.close()
+
+
+def test_a_workbook_says_when_it_was_published_so_the_same_list_gives_the_same_bytes():
+    """Written a second apart (the children of a publication do), the files are identical, and
+    the workbook's creation time is the publication's."""
+    meta = {**META, "published_at": "2017-08-15T02:00:00+00:00"}
+    first = xlsx_publication(meta, [("云南省民政厅", [item(1)])])
+    time.sleep(1.1)
+    assert xlsx_publication(meta, [("云南省民政厅", [item(1)])]) == first
+    assert load_workbook(io.BytesIO(first)).properties.created == datetime(2017, 8, 15, 2, 0)
