@@ -113,7 +113,7 @@ def test_goods_named_by_their_noun_and_works_by_what_is_built():
 
 
 def test_the_held_out_cases_score_no_worse_than_reported():
-    """Scored once when the rules last changed (bench/negative_list_bench.py): 83.3% of bans caught,
+    """Scored once when the rules last changed (bench/negative_list_bench.py): 86.1% of bans caught,
     0.0% of ordinary services warned (the earlier held-out lists have since joined the cases the rules
     are shaped on); a later change must not fall below that."""
     path = Path(__file__).parent / "data/negative-list-held-out.csv"
@@ -121,7 +121,7 @@ def test_the_held_out_cases_score_no_worse_than_reported():
     warned = {row["level3"]: bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows}
     bans = [warned[row["level3"]] for row in rows if row["expected"]]
     ordinary = [warned[row["level3"]] for row in rows if not row["expected"]]
-    assert sum(bans) / len(bans) >= 0.833 and sum(ordinary) / len(ordinary) <= 0.0
+    assert sum(bans) / len(bans) >= 0.861 and sum(ordinary) / len(ordinary) <= 0.0
 
 
 @pytest.mark.parametrize("scheme", ["2014", "2020"])
