@@ -17,7 +17,7 @@ bp = Blueprint("requests", __name__, url_prefix="/requests")
 
 
 def _form(campaign, moment, obj=None):
-    form = RequestForm(obj=obj)
+    form = RequestForm(obj=None if request.method == "POST" else obj)  # a POST's version is the page's
     form.set_scheme(campaign.scheme)
     form.set_years(range(moment.year - 1, moment.year + 6))
     if not form.is_submitted():

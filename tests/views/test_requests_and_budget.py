@@ -289,3 +289,20 @@ def test_keys_saved_on_an_outdated_page_are_refused_and_shown_beside_the_saved_o
     assert clerk.post(url, data=again).status_code == 302
     db.session.refresh(line)
     assert (line.contract_number, line.performance_target, line.version) == ("YNMZ-2018-018", "核查不少于3万户次", 3)
+
+
+def test_a_request_edited_from_a_page_without_its_version_is_refused_and_stays(logged_in, published):
+    """The version comes from the page, never from the request as it is now: a save that does not say
+    which version it changes cannot put back what another clerk saved."""
+    clerk = logged_in("clerk-civil", NOW)
+    clerk.post("/requests/new", data=REQUEST)
+    request = db.session.scalar(db.select(CatalogueRequest))
+    url = f"/requests/{request.id}/edit"
+    assert f'name="version" type="hidden" value="{request.version}"' in clerk.get(url).text
+    unsaid = clerk.post(url, data={**REQUEST, "level3": "改后的名称"}, headers=EN)
+    assert unsaid.status_code == 302 and "changed" in text(clerk.get(unsaid.headers["Location"], headers=EN))
+    db.session.refresh(request)
+    assert request.level3 == "临时救助对象核查服务"
+    assert clerk.post(url, data={**REQUEST, "level3": "改后的名称", "version": request.version}).status_code == 302
+    db.session.refresh(request)
+    assert request.level3 == "改后的名称"

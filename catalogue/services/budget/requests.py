@@ -16,10 +16,10 @@ from core.item_rules import check_fields, normalise
 from core.negative_list import Hit
 
 from ...clock import local_day
-from ...errors import Invalid, NotFound, Refused, StaleEdit
+from ...errors import Invalid, NotFound, Refused
 from ...extensions import db
 from ...models import CatalogueRequest, Department
-from ...transaction import flush
+from ...transaction import check_version, flush
 from ..catalogues.item_rules import scheme_index
 from ..catalogues.screening import data_hits
 from ..kernel import audit, notifications
@@ -120,16 +120,11 @@ def file_request(
     return request
 
 
-def _expect(request: CatalogueRequest, expected_version: int | None) -> None:
-    if expected_version is not None and expected_version != request.version:
-        raise StaleEdit()
-
-
 def update_request(
     user: Actor, request: CatalogueRequest, *, data: dict, expected_version: int | None, now: datetime
 ) -> CatalogueRequest:
     require_clerk_of(user, request.department)
-    _expect(request, expected_version)
+    check_version(request.version, expected_version)
     if request.status not in budget.REQUEST_EDITABLE:
         raise Refused(_l("This request was submitted: it can no longer be changed, only withdrawn."))
     before = snapshot(request)
@@ -157,7 +152,7 @@ def _move(user, request: CatalogueRequest, allowed: tuple, target: str, action: 
 
 def submit_request(user: Actor, request: CatalogueRequest, *, expected_version: int | None, now: datetime) -> None:
     require_clerk_of(user, request.department)
-    _expect(request, expected_version)
+    check_version(request.version, expected_version)
     _move(user, request, budget.REQUEST_EDITABLE, budget.SUBMITTED, "submit_request", now)
     request.submitted_at = now
     notifications.request_moved(request, "submitted", now=now)
