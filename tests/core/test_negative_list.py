@@ -109,11 +109,14 @@ def test_a_word_after_a_conjunction_is_a_second_thing_bought_not_the_purpose():
 def test_goods_named_by_their_noun_and_works_by_what_is_built():
     assert [hit.key for hit in screen("", "中小学课桌椅采购")] == ["goods"]
     assert [hit.key for hit in screen("", "围墙及大门建设")] == ["construction"]
+    assert [hit.key for hit in screen("", "社区养老服务中心建设")] == ["construction"]  # a centre built
+    assert screen("", "社区服务中心能力建设培训") == []  # a centre's capacity is not built of bricks
+    assert [hit.key for hit in screen("", "日间照料中心康复器械配置")] == ["goods"]
     assert screen("住房城乡建设", "城市道路养护") == []  # a department's name is not works
 
 
 def test_the_held_out_cases_score_no_worse_than_reported():
-    """Scored once when the rules last changed (bench/negative_list_bench.py): 86.1% of bans caught,
+    """Scored once when the rules last changed (bench/negative_list_bench.py): 88.9% of bans caught,
     0.0% of ordinary services warned (the earlier held-out lists have since joined the cases the rules
     are shaped on); a later change must not fall below that."""
     path = Path(__file__).parent / "data/negative-list-held-out.csv"
@@ -121,7 +124,7 @@ def test_the_held_out_cases_score_no_worse_than_reported():
     warned = {row["level3"]: bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows}
     bans = [warned[row["level3"]] for row in rows if row["expected"]]
     ordinary = [warned[row["level3"]] for row in rows if not row["expected"]]
-    assert sum(bans) / len(bans) >= 0.861 and sum(ordinary) / len(ordinary) <= 0.0
+    assert sum(bans) / len(bans) >= 0.888 and sum(ordinary) / len(ordinary) <= 0.0
 
 
 @pytest.mark.parametrize("scheme", ["2014", "2020"])
