@@ -13,12 +13,12 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from core import text
 
-from . import commands, config, error_pages, health, i18n, observability, security, sqlite, templating
+from . import commands, config, error_pages, health, i18n, observability, postgres, security, sqlite, templating
 from .converters import IdConverter
 from .extensions import babel, csrf, db, login_manager, mail, migrate
-from .models import User
+from .services.kernel import notifications
 from .throttle import throttle
-from .transaction import TransactionalFlask
+from .transaction import TransactionalFlask, guard_reads
 from .views import BLUEPRINTS
 
 PACKAGE = Path(__file__).resolve().parent
@@ -57,6 +57,8 @@ def create_app(test_config: dict | None = None) -> TransactionalFlask:
     db.init_app(app)
     with app.app_context():
         sqlite.register(db.engine)
+        postgres.register(db.engine)
+        guard_reads(db.engine)
     migrate.init_app(app, db, directory=str(bundled("migrations")), render_as_batch=True)
     health.init_app(app)
     csrf.init_app(app)
@@ -98,7 +100,7 @@ def _load_user(session_id):
     user_id, _dot, token = str(session_id).partition(".")
     if not user_id.isdigit() or not token or int(user_id) > 2**31 - 1:
         return None
-    user = db.session.get(User, int(user_id))
+    user = notifications.load_user(int(user_id))
     if user is None or not user.active or not secrets.compare_digest(user.session_token, token):
         return None
     return user

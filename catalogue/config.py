@@ -109,5 +109,6 @@ def from_environment(instance_path):
         # Words of this installation a password must not be made of (its province, city...; see users.py).
         "PASSWORD_SITE_WORDS": os.environ.get("PASSWORD_SITE_WORDS", ""),
         "IMPORT_MAX_BYTES": int(float(os.environ.get("IMPORT_MAX_MB", "10")) * 1024 * 1024),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # PostgreSQL's connections are pinged when they sat idle, not before every request (postgres.py)
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": False},
     }

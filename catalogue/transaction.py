@@ -13,11 +13,14 @@ from contextvars import ContextVar
 from functools import partial
 
 from flask import Flask, request
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from .errors import StaleEdit
 from .extensions import db
+from .postgres import reading_request
 
 log = logging.getLogger(__name__)
 _QUEUE = "after_commit"
@@ -82,6 +85,22 @@ def check_version(version: int, expected_version: int | str | None) -> None:
         raise StaleEdit()
 
 
+class ReadOnlyRequest(RuntimeError):
+    """A request that only reads (GET, HEAD, OPTIONS) tried to write: on PostgreSQL it runs without a
+    transaction (postgres.py), so a write would be kept at once. A defect, never a user's error."""
+
+
+def _refuse_writes_while_reading(_connection, _cursor, statement, _parameters, context, _many):
+    if reading_request.get() and context is not None and (context.isinsert or context.isupdate or context.isdelete):
+        raise ReadOnlyRequest(statement.split(None, 3)[:3])
+
+
+def guard_reads(engine: Engine) -> None:
+    """Refuse every INSERT, UPDATE and DELETE a request that only reads would send."""
+    if not event.contains(engine, "before_cursor_execute", _refuse_writes_while_reading):
+        event.listen(engine, "before_cursor_execute", _refuse_writes_while_reading)
+
+
 def _active_session():
     """The session of this request or command, if anything used one (downloads from cache do not)."""
     return db.session() if db.session.registry.has() else None
@@ -95,11 +114,17 @@ def commit() -> None:
     if session.info.pop(_DOOMED, False):
         rollback()
         return
+    # A unit of work that only read changed nothing: what it loaded is still what it read, and
+    # loading it again after the commit (the logged-in user, asked by the after-request functions)
+    # cost a connection, a ping and a statement per page.
+    session.expire_on_commit = writing.get()
     try:
         session.commit()
     except LOST_RACE as error:
         rollback()
         raise StaleEdit() from error
+    finally:
+        session.expire_on_commit = True
     if writing.get():
         global _writes  # one counter per process, read by in-process caches
         _writes += 1
@@ -145,10 +170,12 @@ class TransactionalFlask(Flask):
         # Whether the request may write is known before anything reads the database (loading the
         # logged-in user, in a before-request function): on SQLite a writing request takes the
         # write lock with its first statement instead of failing later to upgrade a read.
-        token = writing.set(self._writes())
+        writes = self._writes()
+        token, reads = writing.set(writes), reading_request.set(not writes)
         try:
             return super().full_dispatch_request()
         finally:
+            reading_request.reset(reads)
             writing.reset(token)
 
     def dispatch_request(self):

@@ -9,8 +9,9 @@ from sqlalchemy import create_engine, func, select, update
 from catalogue.errors import StaleEdit
 from catalogue.extensions import db
 from catalogue.models import AuditEvent, Catalogue, Item
+from catalogue.postgres import reading_request
 from catalogue.services.catalogues import items
-from catalogue.transaction import after_commit, unit_of_work
+from catalogue.transaction import ReadOnlyRequest, after_commit, unit_of_work
 from tests.conftest import shanghai
 from tests.factories import item_data
 
@@ -76,3 +77,20 @@ def test_a_lost_race_is_a_stale_edit_and_keeps_the_winner(app, world):
         db.session.add(item)
         item.level3 = "我改的"
     assert db.session.get(Item, item.id).level3 == "别人改的"
+
+
+def test_a_request_that_only_reads_cannot_write(world):
+    token = reading_request.set(True)  # as TransactionalFlask sets it for a GET
+    try:
+        with pytest.raises(ReadOnlyRequest):
+            db.session.execute(update(Catalogue).values(version=Catalogue.version))
+    finally:
+        reading_request.reset(token)
+    db.session.execute(update(Catalogue).values(version=Catalogue.version))  # a writing unit of work may
+
+
+def test_reading_a_page_changes_nothing_and_writing_one_still_commits(logged_in, world):
+    clerk = logged_in("clerk-civil", BEFORE)
+    assert clerk.get("/department/campaigns/2017").status_code == 200
+    assert clerk.post("/department/campaigns/2017/items/new", data=item_data()).status_code == 302
+    assert db.session.scalar(select(func.count(Item.id))) == 1

@@ -13,14 +13,15 @@ from flask import current_app, has_request_context, url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_mailman import EmailMessage
-from sqlalchemy import func, select, update
+from sqlalchemy import Integer, bindparam, func, select, update
+from sqlalchemy.orm import joinedload
 
 from ... import clock
 from ...errors import NotFound
 from ...extensions import db
 from ...models import Catalogue, Department, User
 from ...models.notification import MAIL_FAILED, MAIL_NONE, MAIL_PENDING, MAIL_SENT, Notification
-from ...transaction import after_commit
+from ...transaction import after_commit, writing
 
 log = logging.getLogger(__name__)
 MAX_MAIL_ATTEMPTS = 5
@@ -135,10 +136,41 @@ def retry_mail() -> int:
     return send_mail(ids) if ids else 0
 
 
+def _unread_of(user_id):
+    return select(func.count(Notification.id)).where(Notification.user_id == user_id, Notification.read_at.is_(None))
+
+
+_UNREAD = "unread_when_loaded"  # an attribute of the loaded user, never a column
+_USER_ID = bindparam("user_id", type_=Integer)
+# built once: building it took a third of the time of loading the user
+_LOAD_USER = (
+    select(User, _unread_of(_USER_ID).scalar_subquery())
+    .where(User.id == _USER_ID)
+    .options(joinedload(User.department), joinedload(User.region))
+)
+
+
+def load_user(user_id: int) -> User | None:
+    """The user with ``user_id``, their department and region, and how many notifications they have
+    not read, in one statement: what every page's header shows of them.
+
+    Performance: a logged-in page read them in three statements (the user, then the department for
+    the header, then the unread count)."""
+    row = db.session.execute(_LOAD_USER, {"user_id": user_id}).first()
+    if row is None:
+        return None
+    user, unread = row
+    setattr(user, _UNREAD, unread)
+    return user
+
+
 def unread_count(user: User) -> int:
-    return db.session.execute(
-        select(func.count(Notification.id)).where(Notification.user_id == user.id, Notification.read_at.is_(None))
-    ).scalar_one()
+    """How many notifications ``user`` has not read. A request that only reads takes the count read
+    with the user at its start (nothing it does changes it); one that writes counts afresh."""
+    known = getattr(user, _UNREAD, None)
+    if known is not None and not writing.get():
+        return known
+    return db.session.execute(_unread_of(user.id)).scalar_one()
 
 
 def inbox(user: User, limit: int = 200) -> Sequence[Notification]:
