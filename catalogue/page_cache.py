@@ -4,15 +4,20 @@ Public pages and the open-data API's answers are cached per URL, language and pu
 generation (a new publication starts a new generation, so superseded marks appear at once); only for
 anonymous visitors, whose pages carry no session data. File bytes are cached by their SHA-256. The
 items' part of a department's catalogue page is cached under what it is made of (no token or time in
-it). Every cache is per process and bounded.
+it). A page a logged-in person works in is cached under everything it shows, read by one
+statement per request (``page``). Every cache is per process and bounded.
 """
 
 import hashlib
+import re
+import secrets
 from functools import wraps
 
-from flask import make_response, request, session
+from flask import current_app, g, make_response, request, session
 from flask_babel import get_locale
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
 
 from core.caching import BoundedCache
 
@@ -21,6 +26,16 @@ files = BoundedCache(256 * 1024 * 1024)
 # The part of a department's catalogue page its items make (views/department.py::catalogue), under
 # what it is made of (services/catalogues/overview.py::CatalogueState.content_key) and the language.
 fragments = BoundedCache(32 * 1024 * 1024)
+# A deadline's line (the date and the time left) per language and minute (views/department.py).
+lines = BoundedCache(1024 * 1024)
+# A page a logged-in person works in (the clerk's catalogue, the progress page), under every value it
+# shows, with the session's CSRF token and the part that changes with the time left out (``page``).
+pages_of_people = BoundedCache(64 * 1024 * 1024)
+# What stands in a kept page for the CSRF token and for the part made per request: random per
+# process, so no text a person wrote can hold it.
+TOKEN, SLOT = f"token-{secrets.token_hex(16)}", f"slot-{secrets.token_hex(16)}"
+_HOLES = re.compile(f"({TOKEN}|{SLOT})")
+_TOKEN, _SLOT = TOKEN.encode(), SLOT.encode()
 
 
 def cacheable():
@@ -57,3 +72,43 @@ def cached_page(generation):
         return wrapped
 
     return decorator
+
+
+def page(key, render, slot: str = ""):
+    """A logged-in person's page from ``render(csrf_token=..., slot=...)``, kept under ``key`` (which
+    must hold every value the page's body shows or decides by: the caller reads it fresh each
+    request) and what the page's header shows of the person (``_header_key``); served with this
+    request's CSRF token and ``slot`` (the part made per request, such as the time left) put in.
+
+    A page with a message to show once (a flash) is made afresh and not kept; so is one that holds
+    this session's own token (a macro that called the real ``csrf_token``): another session's page
+    must never carry it. Kept as encoded parts, so serving one copies bytes and encodes nothing."""
+    if "_flashes" in session:
+        return render(csrf_token=generate_csrf, slot=Markup(slot))
+    key = (*key, *_header_key())
+    parts = pages_of_people.get(key)
+    if parts is None:
+        text = str(render(csrf_token=lambda: TOKEN, slot=Markup(SLOT)))
+        parts = (tuple(part.encode() for part in _HOLES.split(text)), len(text.encode()))
+        own = g.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))
+        if not (own and own in text):
+            pages_of_people.put(key, *parts)
+    token, filled = generate_csrf().encode(), str(slot).encode()
+    return b"".join(token if part == _TOKEN else filled if part == _SLOT else part for part in parts[0])
+
+
+def _header_key() -> tuple:
+    """What base.html shows of the logged-in person, their language and the address (its language
+    switch returns to it)."""
+    user = current_user
+    department, region = user.department, user.region
+    return (
+        user.id,
+        user.username,
+        user.role,
+        department.name if department else None,
+        region.name if region else None,
+        current_app.jinja_env.globals["unread_count"](),  # type: ignore[operator]  # the header's own count
+        str(get_locale()),
+        request.full_path,
+    )

@@ -112,6 +112,8 @@ def database(app, request):
     effective._snapshots.clear()
     progress._figures.clear()  # rolled-back tests repeat ids and versions: a key seen before may mean other rows
     page_cache.fragments.clear()
+    page_cache.pages_of_people.clear()
+    page_cache.lines.clear()
     progress._views.clear()
     budget_lines._budgeted.clear()
     throttle.reset()

@@ -1,9 +1,10 @@
 """The clerk's pages: their department's catalogue in each campaign."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, get_template_attribute, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from forms.items import EditItemForm, ItemForm, MoveForm, VersionForm
@@ -17,6 +18,7 @@ from ..services.catalogues import carry_forward as carrying
 from ..services.catalogues import importing as import_service
 from ..services.catalogues import items, overview, workflow
 from ..services.catalogues.overview import catalogue_state
+from ..services.catalogues.page_stamp import page_stamp
 from ..services.catalogues.screening import item_hits
 from .common import already_made, copy_errors, flash_saved, refused, role_required
 from .history import history_page, history_workbook
@@ -40,16 +42,42 @@ def home():
 @bp.get("/campaigns/<code>")
 @role_required("clerk")
 def catalogue(code):
-    state = _state(code)
+    """The catalogue's page. It is kept whole under what it is made of (``page_stamp``, one statement
+    read every request, so never stale on any host) and made afresh when any of it changed; the
+    deadline line, which moves with the time, and the CSRF token are put in per request."""
+    stamp = page_stamp(current_user.department_id, code, now=now())
+    if stamp is None:
+        return _page(_state(code))
+    return page_cache.page(
+        ("department.catalogue", *stamp.key), lambda **holes: _page(_state(code), **holes), _deadline_line(stamp)
+    )
+
+
+def _page(state, csrf_token=generate_csrf, slot=None):
     problems_part, items_part = _items_parts(state)
     return render_template(
         "department/catalogue.html",
         state=state,
         problems_part=problems_part,
         items_part=items_part,
-        move_form=MoveForm(),
-        delete_form=VersionForm(),
+        deadline_part=slot if slot is not None else _deadline_line(state),
+        csrf_token=csrf_token,
     )
+
+
+def _deadline_line(state):
+    """The line saying ``state``'s deadline and the time left (``state``: a CatalogueState or a
+    PageStamp). What it says changes once a minute at most: it is made once a minute per deadline and
+    language."""
+    deadline, left = state.deadline, state.time_left
+    when = (deadline.due_date, deadline.enforced, deadline.extended) if deadline else None
+    moment = (deadline.is_past(state.now), left.days, left.seconds // 60) if deadline and left is not None else None
+    key = (when, moment, state.deadline_open, str(get_locale()))
+    hit = page_cache.lines.get(key)
+    if hit is None:
+        hit = (get_template_attribute("macros.html", "deadline_line")(state), 400)
+        page_cache.lines.put(key, *hit)
+    return hit[0]
 
 
 def _items_parts(state):

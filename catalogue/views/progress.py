@@ -17,10 +17,17 @@ from core.tiers import label as tier_label
 from exports import XLSX_MIMETYPE
 from exports.progress import progress_workbook
 
+from .. import page_cache
 from ..clock import SHANGHAI, now
 from ..i18n import status_label
 from ..services.campaigns import campaigns
-from ..services.catalogues.progress import ProgressFilter, campaign_figures, figures_generation, progress_view
+from ..services.catalogues.progress import (
+    ProgressFilter,
+    campaign_figures,
+    figures_generation,
+    passed_deadlines,
+    progress_view,
+)
 from ..services.desk import bulk
 from ..services.kernel import reference
 from ..services.kernel.permissions import REVIEWERS, can_choose_region, can_see_all_publications, progress_region
@@ -33,6 +40,10 @@ def _progress(code, args):
     campaign = campaigns.get_campaign(code, current_user)
     region = progress_region(current_user, args.get("region"))
     moment, generation = now(), figures_generation(campaign)  # one read for the rows and the figures
+    return _read(campaign, region, args, moment, generation)
+
+
+def _read(campaign, region, args, moment, generation):
     rows, totals = progress_view(current_user, campaign, now=moment, region=region, generation=generation)
     wanted = ProgressFilter.from_args(args)
     figures = campaign_figures(current_user, campaign, now=moment, generation=generation)
@@ -42,7 +53,22 @@ def _progress(code, args):
 @bp.get("/campaigns/<code>/progress")
 @role_required(*REVIEWERS)
 def progress(code):
-    campaign, region, rows, totals, wanted, figures = _progress(code, request.args)
+    """The progress page. It is kept whole under what it is made of (the campaign, whose view it is,
+    ``figures_generation``, read every request, so never stale on any host, and how many deadlines
+    have passed, which decides the rows overdue) and made afresh when any of it changed."""
+    campaign = campaigns.get_campaign(code, current_user)
+    region = progress_region(current_user, request.args.get("region"))
+    moment, generation = now(), figures_generation(campaign)
+    passed = passed_deadlines(current_user, campaign, now=moment, region=region, generation=generation)
+    made_of = (campaign.id, campaign.code, campaign.name, campaign.notice_number, region.id if region else None)
+    return page_cache.page(
+        ("finance.progress", *made_of, current_user.region_id, generation, passed),
+        lambda csrf_token, slot: _page(_read(campaign, region, request.args, moment, generation), csrf_token),
+    )
+
+
+def _page(read, csrf_token):
+    campaign, region, rows, totals, wanted, figures = read
     shown = wanted.page_of(rows)
     regions = reference.list_regions() if can_choose_region(current_user) else []
     return render_template(
@@ -60,6 +86,7 @@ def progress(code):
         region=region,
         figures=figures,
         can_see_all_publications=can_see_all_publications(current_user),
+        csrf_token=csrf_token,
     )
 
 

@@ -1,14 +1,19 @@
 """The progress page as a finance officer works it: searched, filtered, sorted and paged, its workbook
-following the same filter, and the ticked departments approved or reminded at once."""
+following the same filter, and the ticked departments approved or reminded at once; kept whole, yet
+every change and every deadline passed shows at once."""
 
 from datetime import date
 from io import BytesIO
 
+import time_machine
 from openpyxl import load_workbook
 
+from catalogue import page_cache
 from catalogue.extensions import db
 from catalogue.models import Department
+from catalogue.services.catalogues import workflow
 from tests.conftest import shanghai
+from tests.factories import CONTACT, PASSWORD, add_items
 
 NOW = shanghai(date(2017, 7, 10), 10)
 EN = {"Accept-Language": "en"}
@@ -78,3 +83,32 @@ def test_ticked_departments_are_approved_and_reminded_with_every_outcome_said(fi
 def test_nothing_ticked_is_said(finance, submitted):
     response = finance.post(f"{BASE}/bulk", data={"action": "approve"}, headers=EN)
     assert "Tick at least one department" in text(finance.get(response.headers["Location"], headers=EN))
+
+
+def test_the_page_is_kept_whole_and_a_submission_elsewhere_shows_at_once(finance, world):
+    (item,) = add_items(world.other_clerk, world.campaign, world.education, 1, NOW)
+    db.session.commit()
+    assert 'value="530000002"' in text(finance.get(BASE, headers=EN)) and len(page_cache.pages_of_people) == 1
+    assert "badge-submitted" not in text(finance.get(BASE, headers=EN))  # served from what was kept
+    catalogue = item.catalogue
+    workflow.submit(
+        world.other_clerk, world.campaign, world.education, contact=CONTACT, expected_version=catalogue.version, now=NOW
+    )
+    db.session.commit()
+    assert "badge-submitted" in text(finance.get(BASE, headers=EN))
+    assert len(page_cache.pages_of_people) == 2
+
+
+def test_departments_become_overdue_on_a_kept_page_when_their_deadline_passes(finance, world):
+    assert "badge-overdue" not in at(finance, shanghai(date(2017, 7, 31), 23, 59, 59))  # the province's last second
+    assert len(page_cache.pages_of_people) == 1
+    assert "badge-overdue" in at(finance, shanghai(date(2017, 8, 1), 0, 0, 0))  # kept, yet overdue at once
+    assert len(page_cache.pages_of_people) == 2
+
+
+def at(client, moment):
+    """The page as the finance office, logged in afresh (the idle time-out is 30 minutes), sees it at ``moment``."""
+    with time_machine.travel(moment, tick=False):
+        client.post("/logout")  # the session idle since ended, whatever this request was
+        client.post("/login", data={"username": "finance-530000", "password": PASSWORD})
+        return text(client.get(BASE, headers=EN))

@@ -54,8 +54,13 @@ def deadline_for_tier_of(campaign: Campaign, tier: str) -> Deadline | None:
 
 def extended(deadline: Deadline, extension: Extension | None) -> Deadline:
     """``deadline`` as ``extension`` moves it (only ever later)."""
-    if extension is not None and extension.due_date > deadline.due_date:
-        return Deadline(extension.due_date, deadline.enforced, extended=True)
+    return extended_to(deadline, extension.due_date if extension is not None else None)
+
+
+def extended_to(deadline: Deadline, due_date: date | None) -> Deadline:
+    """``deadline`` as an extension to ``due_date`` (if any) moves it: only ever later."""
+    if due_date is not None and due_date > deadline.due_date:
+        return Deadline(due_date, deadline.enforced, extended=True)
     return deadline
 
 
