@@ -4,7 +4,8 @@ and extensions."""
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import joinedload
 
 from core import tiers
 from core.characters import refusals
@@ -37,9 +38,13 @@ def list_campaigns(user: Actor) -> list[Campaign]:
     return visible_campaigns(user)
 
 
+_BY_CODE = select(Campaign).where(Campaign.code == bindparam("code")).options(joinedload(Campaign.deadlines))
+
+
 def get_campaign(code: str, user: Actor = COMMAND_LINE) -> Campaign:
-    """The campaign with ``code``, if ``user`` takes part in it; otherwise NotFound."""
-    campaign = db.session.scalar(select(Campaign).where(Campaign.code == code))
+    """The campaign with ``code``, if ``user`` takes part in it; otherwise NotFound. Its deadlines
+    come in the same statement: who takes part, and every page of it, ask for them."""
+    campaign = db.session.execute(_BY_CODE, {"code": code}).unique().scalar_one_or_none()
     if campaign is None:
         raise NotFound()
     require_campaign_visible(user, campaign)
