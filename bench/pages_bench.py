@@ -6,6 +6,8 @@
   has 500 more departments, each with a catalogue (target 0.15 or above).
 - clerk_catalogue_vs_same_bytes: the clerk's page against bare bytes as many as it has, served the
   same way: how far the page is from the most a page of its weight could do.
+- logged_in_floor_vs_hello: a logged-in page that does nothing but answer (bench/logged_in_app.py):
+  the most any page a person logs in for can do here, whatever it shows.
 
 The demo data (seed-demo) is loaded into a fresh database ``bench_pages`` (BENCH_DATABASE_URL to choose
 another) and the bench adds the 300 items and the 500 departments. Each side runs under gunicorn with
@@ -144,12 +146,12 @@ def main():
     fresh_database(SERVER)
     env = {**os.environ, "DATABASE_URL": SERVER, "SECRET_KEY": "bench", "LOG_LEVEL": "WARNING"}
     seed(env)
-    results: dict[str, list[float]] = {"api": [], "clerk": [], "progress": [], "hello": [], "bytes": []}
+    results: dict[str, list[float]] = {name: [] for name in ("api", "clerk", "progress", "floor", "hello", "bytes")}
     with tempfile.TemporaryDirectory() as folder:
         searches = [f"/api/v1/items?q={quote(q)}" for q in SEARCHES]
         hello_paths = ["/hello"]
         for _round in range(ROUNDS):
-            process, port = base.serve("wsgi:app", env)
+            process, port = base.serve("bench.logged_in_app:app", env)  # the application and one bare page
             try:
                 cookie = logged_in(port, CLERK)
                 clerk = script(folder, "clerk", [f"/department/campaigns/{CAMPAIGN}"], cookie)
@@ -159,6 +161,7 @@ def main():
                 results["api"].append(load(port, script(folder, "api", searches)))
                 results["clerk"].append(load(port, clerk))
                 results["progress"].append(load(port, progress))
+                results["floor"].append(load(port, script(folder, "floor", ["/bench/logged-in"], cookie)))
             finally:
                 process.terminate()
                 process.wait(timeout=30)
@@ -176,8 +179,10 @@ def main():
         ("api_search_vs_hello", "api", 0.25),
         ("clerk_catalogue_vs_hello", "clerk", 0.25),
         ("finance_progress_vs_hello", "progress", 0.15),
+        ("logged_in_floor_vs_hello", "floor", None),
     ):
-        print(f"{name} = {median[key] / median['hello']:.3f} (goal {goal}; {median[key]:.0f} requests/s)")
+        goal_said = f"goal {goal}; " if goal else ""
+        print(f"{name} = {median[key] / median['hello']:.3f} ({goal_said}{median[key]:.0f} requests/s)")
     print(
         f"clerk_catalogue_vs_same_bytes = {median['clerk'] / median['bytes']:.3f} (the page's {env['BENCH_PAGE_BYTES']}"
         f" bytes served bare: {median['bytes']:.0f} requests/s, {median['bytes'] / median['hello']:.3f} of hello)"
