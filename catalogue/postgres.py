@@ -3,17 +3,18 @@
 - A request that only reads (GET, HEAD, OPTIONS: ``TransactionalFlask``) runs its statements in
   autocommit, so no BEGIN and no COMMIT go to the server. Under READ COMMITTED, PostgreSQL's level
   and ours, each statement of a transaction already reads its own snapshot, so what the page reads
-  is the same; such a request never writes (``tests/test_reads_write_nothing.py``). Commands, tests
-  and writing requests keep their one transaction.
+  is the same; an INSERT, UPDATE or DELETE it tried would be refused (``transaction.guard_reads``).
+  Commands, tests and writing requests keep their one transaction.
 - A connection is pinged before use only when it sat in the pool for ``IDLE_PING`` seconds or more
   (SQLAlchemy's ``pool_pre_ping`` pinged before every request): one that failed while in use (the
   server restarted under load) is found by the statement that fails, which answers 503
   (``error_pages``) and makes SQLAlchemy drop every connection of the pool, so the next request
   connects afresh.
 
-Performance: a logged-in page that reads two statements sent six commands (ping, BEGIN, the user,
-the page's own statement, COMMIT) where two are needed; at 16 connections each round trip cost about
-a tenth of the request's time (bench/pages_bench.py).
+Performance: a logged-in page that read one statement of its own sent seven commands (a ping, BEGIN,
+the user, its statement, COMMIT, then BEGIN and the user again for the request's log line) where
+two are needed. Under gevent each round trip costs about a fifth of such a page's time (py-spy on a
+worker under bench/pages_bench.py's load).
 """
 
 import time
