@@ -51,11 +51,8 @@ def _autocommit(engine: Engine) -> Engine:
     return reading
 
 
-def _connected(_dbapi_connection, record):
-    record.info[_RETURNED] = time.monotonic()
-
-
 def _returned(_dbapi_connection, record):
+    """A connection made or given back to the pool: from now on it counts as idle."""
     record.info[_RETURNED] = time.monotonic()
 
 
@@ -74,8 +71,8 @@ def _lent(engine: Engine):
 
 
 def register(engine: Engine) -> None:
-    if engine.dialect.name != "postgresql" or event.contains(engine, "connect", _connected):
+    if engine.dialect.name != "postgresql" or event.contains(engine, "connect", _returned):
         return
-    event.listen(engine, "connect", _connected)
+    event.listen(engine, "connect", _returned)
     event.listen(engine, "checkin", _returned)
     event.listen(engine, "checkout", _lent(engine))

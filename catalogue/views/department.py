@@ -72,7 +72,7 @@ def _deadline_line(state):
     deadline, left = state.deadline, state.time_left
     when = (deadline.due_date, deadline.enforced, deadline.extended) if deadline else None
     moment = (deadline.is_past(state.now), left.days, left.seconds // 60) if deadline and left is not None else None
-    key = (when, moment, state.deadline_open, str(get_locale()))
+    key = (when, moment, str(get_locale()))  # whether it is open follows from enforced and past
     hit = page_cache.lines.get(key)
     if hit is None:
         hit = (get_template_attribute("macros.html", "deadline_line")(state), 400)

@@ -37,13 +37,18 @@ from .finance import bp
 
 def _progress(code, args):
     """The campaign's rows the query ``args`` asks for (all its pages), for the page and its workbook."""
+    return _read(*_standing(code, args), args)
+
+
+def _standing(code, args):
+    """The campaign, whose progress is followed, now, and what the figures are made of (one read for
+    the rows and the figures)."""
     campaign = campaigns.get_campaign(code, current_user)
     region = progress_region(current_user, args.get("region"))
-    moment, generation = now(), figures_generation(campaign)  # one read for the rows and the figures
-    return _read(campaign, region, args, moment, generation)
+    return campaign, region, now(), figures_generation(campaign)
 
 
-def _read(campaign, region, args, moment, generation):
+def _read(campaign, region, moment, generation, args):
     rows, totals = progress_view(current_user, campaign, now=moment, region=region, generation=generation)
     wanted = ProgressFilter.from_args(args)
     figures = campaign_figures(current_user, campaign, now=moment, generation=generation)
@@ -56,14 +61,12 @@ def progress(code):
     """The progress page. It is kept whole under what it is made of (the campaign, whose view it is,
     ``figures_generation``, read every request, so never stale on any host, and how many deadlines
     have passed, which decides the rows overdue) and made afresh when any of it changed."""
-    campaign = campaigns.get_campaign(code, current_user)
-    region = progress_region(current_user, request.args.get("region"))
-    moment, generation = now(), figures_generation(campaign)
+    campaign, region, moment, generation = _standing(code, request.args)
     passed = passed_deadlines(current_user, campaign, now=moment, region=region, generation=generation)
     made_of = (campaign.id, campaign.code, campaign.name, campaign.notice_number, region.id if region else None)
     return page_cache.page(
         ("finance.progress", *made_of, current_user.region_id, generation, passed),
-        lambda csrf_token, slot: _page(_read(campaign, region, request.args, moment, generation), csrf_token),
+        lambda csrf_token, slot: _page(_read(campaign, region, moment, generation, request.args), csrf_token),
     )
 
 

@@ -3,7 +3,7 @@ pages show (editable, may submit, the comment to show) computed here, never in a
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import cached_property
 from typing import NamedTuple
 
@@ -27,7 +27,7 @@ from ...extensions import db
 from ...i18n import format_moment
 from ...models import AuditEvent, Campaign, Catalogue, Department, Item, User, WarningDismissal
 from ..kernel.coverage import require_covered
-from ..kernel.deadlines import Deadline, deadline_for
+from ..kernel.deadlines import AtMoment, Deadline, deadline_for
 from ..kernel.permissions import Actor, require_viewer_of
 from .carry_forward import source_for
 from .dismissals import standing
@@ -44,7 +44,7 @@ class Remark(NamedTuple):
 
 
 @dataclass
-class CatalogueState:
+class CatalogueState(AtMoment):
     campaign: Campaign
     department: Department
     catalogue: Catalogue | None
@@ -78,10 +78,6 @@ class CatalogueState:
     def answering(self) -> bool:
         """Returned with a comment that the next submission answers."""
         return self.status == RETURNED
-
-    @property
-    def deadline_open(self) -> bool:
-        return self.deadline is None or self.deadline.is_open(self.now)
 
     @property
     def editable(self) -> bool:
@@ -165,10 +161,6 @@ class CatalogueState:
         if not self.editable or self.item_count:
             return None
         return source_for(self.campaign, self.department)
-
-    @property
-    def time_left(self) -> timedelta | None:
-        return self.deadline.time_left(self.now) if self.deadline else None
 
     @property
     def actions(self) -> set[str]:

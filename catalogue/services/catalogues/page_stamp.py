@@ -9,7 +9,7 @@ one statement of primary-key and indexed look-ups (0.3 ms on PostgreSQL, EXPLAIN
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import Integer, and_, bindparam, func, select
 from sqlalchemy.orm import aliased
@@ -17,12 +17,12 @@ from sqlalchemy.orm import aliased
 from ...extensions import db
 from ...models import AuditEvent, Campaign, Catalogue, Department, Extension, Item, Region, TierDeadline, User
 from ...models import WarningDismissal as Dismissal
-from ..kernel.deadlines import Deadline, extended_to
+from ..kernel.deadlines import AtMoment, Deadline, extended_to
 from .overview import CONVERSATION
 
 
 @dataclass(frozen=True)
-class PageStamp:
+class PageStamp(AtMoment):
     """The state of one department's catalogue page now: ``key`` holds every value its body shows or
     decides by (never a time: the deadline line is made per request from ``deadline`` and ``now``)."""
 
@@ -30,14 +30,6 @@ class PageStamp:
     title: str
     deadline: Deadline | None
     now: datetime
-
-    @property
-    def deadline_open(self) -> bool:
-        return self.deadline is None or self.deadline.is_open(self.now)
-
-    @property
-    def time_left(self) -> timedelta | None:
-        return self.deadline.time_left(self.now) if self.deadline else None
 
 
 def _statement():

@@ -37,6 +37,22 @@ class Deadline:
         return max(self.closes_at - now, timedelta(0))
 
 
+class AtMoment:
+    """What a deadline (``self.deadline``, None for none) means at ``self.now``: for the states the
+    pages show (a catalogue's, a page's stamp)."""
+
+    deadline: Deadline | None
+    now: datetime
+
+    @property
+    def deadline_open(self) -> bool:
+        return self.deadline is None or self.deadline.is_open(self.now)
+
+    @property
+    def time_left(self) -> timedelta | None:
+        return self.deadline.time_left(self.now) if self.deadline else None
+
+
 def find_extension(campaign: Campaign, department: Department) -> Extension | None:
     return db.session.scalar(
         select(Extension).where(Extension.campaign_id == campaign.id, Extension.department_id == department.id)
