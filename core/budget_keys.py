@@ -14,6 +14,14 @@ line's funding source; the region and the year are the department's and the line
 
 Every key is optional when a line is recorded (a project may enter the project library later); a key
 given must have its format, and a procurement item must be a service's.
+
+The classes (类) of the two economic classifications are those of the reform in force since 2018
+(财政部《支出经济分类科目改革方案》, 财预〔2017〕98号, whose table 附表1 pairs the government's 501–599
+with the departments' 301–399): a code under any other class, such as the 304 of the scheme before,
+is one the budget system no longer has, and is refused. Every class of the functional
+classification of expenditure starts with 2 (a 1… code is a revenue class); its names are shown for
+the classes of the yearly 政府收支分类科目 that are known here, and a class not known here is
+accepted as written, since the Ministry adds classes from year to year.
 """
 
 import re
@@ -61,8 +69,11 @@ KEYS = (
         _l("Functional classification (支出功能分类科目)"),
         "支出功能分类科目代码",
         ("支出功能分类科目代码", "支出功能分类科目", "功能分类科目", "功能科目", "支出功能分类"),
-        re.compile(r"\d{3}(?:\d{2}){0,2}"),
-        _l("The functional classification is 3, 5 or 7 digits (类, 款, 项), e.g. 2080201."),
+        re.compile(r"2\d{2}(?:\d{2}){0,2}"),
+        _l(
+            "The functional classification of expenditure is 3, 5 or 7 digits (类, 款, 项) starting with 2, "
+            "e.g. 2080201 (a code starting with 1 is a revenue class)."
+        ),
         7,
     ),
     Key(
@@ -117,6 +128,94 @@ KEYS = (
     ),
 )
 NAMES = tuple(key.name for key in KEYS)
+
+# 类 of the functional classification of expenditure (支出功能分类科目), as the yearly tables name them
+FUNCTION_CLASSES = {
+    "201": _l("General public services expenditure"),
+    "202": _l("Foreign affairs expenditure"),
+    "203": _l("National defence expenditure"),
+    "204": _l("Public security expenditure"),
+    "205": _l("Education expenditure"),
+    "206": _l("Science and technology expenditure"),
+    "207": _l("Culture, tourism, sport and media expenditure"),
+    "208": _l("Social security and employment expenditure"),
+    "209": _l("Social insurance funds expenditure"),
+    "210": _l("Health expenditure"),
+    "211": _l("Energy conservation and environmental protection expenditure"),
+    "212": _l("Urban and rural communities expenditure"),
+    "213": _l("Agriculture, forestry and water expenditure"),
+    "214": _l("Transport expenditure"),
+    "215": _l("Resource exploration, industry and information expenditure"),
+    "216": _l("Commerce and services expenditure"),
+    "217": _l("Finance expenditure"),
+    "219": _l("Aid to other regions expenditure"),
+    "220": _l("Natural resources, oceans and meteorology expenditure"),
+    "221": _l("Housing security expenditure"),
+    "222": _l("Grain, edible oil and materials reserves expenditure"),
+    "223": _l("State capital operations expenditure"),
+    "224": _l("Disaster prevention and emergency management expenditure"),
+    "227": _l("Reserve fund"),
+    "229": _l("Other expenditure"),
+    "230": _l("Transfer expenditure"),
+    "231": _l("Debt principal repayment expenditure"),
+    "232": _l("Debt interest expenditure"),
+    "233": _l("Debt issuance cost expenditure"),
+}
+# 类 of the government economic classification (政府预算支出经济分类科目, 财预〔2017〕98号)
+GOVERNMENT_ECONOMIC_CLASSES = {
+    "501": _l("Wage and benefit expenditure of government agencies"),
+    "502": _l("Goods and services expenditure of government agencies"),
+    "503": _l("Capital expenditure of government agencies (I)"),
+    "504": _l("Capital expenditure of government agencies (II)"),
+    "505": _l("Recurrent subsidies to public institutions"),
+    "506": _l("Capital subsidies to public institutions"),
+    "507": _l("Subsidies to enterprises"),
+    "508": _l("Capital expenditure on enterprises"),
+    "509": _l("Subsidies to individuals and households"),
+    "510": _l("Subsidies to social security funds"),
+    "511": _l("Debt interest and cost expenditure"),
+    "512": _l("Debt principal repayment expenditure"),
+    "513": _l("Transfer expenditure"),
+    "514": _l("Reserve fund and reserves"),
+    "599": _l("Other expenditure"),
+}
+# 类 of the departmental economic classification (部门预算支出经济分类科目, 财预〔2017〕98号)
+DEPARTMENT_ECONOMIC_CLASSES = {
+    "301": _l("Wage and benefit expenditure"),
+    "302": _l("Goods and services expenditure"),
+    "303": _l("Subsidies to individuals and households"),
+    "307": _l("Debt interest and cost expenditure"),
+    "309": _l("Capital expenditure (capital construction)"),
+    "310": _l("Capital expenditure"),
+    "311": _l("Subsidies to enterprises (capital construction)"),
+    "312": _l("Subsidies to enterprises"),
+    "313": _l("Subsidies to social security funds"),
+    "399": _l("Other expenditure"),
+}
+CLASSES = {
+    "function_code": FUNCTION_CLASSES,
+    "government_economic_code": GOVERNMENT_ECONOMIC_CLASSES,
+    "department_economic_code": DEPARTMENT_ECONOMIC_CLASSES,
+}
+CLOSED = ("government_economic_code", "department_economic_code")  # a class not listed does not exist
+
+
+def class_name(name: str, value: str) -> LazyText | None:
+    """The name of the class (类) a classification code of key ``name`` falls in, where known."""
+    return CLASSES.get(name, {}).get((value or "")[:3])
+
+
+def classes_of(form) -> list[tuple[str, LazyText]]:
+    """The class (类) code and name of each classification a form holds without error, as a page
+    names them under the codes."""
+    found = []
+    for name in CLASSES:
+        value = (form[name].data or "").strip()
+        if value and not form[name].errors and (named := class_name(name, value)):
+            found.append((value[:3], named))
+    return found
+
+
 NOT_A_SERVICE = {"A": _l("goods"), "B": _l("works")}
 
 
@@ -134,6 +233,16 @@ def check(data: dict) -> tuple[dict, dict]:
             errors[key.name] = [key.message]
         elif len(value) > key.max_length:
             errors[key.name] = [_l("At most %(max)d characters.", max=key.max_length)]
+        elif key.name in CLOSED and value[:3] not in CLASSES[key.name]:
+            errors[key.name] = [
+                _l(
+                    "%(code)s is under class %(class)s, which the economic classification in force since 2018 "
+                    "does not have. Its classes are %(classes)s.",
+                    code=value,
+                    **{"class": value[:3]},
+                    classes="、".join(CLASSES[key.name]),
+                )
+            ]
         elif key.name == "procurement_code" and value[0] in NOT_A_SERVICE:
             errors[key.name] = [
                 _l(

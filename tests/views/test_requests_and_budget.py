@@ -258,6 +258,26 @@ def test_the_contract_and_target_are_given_later_audited_and_nothing_else_change
     assert event.before == {"contract_number": "", "performance_target": ""} and event.after == later
 
 
+def test_the_keys_page_names_the_classes_and_a_key_saved_before_a_rule_stays(logged_in, published):
+    """A departmental economic code of the scheme before 2018 (30401), saved earlier, stays while the
+    clerk gives the contract; changing it to another class the reform does not have is refused."""
+    clerk = logged_in("clerk-civil", NOW)
+    clerk.post("/budget/new", data={**LINE, "function_code": "2080201", "government_economic_code": "50205"})
+    line = db.session.scalar(db.select(BudgetLine))
+    line.department_economic_code = "30401"
+    db.session.commit()
+    url = f"/budget/{line.id}/keys"
+    page = text(clerk.get(url))
+    assert "208 社会保障和就业支出 · 502 机关商品和服务支出" in page
+    kept = {"function_code": "2080201", "government_economic_code": "50205", "department_economic_code": "30401"}
+    version = line.version
+    assert clerk.post(url, data={**kept, "contract_number": "YNMZ-1", "version": version}).status_code == 302
+    wrong = clerk.post(url, data={**kept, "department_economic_code": "30499", "version": version + 1}, headers=EN)
+    assert wrong.status_code == 400 and "under class 304" in text(wrong)
+    db.session.refresh(line)
+    assert (line.department_economic_code, line.contract_number) == ("30401", "YNMZ-1")
+
+
 def test_the_import_preview_warns_under_a_works_project_row(logged_in, published):
     clerk = logged_in("clerk-civil", NOW)
     rows = [

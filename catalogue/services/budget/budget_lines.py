@@ -163,13 +163,16 @@ def update_keys(user: Actor, line: BudgetLine, *, data: dict, expected_version: 
     """Give or correct a line's integration keys (the contract and the performance target come when
     the purchase is made); the rest of the line stays. ``expected_version`` is the line's version the
     page showed: a line changed since is refused (StaleEdit), so that another clerk's keys are not
-    put back. Whether anything changed (audited if so)."""
+    put back. A key left as saved is not checked again. Whether anything changed (audited if so)."""
     require_clerk_of(user, line.department)
     check_version(line.version, expected_version)
     keys, errors = budget_keys.check(data)
+    before = {name: getattr(line, name) for name in budget_keys.NAMES}
+    # a key saved before a rule was tightened (a class the 2018 economic classification dropped) stays
+    # as it is while the person leaves it: only what they change is held to today's rules
+    errors = {name: messages for name, messages in errors.items() if keys[name] != (before[name] or "")}
     if errors:
         raise Invalid(errors)
-    before = {name: getattr(line, name) for name in budget_keys.NAMES}
     changed = {name: value for name, value in keys.items() if value != before[name]}
     if not changed:
         return False
