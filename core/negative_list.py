@@ -78,7 +78,9 @@ BASIS_LABELS = {  # the negative list as a whole, per era
 class Rule:
     key: str
     sources: dict  # era -> source key
-    patterns: re.Pattern | None
+    # the patterns in their order, as searches: a run of plain words is one union, each other pattern
+    # its own (see _searches); None when the rule has none
+    patterns: tuple | None
     benign: tuple
     unless: tuple
     supersedes: tuple = ()  # narrower readings: a bundle of works and services is not also "works"
@@ -99,7 +101,7 @@ class Rule:
         searched = text
         for phrase in self.benign:
             searched = searched.replace(phrase, BLANK * len(phrase))
-        found = self.patterns.search(searched)
+        found = _first(self.patterns, searched)
         if found is None:
             return None
         end = PHRASE_END.search(text, found.end())
@@ -157,7 +159,7 @@ def rules() -> tuple[Rule, ...]:
             Rule(
                 key,
                 {"2020": kinds["source_2020"][0], "2014": kinds["source_2014"][0]},
-                re.compile("|".join(patterns)) if patterns else None,
+                _searches(patterns) if patterns else None,
                 tuple(kinds["benign"]),
                 tuple(kinds["unless"])
                 + (() if kinds["excused"] == ["no"] else tuple(w for w in shared if w not in kinds["keeps"])),
@@ -167,6 +169,32 @@ def rules() -> tuple[Rule, ...]:
             )
         )
     return tuple(found)
+
+
+def _searches(patterns: list[str]) -> tuple[re.Pattern, ...]:
+    """Performance: the patterns as searches that find what their union would. One union of them all
+    lost the regular expression engine's quick scan for where a match can start (a pattern that
+    begins with a look-behind has no such start) and tried every pattern at every character: 5.6 µs
+    for a description the goods rule's patterns take 2.6 µs for one by one. A run of plain words
+    keeps its union, which scans quickly."""
+    runs: list[list[str]] = []
+    for pattern in patterns:
+        if runs and LITERAL.fullmatch(pattern) and LITERAL.fullmatch(runs[-1][-1]):
+            runs[-1].append(pattern)
+        else:
+            runs.append([pattern])
+    return tuple(re.compile("|".join(run)) for run in runs)
+
+
+def _first(searches: tuple[re.Pattern, ...], text: str) -> re.Match | None:
+    """The match their union would give: the leftmost, and of those starting there the one of the
+    earliest pattern (searches keep the patterns' order)."""
+    first = None
+    for search in searches:
+        found = search.search(text)
+        if found is not None and (first is None or found.start() < first.start()):
+            first = found
+    return first
 
 
 @lru_cache(maxsize=1)
