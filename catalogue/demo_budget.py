@@ -49,15 +49,27 @@ DEMO_REQUESTS = (
 )
 
 
-def _line(department_code, ahead, amount, source, position, notes=""):
+def _line(department_code, ahead, amount, source, position, notes="", keys=None):
     """A budget line ``ahead`` years after the current one (the demo's 2027 and 2028 in 2026), citing
-    the ``position``-th code of the department's effective catalogue (the 4th: a filed request)."""
+    the ``position``-th code of the department's effective catalogue (the 4th: a filed request), with
+    the budget system's ``keys`` where the demo gives them."""
     return {"code": department_code, "ahead": ahead, "amount": amount, "source": source,
-            "position": position, "notes": notes}  # fmt: skip
+            "position": position, "notes": notes, "keys": keys or {}}  # fmt: skip
+
+
+# a line already in the budget system: its project, unit and classifications (民政管理事务 其他支出;
+# 委托业务费 in both economic classifications)
+FILED_KEYS = {
+    "project_code": "53000027000000000101",
+    "agency_code": "126001",
+    "function_code": "2080299",
+    "government_economic_code": "50205",
+    "department_economic_code": "30227",
+}
 
 
 DEMO_LINES = (
-    _line("530000007", 1, "1200000.00", "general", 0),
+    _line("530000007", 1, "1200000.00", "general", 0, keys=FILED_KEYS),
     _line("530000007", 1, "680000.00", "general", 1),
     _line("530000007", 2, "2400000.00", "general", 2),
     _line("530000007", 2, "150000.00", "fund", 3, "福利彩票公益金"),
@@ -131,5 +143,6 @@ def _budget_line(department, clerk, line, at, today):
         "amount": line["amount"],
         "funding_source": line["source"],
         "notes": line["notes"],
+        **line["keys"],
     }
     budget_lines.add_line(clerk, department, data=data, now=moment)
