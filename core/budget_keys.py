@@ -205,14 +205,14 @@ def class_name(name: str, value: str) -> LazyText | None:
     return CLASSES.get(name, {}).get((value or "")[:3])
 
 
-def classes_of(form) -> list[tuple[str, LazyText]]:
-    """The class (类) code and name of each classification a form holds without error, as a page
-    names them under the codes."""
+def classes_of(form) -> list[str]:
+    """The class (类) of each classification a form holds without error, code and name (in the
+    language of the request), as a page names them under the codes."""
     found = []
     for name in CLASSES:
         value = (form[name].data or "").strip()
         if value and not form[name].errors and (named := class_name(name, value)):
-            found.append((value[:3], named))
+            found.append(f"{value[:3]} {named}")
     return found
 
 
