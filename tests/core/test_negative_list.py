@@ -134,7 +134,11 @@ def test_goods_named_by_their_noun_and_works_by_what_is_built():
 # Round ten (list 9's misses): goods issued or stocked against floods and disasters, a ground or a
 # plant built, a service joined to works in one name. Round eleven (list 10's): garments, a pond
 # enlarged, staff stationed by an agency, a welfare post of any kind, and a dispatch agency's licence,
-# which is the government's own act and not dispatch.
+# which is the government's own act and not dispatch. Round twelve (list 11's): a name that ends in
+# 建设 builds a thing unless what it builds is abstract (能力, 体系, 队伍, 资源 …: read from the
+# character before 建设), a utility network (燃气, 供热) or a river basin worked on is infrastructure,
+# building and operating in one (建设…一体化) is bundling, and confirming who qualifies is the
+# government's own act.
 KINDS_MENDED = [
     ("配发执法记录仪", "goods"),
     ("应急救灾帐篷储备", "goods"),
@@ -157,6 +161,20 @@ KINDS_MENDED = [
     ("派驻第一书记培训", ""),
     ("行政执法满意度调查", ""),
     ("劳务派遣单位年检辅助服务", ""),
+    ("空气质量监测站建设", "construction"),
+    ("森林防火瞭望塔建设", "construction"),
+    ("实训基地建设", "construction"),
+    ("城镇供热管网老旧改造", "infrastructure"),
+    ("流域水环境综合整治工程", "infrastructure"),
+    ("污水处理站建设运营一体化", "bundling"),
+    ("低保对象资格认定", "direct_duties"),
+    ("社会组织能力建设", ""),
+    ("诚信体系建设", ""),
+    ("基层党组织建设", ""),
+    ("公共文化数字资源建设", ""),
+    ("信息系统建设", ""),
+    ("住房城乡建设", ""),
+    ("公益性岗位人员在岗管理服务", ""),
 ]
 
 
@@ -166,15 +184,15 @@ def test_a_round_reads_the_kind_not_the_word_it_was_shown(text, rule):
 
 
 def test_the_held_out_cases_score_no_worse_than_reported():
-    """Scored once when the rules last changed (bench/negative_list_bench.py): 86.1% of bans caught,
-    1.4% of ordinary services warned (1 of 72; the earlier held-out lists have since joined the cases
-    the rules are shaped on); a later change must not fall below that."""
+    """Scored once when the rules last changed (bench/negative_list_bench.py): 83.3% of bans caught,
+    0.0% of ordinary services warned (the earlier held-out lists have since joined the cases the rules
+    are shaped on); a later change must not fall below that."""
     path = Path(__file__).parent / "data/negative-list-held-out.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     warned = {row["level3"]: bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows}
     bans = [warned[row["level3"]] for row in rows if row["expected"]]
     ordinary = [warned[row["level3"]] for row in rows if not row["expected"]]
-    assert sum(bans) / len(bans) >= 0.861 and sum(ordinary) / len(ordinary) <= 0.014
+    assert sum(bans) / len(bans) >= 0.833 and sum(ordinary) / len(ordinary) <= 0.0
 
 
 @pytest.mark.parametrize("scheme", ["2014", "2020"])
