@@ -24,9 +24,9 @@ from ..services.campaigns import campaigns
 from ..services.catalogues.progress import (
     ProgressFilter,
     campaign_figures,
-    figures_generation,
     passed_deadlines,
     progress_view,
+    standing,
 )
 from ..services.desk import bulk
 from ..services.kernel import reference
@@ -42,10 +42,10 @@ def _progress(code, args):
 
 def _standing(code, args):
     """The campaign, whose progress is followed, now, and what the figures are made of (one read for
-    the rows and the figures)."""
-    campaign = campaigns.get_campaign(code, current_user)
+    the campaign, its deadlines and the figures' generation, which serves the rows and the figures)."""
+    campaign, generation = standing(code, current_user)
     region = progress_region(current_user, args.get("region"))
-    return campaign, region, now(), figures_generation(campaign)
+    return campaign, region, now(), generation
 
 
 def _read(campaign, region, moment, generation, args):

@@ -7,6 +7,7 @@ from io import BytesIO
 
 import time_machine
 from openpyxl import load_workbook
+from sqlalchemy import event
 
 from catalogue import page_cache
 from catalogue.extensions import db
@@ -97,6 +98,25 @@ def test_the_page_is_kept_whole_and_a_submission_elsewhere_shows_at_once(finance
     db.session.commit()
     assert "badge-submitted" in text(finance.get(BASE, headers=EN))
     assert len(page_cache.pages_of_people) == 2
+
+
+def test_a_kept_page_reads_the_user_and_one_statement_of_its_own(finance, world):
+    """Served from what was kept, the page still reads what it stands on: the campaign, its deadlines and
+    its figures' generation come in one statement, beside the logged-in user's."""
+    assert finance.get(BASE, headers=EN).status_code == 200
+    sent = []
+
+    def count(_connection, _cursor, statement, *_rest):
+        if statement.startswith("SELECT"):  # not the tests' savepoints
+            sent.append(statement)
+
+    engine = db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        assert finance.get(BASE, headers=EN).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert len(page_cache.pages_of_people) == 1 and len(sent) == 2, sent
 
 
 def test_departments_become_overdue_on_a_kept_page_when_their_deadline_passes(finance, world):

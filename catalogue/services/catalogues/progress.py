@@ -8,16 +8,25 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy import Integer, bindparam, case, func, select, true
+from sqlalchemy.orm import aliased, joinedload
 
 from core import paging, tiers
 from core.caching import BoundedCache
 from core.statuses import APPROVED, DONE, NOT_STARTED, PROGRESS
 
+from ...errors import NotFound
 from ...extensions import db
 from ...models import Campaign, Catalogue, Department, Extension, Item, Publication, PublishedItem, Region
 from ..kernel.coverage import covered_departments, subtree_ids
 from ..kernel.deadlines import Deadline, deadline_for_tier_of, extended
-from ..kernel.permissions import REVIEWERS, Actor, region_of, require_role, reviewable_departments
+from ..kernel.permissions import (
+    REVIEWERS,
+    Actor,
+    region_of,
+    require_campaign_visible,
+    require_role,
+    reviewable_departments,
+)
 
 
 @dataclass
@@ -208,12 +217,32 @@ def figures_generation(campaign: Campaign) -> tuple:
     Performance: the statement is built once (building it cost more than running it); the
     departments and the regions are each read in one pass."""
     values = db.session.execute(_GENERATION, {"campaign_id": campaign.id}).one()
+    return _generation(campaign, values)
+
+
+def standing(code: str, user: Actor) -> tuple[Campaign, tuple]:
+    """The campaign with ``code`` (if ``user`` takes part in it; otherwise NotFound), its deadlines,
+    and its ``figures_generation``, in one statement: what the progress page reads before it knows
+    whether the page it keeps is still good.
+
+    Performance: a round trip fewer for every progress page. The generation's sub-queries find the
+    campaign by its code themselves, so they do not depend on the row they stand in: PostgreSQL runs
+    each once for the statement (as an InitPlan), not once for each deadline the campaign joins in."""
+    row = db.session.execute(_STANDING, {"code": code}).unique().one_or_none()
+    if row is None:
+        raise NotFound()
+    campaign, *values = row
+    require_campaign_visible(user, campaign)
+    return campaign, _generation(campaign, values)
+
+
+def _generation(campaign: Campaign, values) -> tuple:
     deadlines = tuple((d.tier, d.due_date, d.enforced) for d in campaign.deadlines)
     return (campaign.id, deadlines, *values)
 
 
-def _generation_statement():
-    campaign_id = bindparam("campaign_id", type_=Integer)
+def _generation_columns(campaign_id):
+    """What ``figures_generation`` sums, for the campaign whose id ``campaign_id`` gives."""
     of_campaign = Catalogue.campaign_id == campaign_id
     figures = (
         select(func.count(Catalogue.id)).where(of_campaign),
@@ -230,12 +259,31 @@ def _generation_statement():
     ).subquery()
     regions = select(func.count(Region.id), func.sum(Region.parent_id)).subquery()
     one_row_each = departments.join(regions, true())  # each is one row of sums: no condition joins them
-    return select(*(figure.scalar_subquery() for figure in figures), *departments.c, *regions.c).select_from(
-        one_row_each
+    return [figure.scalar_subquery() for figure in figures], departments, regions, one_row_each
+
+
+def _generation_statement():
+    figures, departments, regions, one_row_each = _generation_columns(bindparam("campaign_id", type_=Integer))
+    return select(*figures, *departments.c, *regions.c).select_from(one_row_each)
+
+
+def _standing_statement():
+    code = bindparam("code")
+    by_code = aliased(Campaign)
+    figures, departments, regions, one_row_each = _generation_columns(
+        select(by_code.id).where(by_code.code == code).scalar_subquery()
+    )
+    return (
+        select(Campaign, *figures, *departments.c, *regions.c)
+        .select_from(Campaign)
+        .join(one_row_each, true())
+        .where(Campaign.code == code)
+        .options(joinedload(Campaign.deadlines))
     )
 
 
 _GENERATION = _generation_statement()
+_STANDING = _standing_statement()
 
 
 def campaign_figures(
