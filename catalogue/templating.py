@@ -77,7 +77,6 @@ def register(app):
         CODE_SOURCE_LABELS=CODE_SOURCE_LABELS,
         BUDGET_KEY_NAMES=budget_keys.NAMES,
         BUDGET_KEYS=budget_keys.KEYS,
-        budget_classes=budget_keys.classes_of,
         TIERS=tiers.TIERS,
         history_value=i18n.history_value,
         language_url=language_url,

@@ -205,17 +205,6 @@ def class_name(name: str, value: str) -> LazyText | None:
     return CLASSES.get(name, {}).get((value or "")[:3])
 
 
-def classes_of(form) -> list[str]:
-    """The class (类) of each classification a form holds without error, code and name (in the
-    language of the request), as a page names them under the codes."""
-    found = []
-    for name in CLASSES:
-        value = (form[name].data or "").strip()
-        if value and not form[name].errors and (named := class_name(name, value)):
-            found.append(f"{value[:3]} {named}")
-    return found
-
-
 NOT_A_SERVICE = {"A": _l("goods"), "B": _l("works")}
 
 

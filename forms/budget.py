@@ -94,6 +94,16 @@ class BudgetKeysForm(Form):
     def keys_data(self):
         return {name: self[name].data or "" for name in budget_keys.NAMES}
 
+    def key_classes(self) -> list[str]:
+        """The class (类) of each classification given without error, its code and name in the
+        language of the request, as the page names them under the codes."""
+        found = []
+        for name in budget_keys.CLASSES:
+            value = (self[name].data or "").strip()
+            if value and not self[name].errors and (named := budget_keys.class_name(name, value)):
+                found.append(f"{value[:3]} {named}")
+        return found
+
 
 for _key in budget_keys.KEYS:  # a field per key of the table, labelled as it says
     _field = TextAreaField if _key.pattern is None and _key.max_length > 100 else StringField  # long free text
