@@ -22,10 +22,11 @@ it scores, scored under the rules before it and after it, then joined the shaped
     9     36 / 72                  0.889 / 0.000   0.889 / 0.000
     10    36 / 72                  0.861 / 0.014   0.861 / 0.014
     11    36 / 72                  0.861 / 0.014   0.861 / 0.014
-    12    36 / 72                  0.833 / 0.000   0.833 / 0.000   (the current held-out list)
+    12    36 / 72                  0.833 / 0.000   0.833 / 0.000
+    13    36 / 72                  0.806 / 0.014   0.861 / 0.014   (the current held-out list)
 
 Keyword rules generalise unevenly: a round mends what its shaped-on cases show and helps a new list
-by 0 to 19 points; a new list scores 75 to 92% before any round (83 to 89% in the last six).
+by 0 to 19 points; a new list scores 75 to 92% before any round (81 to 89% in the last seven).
 Round seven (list 6's misses) made 更换 a purchase and named public facilities (院, 馆, 站, 道) as
 works. Round eight (list 7's):
 goods kept in reserve (…物资储备) or delivered (配送) are goods, a market or a new village built is
@@ -45,7 +46,10 @@ ordinary name in 72. Round eleven (list 10's): garments (防护服, 作训服), 
 longer excuses a direct duty, 满意度 does) are read; a service to the dispatch agencies' licensing
 (许可, 年审) is not dispatch. Round twelve (list 11's) read a name's head, not only its things: a name
 ending in 建设 builds something unless the character before says it is abstract (能力, 体系, 队伍,
-资源, 品牌 …); on list 12 it caught nothing the rules before it missed. Every list of new names
+资源, 品牌 …); on list 12 it caught nothing the rules before it missed. Round thirteen (list 12's)
+read a name ending in 改造 the same way, and named a base station, works paid for over years, staff of
+an outsourcing firm, a thing built and run in one name, and registering, certifying and issuing; it
+moved list 13 by 5.5 points, the first round since the eighth to move a new list. Every list of new names
 brings words no list before it held; a reviewer's dismissals and the names a real campaign files
 (flask negative-list-dismissals) are what the case list needs next.
 
