@@ -16,7 +16,7 @@ from core import text
 from . import commands, config, error_pages, health, i18n, observability, postgres, security, sqlite, templating
 from .converters import IdConverter
 from .extensions import babel, csrf, db, login_manager, mail, migrate
-from .services.kernel import notifications
+from .services.accounts import logins
 from .throttle import throttle
 from .transaction import TransactionalFlask, guard_reads
 from .views import BLUEPRINTS
@@ -100,7 +100,7 @@ def _load_user(session_id):
     user_id, _dot, token = str(session_id).partition(".")
     if not user_id.isdigit() or not token or int(user_id) > 2**31 - 1:
         return None
-    user = notifications.load_user(int(user_id))
+    user = logins.load_user(int(user_id))
     if user is None or not user.active or not secrets.compare_digest(user.session_token, token):
         return None
     return user

@@ -13,8 +13,7 @@ from flask import current_app, has_request_context, url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_mailman import EmailMessage
-from sqlalchemy import Integer, bindparam, func, select, update
-from sqlalchemy.orm import joinedload
+from sqlalchemy import func, select, update
 
 from ... import clock
 from ...errors import NotFound
@@ -136,32 +135,17 @@ def retry_mail() -> int:
     return send_mail(ids) if ids else 0
 
 
-def _unread_of(user_id):
+def unread_of(user_id):
+    """How many notifications the user ``user_id`` (a value or a bound parameter) has not read."""
     return select(func.count(Notification.id)).where(Notification.user_id == user_id, Notification.read_at.is_(None))
 
 
 _UNREAD = "unread_when_loaded"  # an attribute of the loaded user, never a column
-_USER_ID = bindparam("user_id", type_=Integer)
-# built once: building it took a third of the time of loading the user
-_LOAD_USER = (
-    select(User, _unread_of(_USER_ID).scalar_subquery())
-    .where(User.id == _USER_ID)
-    .options(joinedload(User.department), joinedload(User.region))
-)
 
 
-def load_user(user_id: int) -> User | None:
-    """The user with ``user_id``, their department and region, and how many notifications they have
-    not read, in one statement: what every page's header shows of them.
-
-    Performance: a logged-in page read them in three statements (the user, then the department for
-    the header, then the unread count)."""
-    row = db.session.execute(_LOAD_USER, {"user_id": user_id}).first()
-    if row is None:
-        return None
-    user, unread = row
-    setattr(user, _UNREAD, unread)
-    return user
+def known_unread(user: User, count: int) -> None:
+    """Remember ``count``, read together with ``user`` (``accounts.logins.load_user``), for the request."""
+    setattr(user, _UNREAD, count)
 
 
 def unread_count(user: User) -> int:
@@ -170,7 +154,7 @@ def unread_count(user: User) -> int:
     known = getattr(user, _UNREAD, None)
     if known is not None and not writing.get():
         return known
-    return db.session.execute(_unread_of(user.id)).scalar_one()
+    return db.session.execute(unread_of(user.id)).scalar_one()
 
 
 def inbox(user: User, limit: int = 200) -> Sequence[Notification]:
