@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Integer, bindparam, case, func, select, true
+from sqlalchemy import bindparam, case, func, select, true
 from sqlalchemy.orm import aliased, joinedload
 
 from core import paging, tiers
@@ -216,33 +216,34 @@ def figures_generation(campaign: Campaign) -> tuple:
 
     Performance: the statement is built once (building it cost more than running it); the
     departments and the regions are each read in one pass."""
-    values = db.session.execute(_GENERATION, {"campaign_id": campaign.id}).one()
-    return _generation(campaign, values)
+    return _read_standing(campaign.code)[1]
 
 
 def standing(code: str, user: Actor) -> tuple[Campaign, tuple]:
     """The campaign with ``code`` (if ``user`` takes part in it; otherwise NotFound), its deadlines,
     and its ``figures_generation``, in one statement: what the progress page reads before it knows
-    whether the page it keeps is still good.
+    whether the page it keeps is still good (a round trip fewer than reading them apart)."""
+    campaign, generation = _read_standing(code)
+    require_campaign_visible(user, campaign)
+    return campaign, generation
 
-    Performance: a round trip fewer for every progress page. The generation's sub-queries find the
-    campaign by its code themselves, so they do not depend on the row they stand in: PostgreSQL runs
-    each once for the statement (as an InitPlan), not once for each deadline the campaign joins in."""
+
+def _read_standing(code: str) -> tuple[Campaign, tuple]:
     row = db.session.execute(_STANDING, {"code": code}).unique().one_or_none()
     if row is None:
         raise NotFound()
     campaign, *values = row
-    require_campaign_visible(user, campaign)
-    return campaign, _generation(campaign, values)
-
-
-def _generation(campaign: Campaign, values) -> tuple:
     deadlines = tuple((d.tier, d.due_date, d.enforced) for d in campaign.deadlines)
-    return (campaign.id, deadlines, *values)
+    return campaign, (campaign.id, deadlines, *values)
 
 
-def _generation_columns(campaign_id):
-    """What ``figures_generation`` sums, for the campaign whose id ``campaign_id`` gives."""
+def _standing_statement():
+    """The campaign by its code with its deadlines, and the sums its figures are made of. The sums'
+    sub-queries find the campaign by its code themselves, so they do not depend on the row they stand
+    in: PostgreSQL runs each once for the statement (an InitPlan), not once per deadline joined in."""
+    code = bindparam("code")
+    by_code = aliased(Campaign)
+    campaign_id = select(by_code.id).where(by_code.code == code).scalar_subquery()
     of_campaign = Catalogue.campaign_id == campaign_id
     figures = (
         select(func.count(Catalogue.id)).where(of_campaign),
@@ -259,22 +260,8 @@ def _generation_columns(campaign_id):
     ).subquery()
     regions = select(func.count(Region.id), func.sum(Region.parent_id)).subquery()
     one_row_each = departments.join(regions, true())  # each is one row of sums: no condition joins them
-    return [figure.scalar_subquery() for figure in figures], departments, regions, one_row_each
-
-
-def _generation_statement():
-    figures, departments, regions, one_row_each = _generation_columns(bindparam("campaign_id", type_=Integer))
-    return select(*figures, *departments.c, *regions.c).select_from(one_row_each)
-
-
-def _standing_statement():
-    code = bindparam("code")
-    by_code = aliased(Campaign)
-    figures, departments, regions, one_row_each = _generation_columns(
-        select(by_code.id).where(by_code.code == code).scalar_subquery()
-    )
     return (
-        select(Campaign, *figures, *departments.c, *regions.c)
+        select(Campaign, *(figure.scalar_subquery() for figure in figures), *departments.c, *regions.c)
         .select_from(Campaign)
         .join(one_row_each, true())
         .where(Campaign.code == code)
@@ -282,7 +269,6 @@ def _standing_statement():
     )
 
 
-_GENERATION = _generation_statement()
 _STANDING = _standing_statement()
 
 
