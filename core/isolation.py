@@ -32,6 +32,7 @@ import os
 import pickle
 import resource
 import signal
+import types
 
 MEMORY_HEADROOM = 1024 * 1024 * 1024  # what the child may allocate beyond what it inherits
 TIME_LIMIT = 60  # seconds
@@ -81,7 +82,12 @@ def _child(connection, function, args, memory_limit):
         except (OSError, ValueError):
             pass  # no /proc or no limit allowed: still isolated, just unbounded
     try:
-        connection.send(("ok", function(*args)))
+        value = function(*args)
+        if isinstance(value, types.GeneratorType):  # each part as soon as it is ready
+            for part in value:
+                connection.send(("ok", part))
+        else:
+            connection.send(("ok", value))
     except MemoryError:
         connection.send(("raised", None))
     except BaseException as error:  # noqa: BLE001 - everything must reach the parent as data
@@ -99,7 +105,8 @@ def _picklable(error):
 
 
 class Child:
-    """A started child computing ``function(*args)``; ``result()`` waits for it. A ``fresh`` child
+    """A started child computing ``function(*args)``; ``result()`` waits for it (``next()`` for each
+    part of a generator, and ``cancel()`` after the last one wanted). A ``fresh`` child
     is a new interpreter: ``function`` must be importable by name, its arguments picklable."""
 
     def __init__(self, function, args, memory_limit=True, fresh=False):
@@ -114,25 +121,30 @@ class Child:
         return self._process.pid
 
     def cancel(self):
-        """Stop the child if it still runs (its result is no longer wanted) and reap it."""
+        """Stop the child if it still runs (its result, or the rest of it, is no longer wanted) and reap it."""
         self._receiver.close()
         if self._process.is_alive():
             self._process.kill()
         self._process.join()
 
     def result(self, time_limit=TIME_LIMIT):
-        """The child's return value or the exception it raised; ChildFailed if it died or overran."""
+        """The child's return value or the exception it raised; ChildFailed if it died or overran.
+        The child is reaped: of a generator, only the first part is taken."""
+        try:
+            return self.next(time_limit)
+        finally:
+            self.cancel()
+
+    def next(self, time_limit=TIME_LIMIT):
+        """The next value the child sends, leaving it running: a function that returns a generator
+        sends each part as it is ready, and the parent works on one while the child computes the
+        next. ChildFailed if it died, overran or has sent everything; ``cancel`` when done."""
         try:
             if not self._receiver.poll(time_limit):
                 raise ChildFailed("time limit")
             status, value = self._receiver.recv()
         except (EOFError, OSError) as error:
             raise ChildFailed("the child died") from error
-        finally:
-            self._receiver.close()
-            if self._process.is_alive():
-                self._process.kill()
-            self._process.join()
         if status == "raised":
             if value is None:
                 raise ChildFailed("the child failed")

@@ -218,19 +218,35 @@ def era_of(scheme_code: str) -> str:
     return "2014" if scheme_code == "2014" else "2020"
 
 
-def screen_fields(data: dict, era: str = "2020") -> list[Hit]:
-    """One hit per rule that a screened field of ``data`` falls under, naming the first such field."""
-    texts = [data.get(name) or "" for name in SCREENED]
-    if not _triggers().search("\n".join(texts)):
+def may_match(text: str) -> bool:
+    """Whether ``text`` holds a word every match contains: one without any falls under no rule."""
+    return _triggers().search(text) is not None
+
+
+def text_hits(text: str) -> tuple[tuple[str, str], ...]:
+    """(rule key, the words that matched) of each rule ``text`` falls under, in the rules' order: a
+    function of the text alone, which a reader can work out ahead of the plan (``screen_fields``'
+    ``known``)."""
+    if not may_match(text):
+        return ()
+    return tuple((rule.key, keyword) for rule in rules() if (keyword := rule.matches(text)))
+
+
+def screen_fields(data: dict, era: str = "2020", known: dict | None = None) -> list[Hit]:
+    """One hit per rule that a screened field of ``data`` falls under, naming the first such field.
+    ``known`` maps texts to their ``text_hits``, worked out ahead; other texts are screened here."""
+    found: dict[str, tuple[str, str]] = {}
+    for name in SCREENED:
+        text = data.get(name)
+        if not text:
+            continue
+        matched = known.get(text) if known else None
+        for key, keyword in text_hits(text) if matched is None else matched:
+            if key not in found:
+                found[key] = (keyword, name)
+    if not found:
         return []
-    named = [(name, text) for name, text in zip(SCREENED, texts, strict=True) if _triggers().search(text)]
-    hits = []
-    for rule in rules():
-        for name, text in named:
-            keyword = rule.matches(text)
-            if keyword:
-                hits.append(Hit(rule.key, rule.sources[era], keyword, name))
-                break
+    hits = [Hit(rule.key, rule.sources[era], *found[rule.key]) for rule in rules() if rule.key in found]
     superseded = {key for hit in hits for key in _rules_by_key()[hit.key].supersedes}
     return [hit for hit in hits if hit.key not in superseded]
 

@@ -28,14 +28,18 @@ def plan_file(
     二级目录 names as its items.
     """
     pending = start_reading(data, sheet)
-    if callable(existing):
-        existing = existing()
-    book = pending.book()
-    with no_collections():
-        readers, reports = read_sheets(book, sheet, department, index.level1.values(), include_hidden)
-        records = [record for reader in readers for record in reader.records]
-        skipped = [row for reader in readers for row in reader.skipped]
-        plan = make_plan(records, existing, index, mode, reports, skipped, _normalised(readers), level2_items)
+    try:
+        if callable(existing):
+            existing = existing()
+        book = pending.book()
+        with no_collections():
+            readers, reports = read_sheets(book, sheet, department, index.level1.values(), include_hidden)
+            records = [record for reader in readers for record in reader.records]
+            skipped = [row for reader in readers for row in reader.skipped]
+            normalised, known = _normalised(readers), pending.screened()
+            plan = make_plan(records, existing, index, mode, reports, skipped, normalised, level2_items, known)
+    finally:
+        pending.close()
     plan.book = book
     plan.include_hidden = include_hidden
     return plan

@@ -181,9 +181,20 @@ def _check(record, names, ignore=()):
     return clean, errors
 
 
-def make_plan(records, existing, index, mode=IMPORT_UPDATE, sheets=(), skipped=(), normalised=(), level2_items=False):
+def make_plan(
+    records,
+    existing,
+    index,
+    mode=IMPORT_UPDATE,
+    sheets=(),
+    skipped=(),
+    normalised=(),
+    level2_items=False,
+    known=None,
+):
     """Plan the change. ``existing`` maps each current code to the item's snapshot (with ``id``);
-    ``records`` come from the sheets read (``sheets``: their reports), ``skipped`` are the other rows.
+    ``records`` come from the sheets read (``sheets``: their reports), ``skipped`` are the other rows;
+    ``known``: negative-list hits of texts screened ahead (``core.negative_list.screen_fields``).
     A sheet of two levels (no 三级目录) is one error as a whole, unless ``level2_items``: its 二级目录
     names are then read as the items."""
     rows, seen, names = [], {}, Names(index, "")
@@ -216,7 +227,7 @@ def make_plan(records, existing, index, mode=IMPORT_UPDATE, sheets=(), skipped=(
         if current is not None:
             for name in absent.get(record.sheet, ()):
                 clean[name] = current.get(name) or ""
-        hits = screen_fields(clean, index.era)
+        hits = screen_fields(clean, index.era, known)
         warnings = [CellWarning(record.sheet, record.row, record.columns.get(h.field), h) for h in hits] if hits else []
         common = {"warnings": warnings, "sheet": record.sheet}
         if errors or whole_sheet:

@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
 from core.isolation import Child, ChildFailed
+from core.negative_list import may_match, text_hits
 from core.text import _l
 
 from .errors import FileRejected
 from .limits import MAX_BOOK_ROWS, MAX_GRID_ROWS, too_many_rows
+from .records import clean_name
 from .sniff import UTF16_BOMS, detect
 from .visibility import hidden_cells
 
@@ -35,7 +37,11 @@ class Book:
 
 def read(data, sheet=None):
     """Read ``data`` (bytes) into a Book, or raise FileRejected saying why not."""
-    return start_reading(data, sheet).book()
+    reading = start_reading(data, sheet)
+    try:
+        return reading.book()
+    finally:
+        reading.close()
 
 
 class _Reading:
@@ -45,21 +51,41 @@ class _Reading:
         self.kind = detect(data)
         self._csv = _read_csv(data) if self.kind == "csv" else None
         # Safety and speed: calamine parses the workbook in a forked child with memory and time
-        # limits (a damaged .xls can abort a process), while the caller goes on with its own work.
-        self._child = None if self._csv else Child(_read_workbook, (data, sheet, self.kind))
+        # limits (a damaged .xls can abort a process), while the caller goes on with its own work;
+        # having sent the cells, the child screens their texts while the caller reads the rows.
+        self._child = None if self._csv else Child(_read_and_screen, (data, sheet, self.kind))
 
     def book(self):
         if self._csv is not None:
             return self._csv
         try:
-            outcome = self._child.result()
+            outcome = self._child.next()
         except ChildFailed as error:
+            self.close()
             raise FileRejected(_l("The file is damaged and cannot be read.")) from error
         if outcome[0] == "book":
             book = outcome[1]
             book.format = self.kind
             return book
+        self.close()
         raise FileRejected(_message(*outcome))
+
+    def screened(self):
+        """The negative-list hits of the book's texts (``screened_texts``), once ``book()`` has
+        returned; empty for a CSV, or if the child could not finish: the plan screens what is missing."""
+        if self._child is None:
+            return {}
+        try:
+            return self._child.next()
+        except ChildFailed:
+            return {}
+        finally:
+            self.close()
+
+    def close(self):
+        """Stop the child, if it still works on something no longer wanted."""
+        if self._child is not None:
+            self._child.cancel()
 
 
 def start_reading(data, sheet=None):
@@ -79,6 +105,31 @@ def _message(problem, sheet=None, names=()):
     if problem == "password":
         return _l("The workbook is password-protected. Save it without a password and upload it again.")
     return _l("The file is damaged and cannot be read.")
+
+
+def _read_and_screen(data, sheet, kind):
+    """Runs in the child: the outcome of reading, then (for a book) the hits of its texts."""
+    outcome = _read_workbook(data, sheet, kind)
+    yield outcome
+    if outcome[0] == "book":
+        yield screened_texts(outcome[1])
+
+
+def screened_texts(book):
+    """``text_hits`` of each text cell of ``book`` that may fall under a rule, keyed by the text as a
+    field reads it (stripped, the ordinal of a name removed). Performance: screening is most of
+    planning (0.1 s of 0.15 for 5,000 rows), and the child does it while the parent reads the rows."""
+    known = {}
+    for grid in book.sheets:
+        for row in grid.rows:
+            for value in row:
+                if type(value) is not str or not may_match(value):
+                    continue
+                written = value.strip()
+                for text in (written, clean_name(written)):
+                    if text not in known:
+                        known[text] = text_hits(text)
+    return known
 
 
 def _read_workbook(data, sheet, kind="xlsx"):

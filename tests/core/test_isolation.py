@@ -42,6 +42,32 @@ def test_a_hanging_child_is_stopped():
         Child(sleeps, ()).result(time_limit=0.2)
 
 
+def parts(first_sleeps=0.0):
+    yield "book"
+    time.sleep(first_sleeps)
+    yield "screened"
+    raise ZeroDivisionError
+
+
+def test_a_generators_parts_come_one_by_one_while_the_child_goes_on():
+    child = Child(parts, (5.0,))
+    started = time.monotonic()
+    assert child.next() == "book" and time.monotonic() - started < 4  # not after the second part
+    child.cancel()
+    child = Child(parts, ())
+    assert [child.next(), child.next()] == ["book", "screened"]
+    with pytest.raises(ZeroDivisionError):
+        child.next()
+    with pytest.raises(ChildFailed):
+        child.next()  # it has sent everything
+    child.cancel()
+
+
+def test_the_result_of_a_generator_is_its_first_part_and_the_rest_is_stopped():
+    started = time.monotonic()
+    assert Child(parts, (30.0,)).result() == "book" and time.monotonic() - started < 10
+
+
 def test_a_dying_child_prints_no_fatal_error_traceback():
     code = (
         "import os\nfrom core.isolation import Child, ChildFailed\ntry:\n    Child(os.abort, ()).result()\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from flask_babel import force_locale
 
-from core.negative_list import SCREENED, _first, era_of, rules, screen, screen_fields
+from core.negative_list import SCREENED, _first, era_of, rules, screen, screen_fields, text_hits
 
 
 @pytest.fixture
@@ -94,6 +94,18 @@ def test_every_match_holds_a_trigger_of_its_rule():
     for case in CASES:
         for hit in screen(case["level2"], case["level3"], "", case["description"]):
             assert any(word in hit.keyword for word in by_key[hit.key].triggers), hit
+
+
+def test_texts_screened_ahead_give_the_very_hits_of_screening_in_place():
+    """An import's child screens the cells' texts ahead (``known``); the plan's hits are the same."""
+    for case in CASES:
+        fields = {"level2": case["level2"], "level3": case["level3"], "description": case["description"]}
+        known = {text: text_hits(text) for text in fields.values()}
+        assert screen_fields(fields, "2020", known) == screen_fields(fields, "2020"), case
+
+
+def test_a_text_screened_ahead_is_not_screened_again():
+    assert screen("", "办公楼装修") and not screen_fields({"level3": "办公楼装修"}, known={"办公楼装修": ()})
 
 
 def test_the_patterns_searched_one_by_one_find_what_their_union_finds():

@@ -1,7 +1,8 @@
 """The plan carries a negative-list warning for each flagged row, with the cell that holds the words."""
 
 from imports import plan_file
-from tests.imports.builders import HEADER, ROWS, xlsx
+from imports.read import screened_texts, start_reading
+from tests.imports.builders import HEADER, ROWS, csv_bytes, xlsx
 
 
 def test_a_warning_names_the_cell_rule_and_the_campaign_era(index):
@@ -16,3 +17,22 @@ def test_a_flagged_row_with_errors_keeps_both(index):
     plan = plan_file(xlsx([HEADER, ["A0101001", "基本公共服物", "社会救助", "办公楼装修"]]), {}, index)
     (row,) = plan.rows
     assert row.errors and [warning.hit.key for warning in row.warnings] == ["construction"]
+
+
+def test_the_reading_child_screens_the_texts_as_the_fields_read_them(index):
+    """A workbook's texts are screened in the reading child, stripped and with a name's ordinal
+    removed as the reader does: the plan's warnings are those of the same rows read from a CSV,
+    which the plan screens itself."""
+    rows = [
+        HEADER,
+        ["A0101001", "基本公共服务", "社会救助", "（一）办公楼装修 "],
+        ["A0101002", "基本公共服务", "社会救助", "救助服务", None, " 含设备购置及安装"],
+    ]
+    reading = start_reading(xlsx(rows))
+    known = screened_texts(reading.book())
+    reading.close()
+    assert {"办公楼装修", "含设备购置及安装"} <= set(known) and known["办公楼装修"][0][0] == "construction"
+    warned = [(w.row, w.column, w.hit.key, w.hit.keyword) for w in plan_file(xlsx(rows), {}, index).warnings]
+    read_here = plan_file(csv_bytes(rows), {}, index).warnings
+    assert warned == [(w.row, w.column, w.hit.key, w.hit.keyword) for w in read_here]
+    assert [(row, key) for row, _column, key, _words in warned] == [(2, "construction"), (3, "bundling")]
