@@ -23,7 +23,8 @@ it scores, scored under the rules before it and after it, then joined the shaped
     10    36 / 72                  0.861 / 0.014   0.861 / 0.014
     11    36 / 72                  0.861 / 0.014   0.861 / 0.014
     12    36 / 72                  0.833 / 0.000   0.833 / 0.000
-    13    36 / 72                  0.806 / 0.014   0.861 / 0.014   (the current held-out list)
+    13    36 / 72                  0.806 / 0.014   0.861 / 0.014
+    14    36 / 72                  0.917 / 0.000   0.917 / 0.000   (the current held-out list)
 
 Keyword rules generalise unevenly: a round mends what its shaped-on cases show and helps a new list
 by 0 to 19 points; a new list scores 75 to 92% before any round (81 to 89% in the last seven).
@@ -49,7 +50,13 @@ ending in 建设 builds something unless the character before says it is abstrac
 资源, 品牌 …); on list 12 it caught nothing the rules before it missed. Round thirteen (list 12's)
 read a name ending in 改造 the same way, and named a base station, works paid for over years, staff of
 an outsourcing firm, a thing built and run in one name, and registering, certifying and issuing; it
-moved list 13 by 5.5 points, the first round since the eighth to move a new list. Every list of new names
+moved list 13 by 5.5 points, the first round since the eighth to move a new list. Round fourteen
+(list 13's) named books (书籍), a stand (看台), an irrigation district, a trunk road and drinking water
+(灌区, 干道, 饮水) with works continued (续建) or ending in 工程, staff sent by a labour or outsourcing
+firm (劳务公司派员), a hired …员, and a repair works included in a service (含维修改造工程); 执法 no
+longer excuses dispatch (劳务外包人员充实执法队伍), and an analysis of purchase data (数据分析) is a
+service. Three road and water names of earlier lists, labelled construction, are infrastructure, as
+the rest of the case list has them. It caught nothing more on list 14. Every list of new names
 brings words no list before it held; a reviewer's dismissals and the names a real campaign files
 (flask negative-list-dismissals) are what the case list needs next.
 

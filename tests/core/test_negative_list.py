@@ -203,6 +203,19 @@ KINDS_MENDED = [
     ("服务外包企业人员培训", ""),
     ("经济普查入户登记", ""),
     ("护照签发辅助服务", ""),
+    ("农家书屋书籍配送", "goods"),
+    ("足球场看台改造", "construction"),
+    ("灌区续建配套工程", "infrastructure"),
+    ("城市主干道改造", "infrastructure"),
+    ("农村饮水巩固提升工程", "infrastructure"),
+    ("人力资源公司派员驻点", "labour_dispatch"),
+    ("外包企业派出人员", "labour_dispatch"),
+    ("雇用临时保安员", "recruitment"),
+    ("场馆运营服务含修缮工程", "bundling"),
+    ("药品采购数据分析", ""),
+    ("街道路灯维护", ""),
+    ("人力资源服务机构人员培训", ""),
+    ("劳务派遣单位执法检查", "direct_duties"),
 ]
 
 
@@ -212,15 +225,15 @@ def test_a_round_reads_the_kind_not_the_word_it_was_shown(text, rule):
 
 
 def test_the_held_out_cases_score_no_worse_than_reported():
-    """Scored once when the rules last changed (bench/negative_list_bench.py): 86.1% of bans caught,
-    1.4% of ordinary services warned (1 of 72; the earlier held-out lists have since joined the cases
-    the rules are shaped on); a later change must not fall below that."""
+    """Scored once when the rules last changed (bench/negative_list_bench.py): 91.7% of bans caught,
+    no ordinary service warned (the earlier held-out lists have since joined the cases the rules are
+    shaped on); a later change must not fall below that."""
     path = Path(__file__).parent / "data/negative-list-held-out.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     warned = {row["level3"]: bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows}
     bans = [warned[row["level3"]] for row in rows if row["expected"]]
     ordinary = [warned[row["level3"]] for row in rows if not row["expected"]]
-    assert sum(bans) / len(bans) >= 0.861 and sum(ordinary) / len(ordinary) <= 0.014
+    assert sum(bans) / len(bans) >= 0.916 and not any(ordinary)
 
 
 @pytest.mark.parametrize("scheme", ["2014", "2020"])
