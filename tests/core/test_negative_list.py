@@ -216,6 +216,16 @@ KINDS_MENDED = [
     ("街道路灯维护", ""),
     ("人力资源服务机构人员培训", ""),
     ("劳务派遣单位执法检查", "direct_duties"),
+    ("养老机构定位手环采购", "goods"),
+    ("执法终端购置", "goods"),
+    ("乡镇卫生院标准化建设", "construction"),
+    ("教学楼屋顶防水", "construction"),
+    ("快速路新建", "infrastructure"),
+    ("高架匝道改造", "infrastructure"),
+    ("标准化建设指导服务", ""),
+    ("终端运维服务", ""),
+    ("智能手环健康监测服务", ""),
+    ("防水工程质量检测", ""),
 ]
 
 
@@ -225,15 +235,15 @@ def test_a_round_reads_the_kind_not_the_word_it_was_shown(text, rule):
 
 
 def test_the_held_out_cases_score_no_worse_than_reported():
-    """Scored once when the rules last changed (bench/negative_list_bench.py): 91.7% of bans caught,
-    no ordinary service warned (the earlier held-out lists have since joined the cases the rules are
+    """Scored once when the rules last changed (bench/negative_list_bench.py): every ban caught, no
+    ordinary service warned (the earlier held-out lists have since joined the cases the rules are
     shaped on); a later change must not fall below that."""
     path = Path(__file__).parent / "data/negative-list-held-out.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     warned = {row["level3"]: bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows}
     bans = [warned[row["level3"]] for row in rows if row["expected"]]
     ordinary = [warned[row["level3"]] for row in rows if not row["expected"]]
-    assert sum(bans) / len(bans) >= 0.916 and not any(ordinary)
+    assert all(bans) and not any(ordinary)
 
 
 @pytest.mark.parametrize("scheme", ["2014", "2020"])
