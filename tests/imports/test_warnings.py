@@ -1,5 +1,6 @@
 """The plan carries a negative-list warning for each flagged row, with the cell that holds the words."""
 
+from core import negative_list
 from imports import plan_file
 from imports.read import screened_texts, start_reading
 from tests.imports.builders import HEADER, ROWS, csv_bytes, xlsx
@@ -36,3 +37,11 @@ def test_the_reading_child_screens_the_texts_as_the_fields_read_them(index):
     read_here = plan_file(csv_bytes(rows), {}, index).warnings
     assert warned == [(w.row, w.column, w.hit.key, w.hit.keyword) for w in read_here]
     assert [(row, key) for row, _column, key, _words in warned] == [(2, "construction"), (3, "bundling")]
+
+
+def test_the_rules_are_compiled_in_the_server_process_before_the_child_is_forked(index):
+    """A child's compiled rules die with it: compiled in the parent, every child inherits them."""
+    negative_list.rules.cache_clear()
+    negative_list._triggers.cache_clear()
+    start_reading(xlsx([HEADER, ROWS[0]])).close()
+    assert negative_list.rules.cache_info().currsize == 1
