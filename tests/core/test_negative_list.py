@@ -226,6 +226,27 @@ KINDS_MENDED = [
     ("终端运维服务", ""),
     ("智能手环健康监测服务", ""),
     ("防水工程质量检测", ""),
+    ("卫生院B超机更新", "goods"),
+    ("执法记录仪补充", "goods"),
+    ("办公桌凳添购", "goods"),
+    ("报刊订购", "goods"),
+    ("宿舍热水管道更换", "construction"),
+    ("广场景观提升", "construction"),
+    ("学校院落硬化", "construction"),
+    ("小区停车区改造", "construction"),
+    ("城区道路罩面", "infrastructure"),
+    ("城镇污水治理", "infrastructure"),
+    ("收费权资产证券化", "financing"),
+    ("人力资源公司提供的窗口人员", "labour_dispatch"),
+    ("事业单位工作人员招考", "recruitment"),
+    ("雇请保洁工人", "recruitment"),
+    ("装修垃圾运输服务", ""),
+    ("权力事项清单梳理", ""),
+    ("机关采购需求论证", ""),
+    ("聘请律师提供法律服务", ""),
+    ("招考考务服务", ""),
+    ("污水治理技术咨询", ""),
+    ("服务能力提升", ""),
 ]
 
 
@@ -235,15 +256,15 @@ def test_a_round_reads_the_kind_not_the_word_it_was_shown(text, rule):
 
 
 def test_the_held_out_cases_score_no_worse_than_reported():
-    """Scored once when the rules last changed (bench/negative_list_bench.py): every ban caught, no
-    ordinary service warned (the earlier held-out lists have since joined the cases the rules are
-    shaped on); a later change must not fall below that."""
+    """Scored once when the rules last changed (bench/negative_list_bench.py): 58.3% of bans caught
+    (21 of 36), 5.6% of ordinary services warned (4 of 72; the earlier held-out lists have since
+    joined the cases the rules are shaped on); a later change must not fall below that."""
     path = Path(__file__).parent / "data/negative-list-held-out.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     warned = {row["level3"]: bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows}
     bans = [warned[row["level3"]] for row in rows if row["expected"]]
     ordinary = [warned[row["level3"]] for row in rows if not row["expected"]]
-    assert all(bans) and not any(ordinary)
+    assert sum(bans) >= 21 and sum(ordinary) <= 4
 
 
 @pytest.mark.parametrize("scheme", ["2014", "2020"])
