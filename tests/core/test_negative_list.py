@@ -267,6 +267,24 @@ KINDS_MENDED = [
     ("专项债申报辅导", ""),
     ("派遣人员劳动争议仲裁", ""),
     ("车辆更新论证", ""),
+    ("卫生院彩超配备", "goods"),
+    ("宿舍楼外墙保温", "construction"),
+    ("卫生间漏水维修", "construction"),
+    ("广场步道延伸", "construction"),
+    ("背街道路拓宽", "infrastructure"),
+    ("燃气管网扩网", "infrastructure"),
+    ("河道堤岸修筑", "infrastructure"),
+    ("人行道地砖更换", "infrastructure"),
+    ("政府兜底还款的购买服务", "financing"),
+    ("收费权质押", "financing"),
+    ("人力资源公司派驻的协管人员", "labour_dispatch"),
+    ("不动产登记", "direct_duties"),
+    ("婚姻登记", "direct_duties"),
+    ("购置税申报辅导", ""),
+    ("不动产登记档案数字化", ""),
+    ("志愿者登记", ""),
+    ("股权质押登记辅助", ""),
+    ("外墙保温材料检测", ""),
 ]
 
 
@@ -276,15 +294,15 @@ def test_a_round_reads_the_kind_not_the_word_it_was_shown(text, rule):
 
 
 def test_the_held_out_cases_score_no_worse_than_reported():
-    """Scored once when the rules last changed (bench/negative_list_bench.py): 55.6% of bans caught
-    (20 of 36), 1.4% of ordinary services warned (1 of 72; the earlier held-out lists have since
-    joined the cases the rules are shaped on); a later change must not fall below that."""
+    """Scored once when the rules last changed (bench/negative_list_bench.py): 69.4% of bans caught
+    (25 of 36), no ordinary service warned (the earlier held-out lists have since joined the cases
+    the rules are shaped on); a later change must not fall below that."""
     path = Path(__file__).parent / "data/negative-list-held-out.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     warned = {row["level3"]: bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows}
     bans = [warned[row["level3"]] for row in rows if row["expected"]]
     ordinary = [warned[row["level3"]] for row in rows if not row["expected"]]
-    assert sum(bans) >= 20 and sum(ordinary) <= 1
+    assert sum(bans) >= 25 and not any(ordinary)
 
 
 @pytest.mark.parametrize("scheme", ["2014", "2020"])
