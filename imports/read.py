@@ -53,9 +53,10 @@ class _Reading:
         # Safety and speed: calamine parses the workbook in a forked child with memory and time
         # limits (a damaged .xls can abort a process), while the caller goes on with its own work;
         # having sent the cells, the child screens their texts while the caller reads the rows.
+        self._child = None
         if self._csv is None:
             may_match("")  # the rules compiled here, once per process, not anew in every child (0.06 s)
-        self._child = None if self._csv else Child(_read_and_screen, (data, sheet, self.kind))
+            self._child = Child(_read_and_screen, (data, sheet, self.kind))
 
     def book(self):
         if self._csv is not None:

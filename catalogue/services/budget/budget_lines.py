@@ -168,12 +168,12 @@ def update_keys(user: Actor, line: BudgetLine, *, data: dict, expected_version: 
     check_version(line.version, expected_version)
     keys, errors = budget_keys.check(data)
     before = {name: getattr(line, name) for name in budget_keys.NAMES}
+    changed = {name: value for name, value in keys.items() if value != before[name]}
     # a key saved before a rule was tightened (a class the 2018 economic classification dropped) stays
     # as it is while the person leaves it: only what they change is held to today's rules
-    errors = {name: messages for name, messages in errors.items() if keys[name] != (before[name] or "")}
+    errors = {name: messages for name, messages in errors.items() if name in changed}
     if errors:
         raise Invalid(errors)
-    changed = {name: value for name, value in keys.items() if value != before[name]}
     if not changed:
         return False
     for name, value in changed.items():
