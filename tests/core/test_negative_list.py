@@ -306,6 +306,34 @@ KINDS_MENDED = [
     ("食品供应链监管服务", ""),
     ("禁毒宣传资料", ""),
     ("保理业务监管辅助服务", ""),
+    # round twenty (list 20's misses, in verbs no list held): a product followed within three
+    # characters by a character of acquiring it (购, 配, 添, 增, 换, 采 …), a thing of works followed
+    # within two by one of building it (建, 修, 造, 装, 翻, 铺 …), a road named by its last character,
+    # water stored for people, drainage of floods, a decoration, a leak of rain, payment by
+    # instalments, and a firm's staff named before the firm
+    ("卫生院心电图机购入", "goods"),
+    ("乡镇应急发电机配齐", "goods"),
+    ("中学实验室通风柜增配", "goods"),
+    ("机关复印纸张", "goods"),
+    ("社区书屋书刊补充", "goods"),
+    ("派出所值班用房翻建", "construction"),
+    ("卫生院病房改装", "construction"),
+    ("文化站地面修补", "construction"),
+    ("村委会会议室装潢", "construction"),
+    ("镇政府办公楼加层", "construction"),
+    ("学校屋面漏雨处理", "construction"),
+    ("村组生产路修建", "infrastructure"),
+    ("集镇蓄水池扩建", "infrastructure"),
+    ("县城排涝泵站新建", "infrastructure"),
+    ("社区保洁员由劳务公司统一管理", "labour_dispatch"),
+    ("一级建造师继续教育", ""),
+    ("仪器设备检定校准服务", ""),
+    ("机关车补发放", ""),
+    ("药品处置服务", ""),
+    ("图书馆新书推荐服务", ""),
+    ("城市照明线路巡检", ""),
+    ("房屋建筑白蚁防治", ""),
+    ("具备条件的社会力量", ""),
 ]
 
 
@@ -316,14 +344,14 @@ def test_a_round_reads_the_kind_not_the_word_it_was_shown(text, rule):
 
 def test_the_held_out_cases_score_no_worse_than_reported():
     """Scored once when the rules last changed (bench/negative_list_bench.py): 50.0% of bans caught
-    (18 of 36), one ordinary service in 72 warned (the earlier held-out lists have since joined the cases
+    (18 of 36), no ordinary service warned (the earlier held-out lists have since joined the cases
     the rules are shaped on); a later change must not fall below that."""
     path = Path(__file__).parent / "data/negative-list-held-out.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     warned = {row["level3"]: bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows}
     bans = [warned[row["level3"]] for row in rows if row["expected"]]
     ordinary = [warned[row["level3"]] for row in rows if not row["expected"]]
-    assert sum(bans) >= 18 and sum(ordinary) <= 1
+    assert sum(bans) >= 18 and not any(ordinary)
 
 
 @pytest.mark.parametrize("scheme", ["2014", "2020"])
