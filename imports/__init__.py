@@ -36,8 +36,10 @@ def plan_file(
             readers, reports = read_sheets(book, sheet, department, index.level1.values(), include_hidden)
             records = [record for reader in readers for record in reader.records]
             skipped = [row for reader in readers for row in reader.skipped]
-            normalised, known = _normalised(readers), pending.screened()
-            plan = make_plan(records, existing, index, mode, reports, skipped, normalised, level2_items, known)
+            normalised = _normalised(readers)
+            # the child screens the texts meanwhile: the plan asks for its hits last
+            screened = pending.screened
+            plan = make_plan(records, existing, index, mode, reports, skipped, normalised, level2_items, screened)
     finally:
         pending.close()
     plan.book = book
