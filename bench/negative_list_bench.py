@@ -32,7 +32,8 @@ it scores, scored under the rules before it and after it, then joined the shaped
     19    36 / 72                  0.694 / 0.000   0.694 / 0.000
     20    36 / 72                  0.500 / 0.014   0.500 / 0.014
     21    36 / 72                  0.250 / 0.000   0.500 / 0.000
-    22    36 / 72                  0.500 / 0.028   0.500 / 0.028   (the current held-out list)
+    22    36 / 72                  0.500 / 0.028   0.500 / 0.028
+    23    36 / 72                  0.611 / 0.042   0.667 / 0.042   (the current held-out list)
 
 Keyword rules generalise unevenly: a round mends what its shaped-on cases show and helps a new list
 by 0 to 19 points; a new list scores 75 to 92% before any round (81 to 89% in the last seven).
@@ -119,7 +120,16 @@ in its phrase is a service (公租房维修报修受理服务). List 22, written
 2.8% before it and after it. Screening a case-list text took 12.2 µs before round nineteen and
 13.4 µs after round twenty-one (a description of the import bench 10.0 and 10.7 µs): the goods
 rule's patterns that begin with a product are one search, and the triggers and nouns are scanned
-as trees of their characters (core.negative_list._scan). Every list of new names
+as trees of their characters (core.negative_list._scan). Round twenty-two (list 22's) read a
+product allotted, filled up, installed or placed (调配, 充实, 安装, 投放) and telephones, toilets and
+fences by their kind, a roof or a storehouse protected against water or damp (防渗, 防潮), fences
+renewed, a thing of infrastructure followed within two characters by one of building it (路面刷黑,
+管网铺排, 桥梁加宽), lines strung (架设), money advanced or paid late (垫款, 延付), labour contracted
+out by any name (劳务承包), cadres attracted (招引) and a certificate issued (颁发); an approval of
+works is not works, and the 编 of 采编 does not begin 编外. A firm hiring staff for the government is
+labelled both dispatch and recruitment, as the case list had it. List 23, written before the round,
+went from 61.1% / 4.2% to 66.7% / 4.2%: three ordinary names of 72 warned, above the 3% allowed
+(燃气管道第三方施工监护, 供水管网水力模型建设服务, 小型农田水利设施产权移交核查). Every list of new names
 brings words no list before it held; a reviewer's dismissals and the names a real campaign files
 (flask negative-list-dismissals) are what the case list needs next.
 
