@@ -33,7 +33,8 @@ it scores, scored under the rules before it and after it, then joined the shaped
     20    36 / 72                  0.500 / 0.014   0.500 / 0.014
     21    36 / 72                  0.250 / 0.000   0.500 / 0.000
     22    36 / 72                  0.500 / 0.028   0.500 / 0.028
-    23    36 / 72                  0.611 / 0.042   0.667 / 0.042   (the current held-out list)
+    23    36 / 72                  0.611 / 0.042   0.667 / 0.042
+    24    36 / 72                  0.639 / 0.000   0.639 / 0.000   (the current held-out list)
 
 Keyword rules generalise unevenly: a round mends what its shaped-on cases show and helps a new list
 by 0 to 19 points; a new list scores 75 to 92% before any round (81 to 89% in the last seven).
@@ -129,7 +130,14 @@ out by any name (劳务承包), cadres attracted (招引) and a certificate issu
 works is not works, and the 编 of 采编 does not begin 编外. A firm hiring staff for the government is
 labelled both dispatch and recruitment, as the case list had it. List 23, written before the round,
 went from 61.1% / 4.2% to 66.7% / 4.2%: three ordinary names of 72 warned, above the 3% allowed
-(燃气管道第三方施工监护, 供水管网水力模型建设服务, 小型农田水利设施产权移交核查). Every list of new names
+(燃气管道第三方施工监护, 供水管网水力模型建设服务, 小型农田水利设施产权移交核查). Round twenty-three
+(list 23's) read lamps and beds by their last character, wristbands, a partition, a façade
+repainted, a road milled and relaid, lending between companies (拆借), money raised first by
+another party, hiring through a third party, staff an outsourcing unit supplies, a welfare post
+however written, nurses and teachers hired and a licence decided on or issued; checking (核查,
+核实, 复核) is a service under every rule, and those three ordinary names are no longer warned.
+List 24, written before the round (with one name whose ban is in its description), scored 63.9% /
+0.0% before it and after it. Every list of new names
 brings words no list before it held; a reviewer's dismissals and the names a real campaign files
 (flask negative-list-dismissals) are what the case list needs next.
 
