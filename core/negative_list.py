@@ -31,6 +31,7 @@ LITERAL = re.compile(r"[^\\.^$*+?{}\[\]|()]+")  # a pattern that is a plain word
 BLANK = "\u3000"  # what an ordinary phrase becomes for the patterns: a character no pattern holds
 # Where a mention's own phrase ends: a separator, or a conjunction joining a second thing (及 but
 # not 普及, 涉及 or 及时; 和 but not 和谐; 与 but not 参与).
+SHORT_MATCH, QUOTED_AROUND = 3, 12  # a match this short is quoted with its phrase, this far each way
 PHRASE_END = re.compile(r"[，。；、,;()（）]|以及|(?<![普涉])及(?!时)|和(?!谐)|(?<!参)与|并且?|含|包括")
 
 RULE_LABELS = {
@@ -95,6 +96,9 @@ class Rule:
         words are read in the text as written, so the 造价 of a blanked 工程造价 still excuses. An
         excusing word counts within the mention's own phrase, up to the next separator or
         conjunction: in 设备采购及安装调试培训 the 培训 is a second thing bought, not the purpose.
+
+        A match of three characters or fewer is given as the phrase that holds it: a rule that reads
+        a product by its last character matches 机购 in 心电图机购入, which says nothing to a reader.
         """
         if self.patterns is None or (self.gate is not None and not self.gate.search(text)):
             return None
@@ -105,10 +109,15 @@ class Rule:
         if found is None:
             return None
         end = PHRASE_END.search(text, found.end())
-        purpose = text[found.start() : end.start() if end else len(text)]
+        stop = end.start() if end else len(text)
+        purpose = text[found.start() : stop]
         if any(word in purpose for word in self.unless):
             return None
-        return found.group(0)
+        if found.end() - found.start() > SHORT_MATCH:
+            return found.group(0)
+        begin = max((mark.end() for mark in PHRASE_END.finditer(text, 0, found.start())), default=0)
+        begin, stop = max(begin, found.start() - QUOTED_AROUND), min(stop, found.end() + QUOTED_AROUND)
+        return text[begin : max(found.end(), stop)]
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,14 @@ def test_hiring_and_dispatch_before_2020_cite_order_102_saying_the_2014_measures
         )
 
 
+def test_a_match_of_a_few_characters_is_quoted_with_its_phrase():
+    """A product read by its last character matches 机购; the reader is shown what was bought."""
+    assert [hit.keyword for hit in screen("", "卫生院心电图机购入")] == ["卫生院心电图机购入"]
+    (hit,) = screen("", "", "", "按合同提供服务，食堂冰柜购置由中标人负责。")
+    assert hit.keyword == "食堂冰柜购置由中标人负责"  # the phrase, not the clause before it
+    assert [hit.keyword for hit in screen("", "劳务派遣管理")] == ["劳务派遣"]  # a word is quoted as it is
+
+
 def test_the_description_is_screened_and_named_as_the_field():
     (hit,) = screen_fields({"level2": "绿化", "level3": "城市绿化养护", "description": "含苗木采购"})
     assert (hit.key, hit.field, hit.keyword) == ("bundling", "description", "含苗木采购")
