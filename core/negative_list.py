@@ -21,7 +21,7 @@ import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .text import LazyText, _l
@@ -31,7 +31,7 @@ LITERAL = re.compile(r"[^\\.^$*+?{}\[\]|()]+")  # a pattern that is a plain word
 BLANK = "\u3000"  # what an ordinary phrase becomes for the patterns: a character no pattern holds
 # Where a mention's own phrase ends: a separator, or a conjunction joining a second thing (及 but
 # not 普及, 涉及 or 及时; 和 but not 和谐; 与 but not 参与).
-SHORT_MATCH, QUOTED_AROUND = 3, 12  # a match this short is quoted with its phrase, this far each way
+QUOTED_AROUND = 12  # a match is quoted with its phrase, at most this far either side
 PHRASE_END = re.compile(r"[，。；、,;()（）]|以及|(?<![普涉])及(?!时)|和(?!谐)|(?<!参)与|并且?|含|包括")
 
 RULE_LABELS = {
@@ -97,8 +97,10 @@ class Rule:
         excusing word counts within the mention's own phrase, up to the next separator or
         conjunction: in 设备采购及安装调试培训 the 培训 is a second thing bought, not the purpose.
 
-        A match of three characters or fewer is given as the phrase that holds it: a rule that reads
-        a product by its last character matches 机购 in 心电图机购入, which says nothing to a reader.
+        What is given is the word that matched where a rule lists it (劳务派遣), else the phrase
+        that holds the match (at most ``QUOTED_AROUND`` characters either side of it): a rule that
+        reads a product by its last character matches 机购 in 心电图机购入, and one that reads a
+        thing of works 站房屋翻 in 社区服务站房屋翻建, which say nothing to a reader.
         """
         if self.patterns is None or (self.gate is not None and not self.gate.search(text)):
             return None
@@ -113,7 +115,7 @@ class Rule:
         purpose = text[found.start() : stop]
         if any(word in purpose for word in self.unless):
             return None
-        if found.end() - found.start() > SHORT_MATCH:
+        if _plain(found.re.pattern):
             return found.group(0)
         begin = max((mark.end() for mark in PHRASE_END.finditer(text, 0, found.start())), default=0)
         begin, stop = max(begin, found.start() - QUOTED_AROUND), min(stop, found.end() + QUOTED_AROUND)
@@ -193,6 +195,12 @@ def _searches(patterns: list[str]) -> tuple[re.Pattern, ...]:
         else:
             runs.append([pattern])
     return tuple(re.compile("|".join(run)) for run in runs)
+
+
+@cache
+def _plain(pattern: str) -> bool:
+    """Whether a search is a union of plain words (see _searches)."""
+    return all(LITERAL.fullmatch(word) for word in pattern.split("|"))
 
 
 def _first(searches: tuple[re.Pattern, ...], text: str) -> re.Match | None:

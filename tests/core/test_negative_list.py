@@ -57,12 +57,16 @@ def test_hiring_and_dispatch_before_2020_cite_order_102_saying_the_2014_measures
         )
 
 
-def test_a_match_of_a_few_characters_is_quoted_with_its_phrase():
+def test_a_match_is_quoted_with_its_phrase():
     """A product read by its last character matches 机购; the reader is shown what was bought."""
     assert [hit.keyword for hit in screen("", "卫生院心电图机购入")] == ["卫生院心电图机购入"]
+    assert [hit.keyword for hit in screen("", "社区服务站房屋翻建")] == ["社区服务站房屋翻建"]
     (hit,) = screen("", "", "", "按合同提供服务，食堂冰柜购置由中标人负责。")
     assert hit.keyword == "食堂冰柜购置由中标人负责"  # the phrase, not the clause before it
-    assert [hit.keyword for hit in screen("", "劳务派遣管理")] == ["劳务派遣"]  # a word is quoted as it is
+    (hit,) = screen("", "", "", "由社会力量承担，含设备采购及安装")
+    assert hit.keyword == "含设备采购"  # up to the conjunction that begins a second thing
+    long = "为全面提升我县基层医疗卫生机构的服务能力和群众就医体验而开展的卫生院心电图机购入项目"
+    assert screen("", long)[0].keyword == "体验而开展的卫生院心电图机购入项目"  # twelve characters before
 
 
 def test_the_description_is_screened_and_named_as_the_field():
