@@ -34,7 +34,8 @@ it scores, scored under the rules before it and after it, then joined the shaped
     21    36 / 72                  0.250 / 0.000   0.500 / 0.000
     22    36 / 72                  0.500 / 0.028   0.500 / 0.028
     23    36 / 72                  0.611 / 0.042   0.667 / 0.042
-    24    36 / 72                  0.639 / 0.000   0.639 / 0.000   (the current held-out list)
+    24    36 / 72                  0.639 / 0.000   0.639 / 0.000
+    25    36 / 72                  0.750 / 0.000   0.750 / 0.000   (the current held-out list)
 
 Keyword rules generalise unevenly: a round mends what its shaped-on cases show and helps a new list
 by 0 to 19 points; a new list scores 75 to 92% before any round (81 to 89% in the last seven).
@@ -137,6 +138,13 @@ another party, hiring through a third party, staff an outsourcing unit supplies,
 however written, nurses and teachers hired and a licence decided on or issued; checking (核查,
 核实, 复核) is a service under every rule, and those three ordinary names are no longer warned.
 List 24, written before the round (with one name whose ban is in its description), scored 63.9% /
+0.0% before it and after it. Round twenty-four (list 24's) read cylinders and cases by their last
+character (瓶, 箱), a security gate, products renewed in bulk (统一更新), goods kept in store (储存),
+a floor slab redone, walls coated (涂装), embankments and farm roads, a road turned to asphalt
+(白改黑), a company paying for the government (代付), a loan passed on (转贷), staff named before
+they are stationed or outsourced and a land-use pre-examination; three of list 24's labels were
+set to how the case list reads such names (a camera bought inside a service is bundling, a guard
+rail is works, a sewage room is infrastructure). List 25, written before the round, scored 75.0% /
 0.0% before it and after it. Every list of new names
 brings words no list before it held; a reviewer's dismissals and the names a real campaign files
 (flask negative-list-dismissals) are what the case list needs next.

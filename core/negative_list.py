@@ -29,9 +29,9 @@ from .text import LazyText, _l
 SCREENED = ("level2", "level3", "level4", "description")  # 说明 too: bundling shows there
 LITERAL = re.compile(r"[^\\.^$*+?{}\[\]|()]+")  # a pattern that is a plain word
 BLANK = "\u3000"  # what an ordinary phrase becomes for the patterns: a character no pattern holds
+QUOTED_AROUND = 12  # a match is quoted with its phrase, at most this far either side
 # Where a mention's own phrase ends: a separator, or a conjunction joining a second thing (及 but
 # not 普及, 涉及 or 及时; 和 but not 和谐; 与 but not 参与).
-QUOTED_AROUND = 12  # a match is quoted with its phrase, at most this far either side
 PHRASE_END = re.compile(r"[，。；、,;()（）]|以及|(?<![普涉])及(?!时)|和(?!谐)|(?<!参)与|并且?|含|包括")
 
 RULE_LABELS = {

@@ -428,6 +428,29 @@ KINDS_MENDED = [
     ("营业执照发放情况核查", ""),
     ("项目资金筹措方案编制", ""),
     ("网页刷新频率优化", ""),
+    # round twenty-four (list 24's misses): cylinders and cases by their last character, a security
+    # gate, products renewed in bulk, goods kept in store; a floor slab, works done again, walls
+    # coated; embankments and farm roads, a road turned to asphalt; a company paying for the
+    # government, a loan passed on; staff named before they are stationed or outsourced; a
+    # land-use pre-examination. A water dispenser is not drinking-water works
+    ("车站安检门购置", "goods"),
+    ("急救氧气瓶补给", "goods"),
+    ("消防器材箱添置", "goods"),
+    ("应急物资储存", "goods"),
+    ("办公家具统一更新", "goods"),
+    ("操场地坪重做", "construction"),
+    ("活动室墙面涂刷", "construction"),
+    ("县道白改黑", "infrastructure"),
+    ("河堤修砌", "infrastructure"),
+    ("机耕路修建", "infrastructure"),
+    ("平台公司代付工程款", "financing"),
+    ("专项资金转贷", "financing"),
+    ("保洁人员外包", "labour_dispatch"),
+    ("项目用地预审", "direct_duties"),
+    ("部门采购需求论证", ""),
+    ("电子邮箱配置服务", ""),
+    ("饮水机清洗消毒服务", ""),
+    ("道路白改黑工程监理", ""),
 ]
 
 
@@ -437,15 +460,15 @@ def test_a_round_reads_the_kind_not_the_word_it_was_shown(text, rule):
 
 
 def test_the_held_out_cases_score_no_worse_than_reported():
-    """Scored once when the rules last changed (bench/negative_list_bench.py): 63.9% of bans caught
-    (23 of 36), no ordinary service warned (the earlier held-out lists have since joined the cases
+    """Scored once when the rules last changed (bench/negative_list_bench.py): 75.0% of bans caught
+    (27 of 36), no ordinary service warned (the earlier held-out lists have since joined the cases
     the rules are shaped on); a later change must not fall below that."""
     path = Path(__file__).parent / "data/negative-list-held-out.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     warned = {row["level3"]: bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows}
     bans = [warned[row["level3"]] for row in rows if row["expected"]]
     ordinary = [warned[row["level3"]] for row in rows if not row["expected"]]
-    assert sum(bans) >= 23 and not any(ordinary)
+    assert sum(bans) >= 27 and not any(ordinary)
 
 
 @pytest.mark.parametrize("scheme", ["2014", "2020"])
