@@ -37,7 +37,8 @@ it scores, scored under the rules before it and after it, then joined the shaped
     24    36 / 72                  0.639 / 0.000   0.639 / 0.000
     25    36 / 72                  0.750 / 0.000   0.750 / 0.000
     26    36 / 72                  0.750 / 0.014   0.750 / 0.014
-    27    36 / 72                  0.611 / 0.000   0.611 / 0.000   (the current held-out list)
+    27    36 / 72                  0.611 / 0.000   0.611 / 0.000
+    28    36 / 72                  0.806 / 0.014   0.833 / 0.014   (the current held-out list)
 
 Keyword rules generalise unevenly: a round mends what its shaped-on cases show and helps a new list
 by 0 to 19 points; a new list scores 75 to 92% before any round (81 to 89% in the last seven).
@@ -156,7 +157,13 @@ twenty-six (list 26's) read products for the elderly, clothes and bedding, goods
 ready (升级, 筹备), a cell, wall padding and a counter, a network rerouted (改线), a bridge by its last
 character, a standing promise to underwrite (兜底承诺), registering the use of regulated equipment
 and a licence reissued (换发); the medical check of a qualification is a service. List 27, written
-before the round, scored 61.1% / 0.0% before it and after it. Every list of new names
+before the round, scored 61.1% / 0.0% before it and after it. Round twenty-seven read a name that
+ends in a word of acquiring, whatever it acquires (…购储, …采买, …添配: the lists since the twentieth
+named things no vocabulary holds, but ended in such a word), stage lighting and sound, aircraft, a
+building's services by their system (热水系统), interrogation rooms, paint, soundproofing, a road
+raised a grade (提档升级), a bridge loan, a minimum return, bonds issued, asset-backed notes, a …员
+outsourced and a completion filed (验收备案). List 28, written before the round, went from 80.6% /
+1.4% to 83.3% / 1.4%. Every list of new names
 brings words no list before it held; a reviewer's dismissals and the names a real campaign files
 (flask negative-list-dismissals) are what the case list needs next.
 
