@@ -38,7 +38,8 @@ it scores, scored under the rules before it and after it, then joined the shaped
     25    36 / 72                  0.750 / 0.000   0.750 / 0.000
     26    36 / 72                  0.750 / 0.014   0.750 / 0.014
     27    36 / 72                  0.611 / 0.000   0.611 / 0.000
-    28    36 / 72                  0.806 / 0.014   0.833 / 0.014   (the current held-out list)
+    28    36 / 72                  0.806 / 0.014   0.833 / 0.014
+    29    36 / 72                  0.972 / 0.000   0.972 / 0.000   (the current held-out list)
 
 Keyword rules generalise unevenly: a round mends what its shaped-on cases show and helps a new list
 by 0 to 19 points; a new list scores 75 to 92% before any round (81 to 89% in the last seven).
@@ -160,7 +161,14 @@ named things no vocabulary holds, but ended in such a word), stage lighting and 
 building's services by their system (热水系统), interrogation rooms, paint, soundproofing, a road
 raised a grade (提档升级), a bridge loan, a minimum return, bonds issued, asset-backed notes, a …员
 outsourced and a completion filed (验收备案). List 28, written before the round, went from 80.6% /
-1.4% to 83.3% / 1.4%. Screening cost, measured in turns against the code before round nineteen on
+1.4% to 83.3% / 1.4%. Round twenty-eight (list 28's) read a name that ends in a product named by
+its last character (…护理床, …测试仪), a thing equipped again (重新配置), lanes, a thing of
+infrastructure added (增设), a bond's or loan's principal and interest paid out, payment over a
+number of years (分十年支付) and a certificate handled (…证办理); an exam for a certificate is a
+service. List 29, written before the round in the plainer words most budget lines use (添置, 配齐,
+改扩建, 防水 …), scored 97.2% / 0.0% before it and after it: like list 15, it says how the rules
+read plain names, and lists 20 to 28, written in words no list held, how they read the rest.
+Screening cost, measured in turns against the code before round nineteen on
 the same texts: a case-list text 12.0 -> 15.0 µs, a description of the import bench 9.5 -> 10.5 µs.
 The rules grew by a third; what keeps them fast: the patterns of a rule that begin with its nouns
 are one search (goods, construction), a pattern begins with a character class and checks what

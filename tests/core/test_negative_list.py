@@ -509,6 +509,21 @@ KINDS_MENDED = [
     ("标准修订", ""),
     ("事项报备", ""),
     ("文艺采风", ""),
+    # round twenty-eight (list 28's misses): a name that ends in a product named by its last
+    # character, a thing equipped again; lanes, a thing of infrastructure added; a bond's or loan's
+    # principal and interest, payment over a number of years; a certificate handled (办理). An exam
+    # for a certificate is a service
+    ("卫生院电动病床", "goods"),
+    ("交警酒精测试仪", "goods"),
+    ("机关公务用车重新配备", "goods"),
+    ("村道错车道增设", "infrastructure"),
+    ("城投债券还本付息", "financing"),
+    ("分五年支付的工程款", "financing"),
+    ("居住证办理", "direct_duties"),
+    ("行政执法证件考试组织服务", ""),
+    ("共享单车", ""),
+    ("机关事务司机", ""),
+    ("仪器校准服务", ""),
 ]
 
 
@@ -518,15 +533,15 @@ def test_a_round_reads_the_kind_not_the_word_it_was_shown(text, rule):
 
 
 def test_the_held_out_cases_score_no_worse_than_reported():
-    """Scored once when the rules last changed (bench/negative_list_bench.py): 83.3% of bans caught
-    (30 of 36), one ordinary service in 72 warned (the earlier held-out lists have since joined the cases
+    """Scored once when the rules last changed (bench/negative_list_bench.py): 97.2% of bans caught
+    (35 of 36), no ordinary service warned (the earlier held-out lists have since joined the cases
     the rules are shaped on); a later change must not fall below that."""
     path = Path(__file__).parent / "data/negative-list-held-out.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     warned = {row["level3"]: bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows}
     bans = [warned[row["level3"]] for row in rows if row["expected"]]
     ordinary = [warned[row["level3"]] for row in rows if not row["expected"]]
-    assert sum(bans) >= 30 and sum(ordinary) <= 1
+    assert sum(bans) >= 35 and not any(ordinary)
 
 
 @pytest.mark.parametrize("scheme", ["2014", "2020"])
