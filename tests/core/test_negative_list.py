@@ -534,8 +534,9 @@ def test_a_round_reads_the_kind_not_the_word_it_was_shown(text, rule):
 
 def test_the_held_out_cases_score_no_worse_than_reported():
     """Scored once when the rules last changed (bench/negative_list_bench.py): lists 29 and 30
-    together, 86.1% of bans caught (62 of 72), no ordinary service warned (the earlier held-out lists have since joined the cases
-    the rules are shaped on); a later change must not fall below that."""
+    together, 86.1% of bans caught (62 of 72), no ordinary service warned (the earlier held-out
+    lists have since joined the cases the rules are shaped on); a later change must not fall below
+    that."""
     path = Path(__file__).parent / "data/negative-list-held-out.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     warned = {row["level3"]: bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows}
