@@ -39,8 +39,9 @@ it scores, scored under the rules before it and after it, then joined the shaped
     26    36 / 72                  0.750 / 0.014   0.750 / 0.014
     27    36 / 72                  0.611 / 0.000   0.611 / 0.000
     28    36 / 72                  0.806 / 0.014   0.833 / 0.014
-    29    36 / 72                  0.972 / 0.000   0.972 / 0.000   (held out now)
-    30    36 / 72                  0.750 / 0.000   (held out now; written after round 28, scored once)
+    29    36 / 72                  0.972 / 0.000   0.972 / 0.000
+    30    36 / 72                  0.750 / 0.000   (written after round 28, scored once)
+    31    36 / 72                  0.667 / 0.000   0.667 / 0.000   (the current held-out list)
 
 Keyword rules generalise unevenly: a round mends what its shaped-on cases show and helps a new list
 by 0 to 25 points; lists 1 to 15 scored 75 to 100% before their rounds, and lists 16 to 28, written
@@ -171,7 +172,12 @@ service. List 29, written before the round in the plainer words most budget line
 改扩建, 防水 …), scored 97.2% / 0.0% before it and after it: like list 15, it says how the rules
 read plain names, and lists 20 to 28, written in words no list held, how they read the rest. List
 30 was written after the round the way lists 20 to 28 were, and scored once under its rules: 75.0% /
-0.0%. The held-out file holds lists 29 and 30: 86.1% / 0.0% together. Screening cost, measured
+0.0%; lists 29 and 30 together, 86.1% / 0.0%. Round twenty-nine (their misses) read hardware
+systems of a hall or an imaging room, a tablet display, a boat, goods brought in or laid out, a
+stock topped up (补购), a lift added (加装), leaks and climate worked on (渗漏, 温湿度), a main street,
+interest for paying late, staff sent by a firm and the fire-safety review and acceptance of a
+building. List 31, written before the round in words no list held, scored 66.7% / 0.0% before it
+and after it. Screening cost, measured
 in turns against the code before round nineteen on the same texts: a case-list text 12.0 -> 15.0
 µs, a description of the import bench 9.5 -> 10.5 µs.
 The rules grew by a third; what keeps them fast: the patterns of a rule that begin with its nouns

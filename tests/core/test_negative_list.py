@@ -524,6 +524,25 @@ KINDS_MENDED = [
     ("共享单车", ""),
     ("机关事务司机", ""),
     ("仪器校准服务", ""),
+    # round twenty-nine (lists 29 and 30's misses): hardware systems of a hall or an imaging room, a
+    # tablet display, a boat, goods brought in or laid out, a stock topped up (补购); a lift added,
+    # leaks and climate worked on; a main street; interest for paying late; staff sent by a firm; the
+    # fire-safety review and acceptance of a building
+    ("办公楼电梯加装", "construction"),
+    ("放射科影像系统引入", "goods"),
+    ("政务大厅叫号系统", "goods"),
+    ("教室智能平板", "goods"),
+    ("救生艇补购", "goods"),
+    ("急救设备铺设", "goods"),
+    ("屋面渗漏治理", "construction"),
+    ("档案库房温湿度改造", "construction"),
+    ("主街道改造", "infrastructure"),
+    ("逾期利息补偿", "financing"),
+    ("由劳务公司派驻", "labour_dispatch"),
+    ("消防验收", "direct_duties"),
+    ("惠民补贴发放", ""),
+    ("库房温湿度监测服务", ""),
+    ("施工图审查验收咨询", ""),
 ]
 
 
@@ -533,16 +552,15 @@ def test_a_round_reads_the_kind_not_the_word_it_was_shown(text, rule):
 
 
 def test_the_held_out_cases_score_no_worse_than_reported():
-    """Scored once when the rules last changed (bench/negative_list_bench.py): lists 29 and 30
-    together, 86.1% of bans caught (62 of 72), no ordinary service warned (the earlier held-out
-    lists have since joined the cases the rules are shaped on); a later change must not fall below
-    that."""
+    """Scored once when the rules last changed (bench/negative_list_bench.py): list 31, 66.7% of
+    bans caught (24 of 36), no ordinary service warned (the earlier held-out lists have since joined
+    the cases the rules are shaped on); a later change must not fall below that."""
     path = Path(__file__).parent / "data/negative-list-held-out.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     warned = {row["level3"]: bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows}
     bans = [warned[row["level3"]] for row in rows if row["expected"]]
     ordinary = [warned[row["level3"]] for row in rows if not row["expected"]]
-    assert sum(bans) >= 62 and not any(ordinary)
+    assert sum(bans) >= 24 and not any(ordinary)
 
 
 @pytest.mark.parametrize("scheme", ["2014", "2020"])
