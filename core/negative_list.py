@@ -237,8 +237,13 @@ def _scan(words) -> re.Pattern:
     description's scan for all triggers took 2.6 µs as a union and takes 1.6 µs as a tree. A rule's
     nouns ({goods}) are written the same way in its patterns."""
     words = set(words)
-    kept = {word for word in words if not any(other != word and other in word for other in words)}
+    kept = {word for word in words if not any(part in words for part in _shorter_parts(word))}
     return re.compile(_tree(sorted(kept)))
+
+
+def _shorter_parts(word: str):
+    """Every run of ``word``'s characters shorter than it (a trigger is a few characters long)."""
+    return (word[start : start + size] for size in range(1, len(word)) for start in range(len(word) - size + 1))
 
 
 def _tree(words: list[str]) -> str:

@@ -38,8 +38,9 @@ def plan_file(
             skipped = [row for reader in readers for row in reader.skipped]
             normalised = _normalised(readers)
             # the child screens the texts meanwhile: the plan asks for its hits last
-            screened = pending.screened
-            plan = make_plan(records, existing, index, mode, reports, skipped, normalised, level2_items, screened)
+            plan = make_plan(
+                records, existing, index, mode, reports, skipped, normalised, level2_items, pending.screened
+            )
     finally:
         pending.close()
     plan.book = book

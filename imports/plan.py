@@ -190,16 +190,17 @@ def make_plan(
     skipped=(),
     normalised=(),
     level2_items=False,
-    known=None,
+    screened_ahead=None,
 ):
     """Plan the change. ``existing`` maps each current code to the item's snapshot (with ``id``);
     ``records`` come from the sheets read (``sheets``: their reports), ``skipped`` are the other rows;
-    ``known``: negative-list hits of texts screened ahead (``core.negative_list.screen_fields``), or
-    a function returning them: it is called once every row is planned, so that a reading child still
-    screening works while the rows are planned (the warnings are the last thing a row gets).
+    ``screened_ahead``: a function returning the negative-list hits of texts screened ahead
+    (``core.negative_list.screen_fields``' ``known``). It is called once every row is planned, so
+    that a reading child still screening works while the rows are planned: the warnings are the last
+    thing a row gets.
     A sheet of two levels (no 三级目录) is one error as a whole, unless ``level2_items``: its 二级目录
     names are then read as the items."""
-    rows, seen, names, screened = [], {}, Names(index, ""), []
+    rows, columns, seen, names = [], [], {}, Names(index, "")
     two_levels = {report.name: report for report in sheets if report.read and report.two_levels}
     possible = all(_level2_for(record, names) is not None for record in records if record.sheet in two_levels)
     # what a sheet has no column for stays as it is, unless the file replaces the catalogue
@@ -241,11 +242,11 @@ def make_plan(
                     changes[name] = (old, clean[name])
             status = "changed" if changes else "unchanged"
             rows.append(PlannedRow(record.row, status, clean, changes, item_id=current["id"], sheet=record.sheet))
-        screened.append((rows[-1], record.columns))
-    known = known() if callable(known) else known
-    for planned, columns in screened:
+        columns.append(record.columns)
+    known = screened_ahead() if screened_ahead else None
+    for planned, where in zip(rows, columns, strict=True):
         hits = screen_fields(planned.data, index.era, known)
-        planned.warnings = [CellWarning(planned.sheet, planned.row, columns.get(h.field), h) for h in hits]
+        planned.warnings = [CellWarning(planned.sheet, planned.row, where.get(h.field), h) for h in hits]
     removed = [snapshot for code, snapshot in existing.items() if code not in seen] if mode == IMPORT_REPLACE else []
     notes = [*names.cell_notes(), *(_normalisation_note(found) for found in normalised)]
     plan = Plan(list(sheets), mode, rows, removed, list(skipped), notes, absent=_absent_notes(sheets, mode))
