@@ -41,7 +41,8 @@ it scores, scored under the rules before it and after it, then joined the shaped
     28    36 / 72                  0.806 / 0.014   0.833 / 0.014
     29    36 / 72                  0.972 / 0.000   0.972 / 0.000
     30    36 / 72                  0.750 / 0.000   (written after round 28, scored once)
-    31    36 / 72                  0.667 / 0.000   0.667 / 0.000   (the current held-out list)
+    31    36 / 72                  0.667 / 0.000   0.667 / 0.000
+    32    36 / 72                  0.806 / 0.000   0.833 / 0.000   (the current held-out list)
 
 Keyword rules generalise unevenly: a round mends what its shaped-on cases show and helps a new list
 by 0 to 25 points; lists 1 to 15 scored 75 to 100% before their rounds, and lists 16 to 28, written
@@ -177,7 +178,14 @@ systems of a hall or an imaging room, a tablet display, a boat, goods brought in
 stock topped up (补购), a lift added (加装), leaks and climate worked on (渗漏, 温湿度), a main street,
 interest for paying late, staff sent by a firm and the fire-safety review and acceptance of a
 building. List 31, written before the round in words no list held, scored 66.7% / 0.0% before it
-and after it. Screening cost, measured
+and after it. Round thirty (list 31's misses) read a name that ends in installing, adding,
+relaying, building, extending or repairing (安装, 加装, 翻铺, 修建, 扩建, 修缮, 砌筑) as works
+whatever the thing, unless it is abstract or software (of the 2,428 ordinary cases, one name ended
+in such a word, against 316 bans), a thing of works renewed (更新), a stage apart from a platform,
+a bus stop, short and medium-term notes, a right to revenue transferred, a source of repayment,
+staff an agency manages and a certificate issued after an inspection; 重建, 搭建 and 翻新 at the end
+were left out, since 心理重建, 会场搭建 and 网站翻新 are services. List 32, written before the round
+in words no list held, went from 80.6% / 0.0% to 83.3% / 0.0%. Screening cost, measured
 in turns against the code before round nineteen on the same texts: a case-list text 12.0 -> 15.0
 µs, a description of the import bench 9.5 -> 10.5 µs.
 The rules grew by a third; what keeps them fast: the patterns of a rule that begin with its nouns

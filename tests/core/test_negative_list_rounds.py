@@ -395,6 +395,32 @@ KINDS_MENDED = [
     ("惠民补贴发放", ""),
     ("库房温湿度监测服务", ""),
     ("施工图审查验收咨询", ""),
+    # round thirty (list 31's misses): a name that ends in installing, adding, relaying, building,
+    # extending or repairing (安装, 加装, 翻铺, 修建, 扩建, 修缮, 砌筑) builds a thing unless the thing is
+    # abstract or software, and equipment installed is goods; a thing of works renewed (墙面更新); a
+    # stage is not a platform (平台); a bus stop is infrastructure; short and medium-term notes, a
+    # right to revenue transferred, a source of repayment; staff managed by a firm, temporary workers
+    # outsourced; a certificate issued after an inspection
+    ("社区服务中心雨棚搭建", "construction"),
+    ("乡镇文化站宣传栏安装", "construction"),
+    ("老年活动室地胶翻铺", "construction"),
+    ("卫生院候诊区墙面更新", "construction"),
+    ("县体育馆主席台改造", "construction"),
+    ("城区候车亭新建", "infrastructure"),
+    ("城投公司发行短期融资券", "financing"),
+    ("污水处理项目收益权质押", "financing"),
+    ("以土地出让收入作为还款来源", "financing"),
+    ("社区网格员人力资源公司托管", "labour_dispatch"),
+    ("环卫所临时清扫工外包", "labour_dispatch"),
+    ("安全生产许可审查发证", "direct_duties"),
+    ("执法记录仪采购安装", "goods"),
+    ("消防设备加装", "goods"),
+    ("政务服务平台改造", ""),
+    ("正版软件安装", ""),
+    ("会场搭建", ""),
+    ("灾后心理重建", ""),
+    ("无障碍设施安装情况调查", ""),
+    ("数据资源目录更新", ""),
 ]
 
 
