@@ -63,6 +63,19 @@ def test_a_generators_parts_come_one_by_one_while_the_child_goes_on():
     child.cancel()
 
 
+def test_a_cancelled_child_still_exiting_is_reaped_by_the_next_childs_start():
+    """cancel() does not wait for a child to finish exiting; the next start reaps it."""
+    child = Child(parts, (30.0,))
+    assert child.next() == "book"
+    child.cancel()
+    stat = Path(f"/proc/{child.pid}/stat")
+    deadline = time.monotonic() + 10
+    while stat.exists() and stat.read_text().split()[2] != "Z" and time.monotonic() < deadline:
+        time.sleep(0.01)  # killed: exiting, not yet reaped
+    Child(parts, ()).cancel()
+    assert not stat.exists()
+
+
 def test_the_result_of_a_generator_is_its_first_part_and_the_rest_is_stopped():
     started = time.monotonic()
     assert Child(parts, (30.0,)).result() == "book" and time.monotonic() - started < 10
