@@ -16,6 +16,8 @@ from flask import g, has_request_context, request
 from flask_login import current_user
 from pythonjsonlogger.json import JsonFormatter
 
+from .security import signed_in
+
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 log = logging.getLogger("catalogue.request")
 
@@ -69,7 +71,7 @@ def _start():
 def _finish(response):
     response.headers["X-Request-ID"] = request_id()
     started = getattr(g, "request_started", None)
-    user = current_user.username if current_user and current_user.is_authenticated else None
+    user = current_user.username if signed_in() else None
     log.info(
         "request",
         extra={

@@ -21,6 +21,8 @@ from markupsafe import Markup
 
 from core.caching import BoundedCache
 
+from .security import signed_in
+
 pages = BoundedCache(64 * 1024 * 1024)
 files = BoundedCache(256 * 1024 * 1024)
 # The part of a department's catalogue page its items make (views/department.py::catalogue), under
@@ -39,7 +41,7 @@ _TOKEN, _SLOT = TOKEN.encode(), SLOT.encode()
 
 
 def cacheable():
-    return not current_user.is_authenticated and "_flashes" not in session
+    return not signed_in() and "_flashes" not in session
 
 
 def cached_page(generation):

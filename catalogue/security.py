@@ -10,6 +10,11 @@
   copied onto each response. (Flask-Talisman, used before, rebuilt them for every response from
   per-view options this application never sets: a fifth of what a catalogue check cost.)
 - Pages for a logged-in user are never stored by browsers or proxies (``Cache-Control: no-store``).
+- The session's signer is made once (``SessionInterface``), not for every request.
+- ``signed_in()`` tells whether a person is logged in without loading the anonymous user for the
+  many requests no one is logged in to (public pages, downloads, the API): flask-login's loader
+  hashes the client's address for session protection and sends a signal, a twentieth of what a
+  catalogue check cost (py-spy on bench/check_bench.py's requests).
 - A session ends after ``IDLE_TIMEOUT_MINUTES`` without a request, and at log-out for every copy of
   its cookie (the user's session token changes; see ``User.get_id``).
 """
@@ -17,8 +22,10 @@
 import time
 
 from flask import current_app, flash, redirect, request, session, url_for
+from flask.sessions import SecureCookieSessionInterface
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
+from flask_login.config import COOKIE_NAME
 
 CSP = {
     "default-src": "'self'",
@@ -36,6 +43,18 @@ SEEN = "seen"  # the session key holding when the user was last seen (seconds si
 SEEN_EVERY = 60  # performance: the session is rewritten at most once a minute for it
 
 HSTS_SECONDS = 365 * 24 * 3600
+USER_KEY = "_user_id"  # where flask-login keeps the logged-in user's id in the session
+
+
+def signed_in() -> bool:
+    """Whether the request is a logged-in user's: ``current_user.is_authenticated``, loaded only
+    when the session names a user. (The application never issues flask-login's remember-me cookie,
+    so a request whose session names no user is anonymous; one that brings such a cookie anyway is
+    left to flask-login.)"""
+    remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
+    if session.get(USER_KEY) is None and not remembered:
+        return False
+    return current_user.is_authenticated
 
 
 def headers(secure: bool) -> dict[str, str]:
@@ -54,7 +73,27 @@ def headers(secure: bool) -> dict[str, str]:
     return found
 
 
+class SessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, the signer made once for the application's keys.
+
+    Performance: Flask makes it anew for every request, and itsdangerous then serialises an empty
+    session to learn what its serializer returns: a twenty-fifth of a catalogue check (py-spy on
+    bench/check_bench.py's requests). The signer holds its keys and nothing of a request."""
+
+    def __init__(self):
+        self._made = (None, None)  # (the keys, their signer)
+
+    def get_signing_serializer(self, app):
+        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        made_for, signer = self._made
+        if made_for != keys:
+            signer = super().get_signing_serializer(app)
+            self._made = (keys, signer)
+        return signer
+
+
 def init_app(app):
+    app.session_interface = SessionInterface()
     every_response = list(headers(app.config["SESSION_COOKIE_SECURE"]).items())
 
     @app.after_request
@@ -79,7 +118,7 @@ def _hsts_over_https(response):
 
 
 def _end_idle_session():
-    if not current_user.is_authenticated:
+    if not signed_in():
         return None
     moment, seen = int(time.time()), session.get(SEEN, 0)
     limit = current_app.config["IDLE_TIMEOUT_MINUTES"] * 60
@@ -101,13 +140,13 @@ OWN_PASSWORD_EXEMPT = ("account.", "auth.logout", "static", "health.", "main.set
 def _require_own_password():
     """An account whose password someone else set (new, or reset) must choose its own first."""
     exempt = (request.endpoint or "").startswith(OWN_PASSWORD_EXEMPT)
-    if current_user.is_authenticated and current_user.must_change_password and not exempt:
+    if signed_in() and current_user.must_change_password and not exempt:
         return redirect(url_for("account.password"))
     return None
 
 
 def _no_store_when_logged_in(response):
-    if current_user.is_authenticated:
+    if signed_in():
         response.headers["Cache-Control"] = "no-store"
         response.vary.add("Cookie")
     return response

@@ -76,3 +76,33 @@ def test_an_idle_session_ends_after_the_timeout(client, auth, world):
         assert response.status_code == 302 and "/login" in response.headers["Location"]
         page = client.get(response.headers["Location"], headers={"Accept-Language": "en"}).get_data(as_text=True)
         assert "logged out after 30 minutes without activity" in page
+
+
+def test_no_user_is_loaded_for_a_request_whose_session_names_none(app, client, auth, world, monkeypatch):
+    """Public pages and the API answer without flask-login's loader (signed_in); a logged-in
+    request, and one bringing a remember-me cookie, still go through it."""
+    loads = []
+    loader = app.login_manager._user_callback
+    monkeypatch.setattr(app.login_manager, "_user_callback", lambda user_id: loads.append(user_id) or loader(user_id))
+    assert client.get("/api/v1/catalogue-check?department=530000007&code=A01").status_code in (200, 404)
+    assert client.get("/").status_code == 200 and loads == []
+    client.set_cookie("remember_token", "forged")  # left to flask-login, which finds it forged
+    assert "no-store" not in client.get("/").headers.get("Cache-Control", "")
+    client.delete_cookie("remember_token")
+    auth.login("clerk-civil")
+    assert client.get("/department/").headers["Cache-Control"] == "no-store" and loads
+
+
+def test_the_sessions_signer_is_made_once_and_anew_for_new_keys(app):
+    interface = app.session_interface
+    signer = interface.get_signing_serializer(app)
+    assert interface.get_signing_serializer(app) is signer
+    cookie = signer.dumps({"a": 1})
+    old_key = app.secret_key
+    try:
+        app.config["SECRET_KEY_FALLBACKS"] = [old_key]
+        app.secret_key = "another key, long enough to be a real one"
+        rotated = interface.get_signing_serializer(app)
+        assert rotated is not signer and rotated.loads(cookie) == {"a": 1}  # the old key still reads it
+    finally:
+        app.secret_key, app.config["SECRET_KEY_FALLBACKS"] = old_key, []
