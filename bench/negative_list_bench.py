@@ -42,7 +42,8 @@ it scores, scored under the rules before it and after it, then joined the shaped
     29    36 / 72                  0.972 / 0.000   0.972 / 0.000
     30    36 / 72                  0.750 / 0.000   (written after round 28, scored once)
     31    36 / 72                  0.667 / 0.000   0.667 / 0.000
-    32    36 / 72                  0.806 / 0.000   0.833 / 0.000   (the current held-out list)
+    32    36 / 72                  0.806 / 0.000   0.833 / 0.000
+    33    36 / 72                  0.639 / 0.000   0.667 / 0.000   (the current held-out list)
 
 Keyword rules generalise unevenly: a round mends what its shaped-on cases show and helps a new list
 by 0 to 25 points; lists 1 to 15 scored 75 to 100% before their rounds, and lists 16 to 28, written
@@ -185,7 +186,14 @@ in such a word, against 316 bans), a thing of works renewed (更新), a stage ap
 a bus stop, short and medium-term notes, a right to revenue transferred, a source of repayment,
 staff an agency manages and a certificate issued after an inspection; 重建, 搭建 and 翻新 at the end
 were left out, since 心理重建, 会场搭建 and 网站翻新 are services. List 32, written before the round
-in words no list held, went from 80.6% / 0.0% to 83.3% / 0.0%. Screening cost, measured
+in words no list held, went from 80.6% / 0.0% to 83.3% / 0.0%. Round thirty-one (list 32's misses)
+read refitting and wiring at the end of a name (改装, 布线), pipes laid (敷设) under a thing of
+infrastructure, a flood channel, any bond issued (发行…债: 私募债, 公司债), a loss or a return
+underwritten (…兜底, not social assistance's 兜底保障), staff attached to a firm (挂靠) and workers
+used through a third party; two of list 32's own labels were set to how the case list reads the
+pipes and the street lights of a place (works, not infrastructure). List 33, written before the
+round, went from 63.9% / 0.0% to 66.7% / 0.0%: its misses bring 集采, 定制, 更替, 加宽, 提质, 联通,
+迁改, 边坡防护, 计息, 劳务承揽, 派人 and 招募, none of which a list before it held. Screening cost, measured
 in turns against the code before round nineteen on the same texts: a case-list text 12.0 -> 15.0
 µs, a description of the import bench 9.5 -> 10.5 µs.
 The rules grew by a third; what keeps them fast: the patterns of a rule that begin with its nouns

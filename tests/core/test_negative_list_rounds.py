@@ -421,6 +421,23 @@ KINDS_MENDED = [
     ("灾后心理重建", ""),
     ("无障碍设施安装情况调查", ""),
     ("数据资源目录更新", ""),
+    # round thirty-one (list 32's misses): a name that ends in refitting or wiring (改装, 布线); pipes
+    # laid (敷设) under a thing of infrastructure, a flood channel; any bond issued, a loss or a return
+    # underwritten (兜底); staff attached to a firm (挂靠), workers used through a third party. A
+    # vehicle refitted, social assistance's 兜底保障 and cabling maintained are not works or financing
+    ("卫生院走廊防撞扶手改装", "construction"),
+    ("政务大厅叫号屏布线", "construction"),
+    ("城区雨水管网敷设", "infrastructure"),
+    ("山洪沟堤岸加固", "infrastructure"),
+    ("城投公司发行公司债", "financing"),
+    ("项目投资收益由财政兜底", "financing"),
+    ("社区网格员挂靠劳务公司", "labour_dispatch"),
+    ("医院护工第三方用工", "labour_dispatch"),
+    ("执法车辆改装", ""),
+    ("综合布线系统运维服务", ""),
+    ("社会救助兜底保障服务", ""),
+    ("培训机构挂靠情况核查", ""),
+    ("光缆线路巡检服务", ""),
 ]
 
 
