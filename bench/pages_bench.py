@@ -106,7 +106,7 @@ def logged_in(port, username):
     page = connection.getresponse()
     body = page.read().decode()
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', body).group(1)
-    cookie = page.getheader("Set-Cookie").split(";")[0]
+    cookie = session_cookie(page)
     form = f"csrf_token={token}&username={username}&password={PASSWORD}"
     headers = {"Cookie": cookie, "User-Agent": "bench", "Content-Type": "application/x-www-form-urlencoded"}
     connection.request("POST", "/login", body=form, headers=headers)
@@ -114,7 +114,13 @@ def logged_in(port, username):
     answer.read()
     if answer.status != 302:
         raise RuntimeError(f"{username} could not log in: {answer.status}")
-    return answer.getheader("Set-Cookie").split(";")[0]
+    return session_cookie(answer)
+
+
+def session_cookie(response):
+    """The session's cookie (name=value) among those the response sets."""
+    cookies = [value.split(";")[0] for name, value in response.getheaders() if name.lower() == "set-cookie"]
+    return next(cookie for cookie in cookies if cookie.split("=")[0].endswith("session"))
 
 
 def page_size(port, path, cookie):

@@ -21,7 +21,7 @@
 
 import time
 
-from flask import current_app, flash, redirect, request, session, url_for
+from flask import current_app, flash, g, redirect, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
@@ -48,11 +48,17 @@ USER_KEY = "_user_id"  # where flask-login keeps the logged-in user's id in the 
 
 def signed_in() -> bool:
     """Whether the request is a logged-in user's: ``current_user.is_authenticated``, loaded only
-    when the session names a user. (The application never issues flask-login's remember-me cookie,
-    so a request whose session names no user is anonymous; one that brings such a cookie anyway is
-    left to flask-login.)"""
+    when the session names a user. Otherwise the request's user is flask-login's anonymous user,
+    set at once, so that nothing later in the request runs flask-login's loader either: run after
+    the page had put its CSRF token in the session, the loader's session protection took the
+    session for another client's and answered with a cookie deleting a remember-me cookie no one
+    has. (The application never issues that cookie; a request that brings one anyway is left to
+    flask-login.)"""
+    if "_login_user" in g:  # flask-login's own record of the request's user, once it has one
+        return current_user.is_authenticated
     remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
     if session.get(USER_KEY) is None and not remembered:
+        current_app.login_manager._update_request_context_with_user()  # the anonymous user
         return False
     return current_user.is_authenticated
 
