@@ -438,6 +438,27 @@ KINDS_MENDED = [
     ("社会救助兜底保障服务", ""),
     ("培训机构挂靠情况核查", ""),
     ("光缆线路巡检服务", ""),
+    # round thirty-two (list 33's misses): goods made to order or bought centrally (定制, 集采); tiles
+    # replaced (更替), widening at the end of a name; a road raised in quality (提质, not 提质增效), pipes
+    # connected or moved (联通, 迁改), a slope by a road or a river protected; payment put off; labour
+    # contracted out (劳务承揽), people a firm sends (派人, not to clean); staff enlisted (招募, not
+    # volunteers)
+    ("县医院检验仪器集采", "goods"),
+    ("机关食堂餐桌椅定制", "goods"),
+    ("办公楼屋面瓦片更替", "construction"),
+    ("文化馆楼梯加宽", "construction"),
+    ("乡村公路提质", "infrastructure"),
+    ("城乡供水管网联通", "infrastructure"),
+    ("国道沿线电力管线迁改", "infrastructure"),
+    ("河道边坡加固", "infrastructure"),
+    ("工程款延期支付", "financing"),
+    ("保洁人员劳务承揽", "labour_dispatch"),
+    ("食堂厨师由餐饮公司派人", "labour_dispatch"),
+    ("社区工作者公开招募", "recruitment"),
+    ("志愿服务人员招募", ""),
+    ("由物业公司派人保洁", ""),
+    ("供水服务提质增效评估", ""),
+    ("道路边坡巡查服务", ""),
 ]
 
 
