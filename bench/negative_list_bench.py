@@ -44,7 +44,8 @@ it scores, scored under the rules before it and after it, then joined the shaped
     31    36 / 72                  0.667 / 0.000   0.667 / 0.000
     32    36 / 72                  0.806 / 0.000   0.833 / 0.000
     33    36 / 72                  0.639 / 0.000   0.667 / 0.000
-    34    36 / 72                  0.667 / 0.000   0.667 / 0.000   (the current held-out list)
+    34    36 / 72                  0.667 / 0.000   0.667 / 0.000
+    35    36 / 72                  0.611 / 0.014   0.611 / 0.014   (the current held-out list)
 
 Keyword rules generalise unevenly: a round mends what its shaped-on cases show and helps a new list
 by 0 to 25 points; lists 1 to 15 scored 75 to 100% before their rounds, and lists 16 to 28, written
@@ -201,6 +202,14 @@ payment put off, labour contracted out, people a firm sends, staff enlisted), ea
 ordinary phrase beside it left alone (提质增效, 志愿服务人员招募, 派人保洁). List 34, written
 before the round, scored 66.7% / 0.0% before it and after it: every one of its twelve misses is a
 word no list held (租购, 筹措, 整饰, 防滑处理, 加设, 打通, 疏通整修, 资金池, 担保函, 供人 …).
+Round thirty-three read those. Its list, 35, was written to include ordinary services named the
+short way catalogues name them (社区矫正, 安置帮教, 社区居家养老), and scored 61.1% / 1.4% before and
+after. Tried with it and not kept: warning any item whose name (level 4, else 3) falls under no rule
+and holds none of 217 words that name a service (服务, 评估, 培训, 救助, 运维 …; 服务中心 and 购买服务
+blanked). Of the cases, 1.6% of ordinary names and 69% of bans name no service, and on list 35 it
+caught 35 of 36 bans (97.2%), but warned 15 of 72 ordinary services (20.8%: 社区矫正, 安置帮教,
+孤残儿童养育, 道路交通安全劝导, 县域篮球联赛承办 …): a service is named by verbs as open as a
+thing's nouns, and the goal is at most 3%.
 Screening cost, measured
 in turns against the code before round nineteen on the same texts: a case-list text 12.0 -> 15.0
 µs, a description of the import bench 9.5 -> 10.5 µs.

@@ -154,15 +154,15 @@ def test_goods_named_by_their_noun_and_works_by_what_is_built():
 
 
 def test_the_held_out_cases_score_no_worse_than_reported():
-    """Scored once when the rules last changed (bench/negative_list_bench.py): list 34, 66.7% of
-    bans caught (24 of 36), no ordinary service warned (the earlier held-out lists have since joined
-    the cases the rules are shaped on); a later change must not fall below that."""
+    """Scored once when the rules last changed (bench/negative_list_bench.py): list 35, 61.1% of
+    bans caught (22 of 36), one ordinary service of 72 warned (the earlier held-out lists have since
+    joined the cases the rules are shaped on); a later change must not fall below that."""
     path = Path(__file__).parent / "data/negative-list-held-out.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     warned = {row["level3"]: bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows}
     bans = [warned[row["level3"]] for row in rows if row["expected"]]
     ordinary = [warned[row["level3"]] for row in rows if not row["expected"]]
-    assert sum(bans) >= 24 and not any(ordinary)
+    assert sum(bans) >= 22 and sum(ordinary) <= 1
 
 
 @pytest.mark.parametrize("scheme", ["2014", "2020"])

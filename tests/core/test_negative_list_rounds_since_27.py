@@ -132,6 +132,26 @@ KINDS_MENDED = [
     ("由物业公司派人保洁", ""),
     ("供水服务提质增效评估", ""),
     ("道路边坡巡查服务", ""),
+    # round thirty-three (list 34's misses): goods hired-purchased or raised (租购, 筹措); a facade
+    # finished, floors made non-slip, a thing added at a name's end; a road opened through, seepage
+    # stopped, canals renovated, pipes replaced; a cash pool, a guarantee the government gives; a
+    # firm supplying people, HR outsourced, hiring a third party's people
+    ("妇幼保健院彩超机租购", "goods"),
+    ("乡镇救灾帐篷筹措", "goods"),
+    ("文化馆外立面整饰", "construction"),
+    ("福利院浴室地面防滑处理", "construction"),
+    ("会议室投影幕布加设", "construction"),
+    ("断头路打通", "infrastructure"),
+    ("河道堤岸防渗处理", "infrastructure"),
+    ("灌区渠系整修", "infrastructure"),
+    ("城区供水管网换管", "infrastructure"),
+    ("平台公司资金池", "financing"),
+    ("政府为国有企业出具担保函", "financing"),
+    ("食堂厨师由劳务公司供人", "labour_dispatch"),
+    ("窗口人员人力资源外包", "labour_dispatch"),
+    ("融资担保政策宣传服务", ""),
+    ("排水管网疏通服务", ""),
+    ("人力资源服务机构监管辅助", ""),
 ]
 
 
