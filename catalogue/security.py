@@ -27,6 +27,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 from flask_login.config import COOKIE_NAME
 
+from .extensions import login_manager
+
 CSP = {
     "default-src": "'self'",
     "script-src": "'self'",
@@ -58,7 +60,7 @@ def signed_in() -> bool:
         return current_user.is_authenticated
     remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
     if session.get(USER_KEY) is None and not remembered:
-        current_app.login_manager._update_request_context_with_user()  # the anonymous user
+        login_manager._update_request_context_with_user()  # the anonymous user
         return False
     return current_user.is_authenticated
 
