@@ -205,11 +205,11 @@ word no list held (租购, 筹措, 整饰, 防滑处理, 加设, 打通, 疏通�
 Round thirty-three read those. Its list, 35, was written to include ordinary services named the
 short way catalogues name them (社区矫正, 安置帮教, 社区居家养老), and scored 61.1% / 1.4% before and
 after. Tried with it and not kept: warning any item whose name (level 4, else 3) falls under no rule
-and holds none of 217 words that name a service (服务, 评估, 培训, 救助, 运维 …; 服务中心 and 购买服务
-blanked). Of the cases, 1.6% of ordinary names and 69% of bans name no service, and on list 35 it
-caught 35 of 36 bans (97.2%), but warned 15 of 72 ordinary services (20.8%: 社区矫正, 安置帮教,
-孤残儿童养育, 道路交通安全劝导, 县域篮球联赛承办 …): a service is named by verbs as open as a
-thing's nouns, and the goal is at most 3%.
+and holds none of 217 words that name a service (服务, 评估, 培训, 救助, 运维 …). With the first 186
+of them, 1.6% of the ordinary cases and 69% of the bans named no service; the other 31 came from
+those ordinary cases. On list 35 it caught 35 of 36 bans (97.2%), but warned 15 of 72 ordinary
+services (20.8%: 社区矫正, 安置帮教, 孤残儿童养育, 道路交通安全劝导, 县域篮球联赛承办 …): a service is
+named by verbs as open as a thing's nouns, and the goal is at most 3%.
 Screening cost, measured
 in turns against the code before round nineteen on the same texts: a case-list text 12.0 -> 15.0
 µs, a description of the import bench 9.5 -> 10.5 µs.
