@@ -1,12 +1,14 @@
 """What each round of the negative list mended is the kind of thing a held-out list missed, not its
 word: names of the same kinds that no list held, each with the one rule it falls under ("" for an
 ordinary service). The rounds and their lists are in bench/negative_list_bench.py; rounds
-twenty-seven on are in test_negative_list_rounds_since_27.py.
+twenty-seven on are in negative_list_rounds_since_27.py.
 """
 
 import pytest
 
 from core.negative_list import screen
+
+from .negative_list_rounds_since_27 import KINDS_MENDED_SINCE_27
 
 # Round ten (list 9's misses): goods issued or stocked against floods and disasters, a ground or a
 # plant built, a service joined to works in one name. Round eleven (list 10's): garments, a pond
@@ -340,6 +342,6 @@ KINDS_MENDED = [
 ]
 
 
-@pytest.mark.parametrize("text, rule", KINDS_MENDED)
+@pytest.mark.parametrize("text, rule", KINDS_MENDED + KINDS_MENDED_SINCE_27)
 def test_a_round_reads_the_kind_not_the_word_it_was_shown(text, rule):
     assert [hit.key for hit in screen("", text)] == ([rule] if rule else [])
