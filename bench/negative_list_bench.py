@@ -3,7 +3,12 @@
 - held_out_bans_caught: the share of bans in tests/core/data/negative-list-held-out.csv that get a
   warning (goal at least 0.95);
 - held_out_ordinary_warned: the share of ordinary services there that get one (goal at most 0.03);
-- the same two for the case list the rules are shaped on, for comparison.
+- the same two for the rules alone (without the resemblance of names no rule reads), and for the
+  case list the rules are shaped on and the resemblance learns from;
+- next_block_*: the resemblance alone, trained on the case list's rows before each of its last five
+  blocks of 432 rows and scored on the block (how it chose its settings);
+- mended_ordinary_warned: the share of the rounds' ordinary names (written at the rules' edges,
+  tests/core/test_negative_list_rounds.py) that get a warning.
 
 The held-out list was written before the rules it scores were changed. Score it once per change of
 core/data/negative-list.csv; a case it shows missed may then move to the shaped-on list, and the
@@ -45,7 +50,8 @@ it scores, scored under the rules before it and after it, then joined the shaped
     32    36 / 72                  0.806 / 0.000   0.833 / 0.000
     33    36 / 72                  0.639 / 0.000   0.667 / 0.000
     34    36 / 72                  0.667 / 0.000   0.667 / 0.000
-    35    36 / 72                  0.611 / 0.014   0.611 / 0.014   (the current held-out list)
+    35    36 / 72                  0.611 / 0.014   0.611 / 0.014   0.972 / 0.014 with the resemblance
+    36    36 / 72                  0.722 / 0.000   1.000 / 0.000 with the resemblance (the current held-out list)
 
 Keyword rules generalise unevenly: a round mends what its shaped-on cases show and helps a new list
 by 0 to 25 points; lists 1 to 15 scored 75 to 100% before their rounds, and lists 16 to 28, written
@@ -221,39 +227,109 @@ every character), and the triggers and nouns are scanned as trees of their chara
 brings words no list before it held; a reviewer's dismissals and the names a real campaign files
 (flask negative-list-dismissals) are what the case list needs next.
 
+The resemblance (core/resemblance.py), for names in which no rule finds a mention: a naive Bayes
+model over the runs of one to three characters of the case list's names. Its settings were chosen on
+the case list alone, before any held-out list was scored with it: trained on the rows before each
+of the case list's last five blocks of 432 rows (about the last twenty held-out lists, in the order
+they joined) and scored on the block, it caught alone 91.9 to 95.6% of the blocks' bans and
+warned 1.0 to 3.2% of their ordinary services, depending on the settings (runs of one to two, three
+or four characters; smoothing 0.1, 0.5 or 1; threshold 0.5 to 0.99); runs of up to three
+characters, smoothing 1 and threshold 0.9 gave 92.2% / 1.1% (at most 1.7% in one block), and none of
+the 145 published sample items (with list 35 among the cases, the blocks shift: 91.8% / 1.1%, at
+most 2.1%). A logistic regression did no better (91.2% / 0.6% at 0.7; 96.8% / 1.7%
+at 0.5), and marking a name's last characters apart (the head of a Chinese name is its end) did not
+lower the warnings on the ordinary names the rounds wrote at the rules' edges.
+Scored once with it, list 35 went from 61.1% to 97.2% of bans caught (the one warned ordinary
+service, 残疾人辅助器具适配, is the rules': 适配 now excuses goods), and list 36, written before the
+resemblance was made, scored 100% / 0% (the rules alone: 72.2% / 0%). The model asked of every
+name without a rule's hit warned 18 of the 116 ordinary names the rounds wrote at the rules' edges
+(设备安装工程监理, 平台建设及运营服务 …), so it is asked only of names in which no rule's pattern
+finds a mention, excused or not: 11 of the 116 (9.5%: 居家适老化改造, 会场搭建, 框架协议采购服务 …),
+and list 36 still scored 100% / 0%. What it cannot weigh is what a look-around or an excusing word
+decides; every warning names the case it resembles, and a dismissal teaches it the name.
+
 Run: make bench.
 """
 
 import csv
+import statistics
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from core import resemblance
 from core.negative_list import screen
 
 DATA = ROOT / "tests/core/data"
+CASES = ROOT / "core/data/negative-list-cases.csv"
+BLOCK, BLOCKS = 432, 5
 
 
-def figures(path):
+def rows_of(path):
     with open(path, encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    warned = [bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows]
+        return list(csv.DictReader(handle))
+
+
+def figures(rows, rules_alone=False):
+    warned = []
+    for row in rows:
+        hits = screen(row["level2"], row["level3"], "", row["description"])
+        warned.append(any(not (rules_alone and hit.resembles) for hit in hits))
     bans = [hit for row, hit in zip(rows, warned, strict=True) if row["expected"]]
     ordinary = [hit for row, hit in zip(rows, warned, strict=True) if not row["expected"]]
     return sum(bans) / len(bans), sum(ordinary) / len(ordinary), len(bans), len(ordinary)
 
 
+def next_blocks():
+    """The resemblance alone on each of the last blocks of the case list, trained on the rows before it."""
+    text = CASES.read_text("utf-8")
+    lines = text.splitlines()
+    rows = list(csv.DictReader(lines))
+    caught, warned = [], []
+    for end in range(len(rows) - BLOCKS * BLOCK, len(rows), BLOCK):
+        model = resemblance.Model(resemblance.read_cases("\n".join(lines[: end + 1])))
+        block = rows[end : end + BLOCK]
+        found = [model.probability(row["level3"]) >= resemblance.THRESHOLD for row in block]
+        caught.append(
+            sum(f for f, row in zip(found, block, strict=True) if row["expected"])
+            / sum(bool(r["expected"]) for r in block)
+        )
+        warned.append(
+            sum(f for f, row in zip(found, block, strict=True) if not row["expected"])
+            / sum(not r["expected"] for r in block)
+        )
+    return caught, warned
+
+
+def mended():
+    sys.path.insert(0, str(ROOT / "tests/core"))
+    from negative_list_rounds_since_27 import KINDS_MENDED_SINCE_27
+
+    source = (ROOT / "tests/core/test_negative_list_rounds.py").read_text("utf-8")
+    names: dict = {}
+    exec(source[source.index("KINDS_MENDED = [") : source.index("@pytest")], names)  # the list, not the test
+    ordinary = [text for text, rule in names["KINDS_MENDED"] + KINDS_MENDED_SINCE_27 if not rule]
+    return sum(bool(screen("", text)) for text in ordinary) / len(ordinary), len(ordinary)
+
+
 def main():
-    for name, path in (
-        ("held_out", DATA / "negative-list-held-out.csv"),
-        ("shaped_on", DATA / "negative-list-cases.csv"),
+    held_out = rows_of(DATA / "negative-list-held-out.csv")
+    for name, rows, alone in (
+        ("held_out", held_out, False),
+        ("held_out_rules_alone", held_out, True),
+        ("shaped_on", rows_of(CASES), False),
     ):
-        caught, warned, bans, ordinary = figures(path)
+        caught, warned, bans, ordinary = figures(rows, alone)
         print(f"{name}: {bans} bans, {ordinary} ordinary services")
         print(f"{name}_bans_caught = {caught:.3f}  (goal >= 0.95)")
         print(f"{name}_ordinary_warned = {warned:.3f}  (goal <= 0.03)")
+    caught, warned = next_blocks()
+    print(f"next_block_bans_caught = {statistics.mean(caught):.3f}  (min {min(caught):.3f}; the resemblance alone)")
+    print(f"next_block_ordinary_warned = {statistics.mean(warned):.3f}  (max {max(warned):.3f})")
+    share, count = mended()
+    print(f"mended_ordinary_warned = {share:.3f}  (of {count} names at the rules' edges)")
 
 
 if __name__ == "__main__":

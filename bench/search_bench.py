@@ -55,7 +55,7 @@ def names():
     found = []
     for path, level2_column in (
         (ROOT / "catalogue/data/sample-items-2020.csv", None),
-        (ROOT / "tests/core/data/negative-list-cases.csv", "level2"),
+        (ROOT / "core/data/negative-list-cases.csv", "level2"),
     ):
         with open(path, encoding="utf-8") as handle:
             for row in csv.DictReader(handle):

@@ -13,8 +13,9 @@ for them.
 Each text is screened on its own, so the 培训 of a level-2 name does not excuse the 装修 of a
 level-3 name.
 
-tests/core/data/negative-list-cases.csv is the case list the rules are shaped on;
-negative-list-held-out.csv is scored once per change of the rules (bench/negative_list_bench.py).
+core/data/negative-list-cases.csv is the case list the rules are shaped on (and that
+core/resemblance.py learns from, for names no rule reads); tests/core/data/negative-list-held-out.csv
+is scored once per change (bench/negative_list_bench.py).
 """
 
 import csv
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from . import resemblance
 from .text import LazyText, _l
 
 SCREENED = ("level2", "level3", "level4", "description")  # 说明 too: bundling shows there
@@ -89,6 +91,14 @@ class Rule:
     # the rule's own triggers as one scan: a text holding none of them cannot match its patterns
     gate: re.Pattern | None = None
 
+    def mentions(self, text: str) -> bool:
+        """Whether a pattern finds a mention in ``text`` as written, excused or not."""
+        return (
+            self.patterns is not None
+            and (self.gate is None or self.gate.search(text) is not None)
+            and (_first(self.patterns, text) is not None)
+        )
+
     def matches(self, text: str) -> str | None:
         """The words of ``text`` that fall under this rule in earnest, or None.
 
@@ -126,8 +136,9 @@ class Rule:
 class Hit:
     key: str
     source: str  # the provision in force for the campaign: a key of SOURCE_LABELS
-    keyword: str  # the words that matched
+    keyword: str  # the words that matched (the whole name, for a resemblance)
     field: str = ""  # which screened field holds them
+    resembles: str = ""  # the banned case the name resembles, when no rule matched (core/resemblance.py)
 
     @property
     def rule(self) -> LazyText:
@@ -139,6 +150,15 @@ class Hit:
 
     @property
     def message(self) -> LazyText:
+        if self.resembles:
+            return _l(
+                "Negative list, by resemblance: “%(keyword)s” may be %(rule)s (%(source)s). No rule names it, "
+                "but it resembles “%(example)s”, which the list's cases hold as such.",
+                rule=self.rule,
+                source=self.citation,
+                keyword=self.keyword,
+                example=self.resembles,
+            )
         return _l(
             "Negative list: %(rule)s (%(source)s), “%(keyword)s”.",
             rule=self.rule,
@@ -274,6 +294,12 @@ def may_match(text: str) -> bool:
     return _triggers().search(text) is not None
 
 
+@lru_cache(maxsize=8192)
+def mentioned(text: str) -> bool:
+    """Whether any rule finds a mention in ``text``, excused or not."""
+    return may_match(text) and any(rule.mentions(text) for rule in rules())
+
+
 def text_hits(text: str) -> tuple[tuple[str, str], ...]:
     """(rule key, the words that matched) of each rule ``text`` falls under, in the rules' order: a
     function of the text alone, which a reader can work out ahead of the plan (``screen_fields``'
@@ -284,8 +310,9 @@ def text_hits(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def screen_fields(data: dict, era: str = "2020", known: dict | None = None) -> list[Hit]:
-    """One hit per rule that a screened field of ``data`` falls under, naming the first such field.
-    ``known`` maps texts to their ``text_hits``, worked out ahead; other texts are screened here."""
+    """One hit per rule that a screened field of ``data`` falls under, naming the first such field;
+    where none does, the first name that resembles a ban (``resemblance``). ``known`` maps texts to
+    their ``text_hits``, worked out ahead; other texts are screened here."""
     found: dict[str, tuple[str, str]] = {}
     for name in SCREENED:
         text = data.get(name)
@@ -296,10 +323,22 @@ def screen_fields(data: dict, era: str = "2020", known: dict | None = None) -> l
             if key not in found:
                 found[key] = (keyword, name)
     if not found:
-        return []
+        return _resembling(data, era)
     hits = [Hit(rule.key, rule.sources[era], *found[rule.key]) for rule in rules() if rule.key in found]
     superseded = {key for hit in hits for key in _rules_by_key()[hit.key].supersedes}
     return [hit for hit in hits if hit.key not in superseded]
+
+
+def _resembling(data: dict, era: str) -> list[Hit]:
+    """A name the rules read a mention in and excused (工程监理, 平台建设 …) is theirs to judge: the
+    resemblance is asked only of names in which they found nothing."""
+    for name in resemblance.NAMES:
+        text = data.get(name)
+        like = resemblance.resembles(text) if text and not mentioned(text) else None
+        if like is not None:
+            rule = _rules_by_key()[like.kind]
+            return [Hit(like.kind, rule.sources[era], data[name], name, like.example)]
+    return []
 
 
 def screen(*texts, era: str = "2020") -> list[Hit]:

@@ -1,5 +1,5 @@
 """``negative-list-dismissals [--region CODE]``: the warnings finance offices dismissed, as rows of the
-negative list's case list (tests/core/data/negative-list-cases.csv: level2, level3, description,
+negative list's case list (core/data/negative-list-cases.csv: level2, level3, description,
 expected) followed by the rule dismissed, the region and the reason, so that whoever maintains the
 rules can add them to the cases. Read only; exit 0, or 2 for an unknown region."""
 

@@ -1,6 +1,6 @@
 """Items that fall under 第十条 or 财预〔2017〕87号 are flagged with the rule in force; ordinary services are not.
 
-data/negative-list-cases.csv holds real published item names (and the kinds of item audits found),
+core/data/negative-list-cases.csv holds real published item names (and the kinds of item audits found),
 each with the rules it should hit: nothing for an ordinary service.
 """
 
@@ -20,7 +20,7 @@ def english(app):
         yield
 
 
-CASES = list(csv.DictReader((Path(__file__).parent / "data/negative-list-cases.csv").open(encoding="utf-8")))
+CASES = list(csv.DictReader((Path(__file__).parents[2] / "core/data/negative-list-cases.csv").open(encoding="utf-8")))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['level3']}|{c['description']}" for c in CASES])
@@ -105,7 +105,7 @@ def test_every_match_holds_a_trigger_of_its_rule():
     by_key = {rule.key: rule for rule in rules()}
     for case in CASES:
         for hit in screen(case["level2"], case["level3"], "", case["description"]):
-            assert any(word in hit.keyword for word in by_key[hit.key].triggers), hit
+            assert hit.resembles or any(word in hit.keyword for word in by_key[hit.key].triggers), hit
 
 
 def test_texts_screened_ahead_give_the_very_hits_of_screening_in_place():
@@ -154,15 +154,16 @@ def test_goods_named_by_their_noun_and_works_by_what_is_built():
 
 
 def test_the_held_out_cases_score_no_worse_than_reported():
-    """Scored once when the rules last changed (bench/negative_list_bench.py): list 35, 61.1% of
-    bans caught (22 of 36), one ordinary service of 72 warned (the earlier held-out lists have since
-    joined the cases the rules are shaped on); a later change must not fall below that."""
+    """Scored once per change (bench/negative_list_bench.py): list 36, with the resemblance of names
+    no rule reads (core/resemblance.py), caught all 36 bans and warned none of its 72 ordinary
+    services (the rules alone: 26 bans, none ordinary); a later change must not fall below that."""
     path = Path(__file__).parent / "data/negative-list-held-out.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     warned = {row["level3"]: bool(screen(row["level2"], row["level3"], "", row["description"])) for row in rows}
     bans = [warned[row["level3"]] for row in rows if row["expected"]]
     ordinary = [warned[row["level3"]] for row in rows if not row["expected"]]
-    assert sum(bans) >= 22 and sum(ordinary) <= 1
+    assert (len(bans), len(ordinary)) == (36, 72)
+    assert sum(bans) == 36 and sum(ordinary) == 0
 
 
 @pytest.mark.parametrize("scheme", ["2014", "2020"])

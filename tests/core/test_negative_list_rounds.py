@@ -344,4 +344,5 @@ KINDS_MENDED = [
 
 @pytest.mark.parametrize("text, rule", KINDS_MENDED + KINDS_MENDED_SINCE_27)
 def test_a_round_reads_the_kind_not_the_word_it_was_shown(text, rule):
-    assert [hit.key for hit in screen("", text)] == ([rule] if rule else [])
+    """The rules alone: what the resemblance adds to names they leave is measured in test_resemblance.py."""
+    assert [hit.key for hit in screen("", text) if not hit.resembles] == ([rule] if rule else [])
