@@ -334,8 +334,8 @@ def _resembling(data: dict, era: str) -> list[Hit]:
     resemblance is asked only of names in which they found nothing."""
     for name in resemblance.NAMES:
         text = data.get(name)
-        like = resemblance.resembles(text) if text and not mentioned(text) else None
-        if like is not None:
+        like = resemblance.resembles(text) if text else None
+        if like is not None and not mentioned(text):  # asked second: most names resemble nothing
             rule = _rules_by_key()[like.kind]
             return [Hit(like.kind, rule.sources[era], data[name], name, like.example)]
     return []
