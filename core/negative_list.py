@@ -105,7 +105,9 @@ class Rule:
         The ordinary phrases are blanked out (same length) for the patterns only: the excusing
         words are read in the text as written, so the 造价 of a blanked 工程造价 still excuses. An
         excusing word counts within the mention's own phrase, up to the next separator or
-        conjunction: in 设备采购及安装调试培训 the 培训 is a second thing bought, not the purpose.
+        conjunction: in 设备采购及安装调试培训 the 培训 is a second thing bought, not the purpose;
+        and a mention excused in its phrase leaves the next phrase's to be judged on their own
+        (债务置换咨询及代偿 still takes over a debt).
 
         What is given is the word that matched where a rule lists it (劳务派遣), else the phrase
         that holds the match (at most ``QUOTED_AROUND`` characters either side of it): a rule that
@@ -118,12 +120,14 @@ class Rule:
         for phrase in self.benign:
             searched = searched.replace(phrase, BLANK * len(phrase))
         found = _first(self.patterns, searched)
+        while found is not None:
+            end = PHRASE_END.search(text, found.end())
+            stop = end.start() if end else len(text)
+            if not any(word in text[found.start() : stop] for word in self.unless):
+                break
+            # excused in its own phrase: a later mention is judged in its own (置换咨询及代偿)
+            found = _first(self.patterns, searched, stop) if stop < len(text) else None
         if found is None:
-            return None
-        end = PHRASE_END.search(text, found.end())
-        stop = end.start() if end else len(text)
-        purpose = text[found.start() : stop]
-        if any(word in purpose for word in self.unless):
             return None
         if _plain(found.re.pattern):
             return found.group(0)
@@ -223,12 +227,12 @@ def _plain(pattern: str) -> bool:
     return all(LITERAL.fullmatch(word) for word in pattern.split("|"))
 
 
-def _first(searches: tuple[re.Pattern, ...], text: str) -> re.Match | None:
-    """The match their union would give: the leftmost, and of those starting there the one of the
-    earliest pattern (searches keep the patterns' order)."""
+def _first(searches: tuple[re.Pattern, ...], text: str, start: int = 0) -> re.Match | None:
+    """The match their union would give from ``start``: the leftmost, and of those starting there the
+    one of the earliest pattern (searches keep the patterns' order)."""
     first = None
     for search in searches:
-        found = search.search(text)
+        found = search.search(text, start)
         if found is not None and (first is None or found.start() < first.start()):
             first = found
     return first

@@ -148,4 +148,15 @@ KINDS_MENDED_SINCE_27 = [
     ("融资担保政策宣传服务", ""),
     ("排水管网疏通服务", ""),
     ("人力资源服务机构监管辅助", ""),
+    # Round thirty-four (list 35's warned service, and the bans phrased as services that followed
+    # the resemblance): fitting is a service, labour put out, a debt taken over, tax administered,
+    # goods bought, installed and run in one, and a mention after an excused one.
+    ("老年人辅具适配", ""),
+    ("环卫工人用工外委", "labour_dispatch"),
+    ("担保公司代偿资金", "financing"),
+    ("社保费征管", "direct_duties"),
+    ("监控设备采购安装及运维", "bundling"),
+    ("项目融资方案咨询及垫资", "financing"),
+    ("非税收入征管辅助", ""),
+    ("融资担保代偿补偿政策宣传", ""),
 ]

@@ -1,6 +1,8 @@
 """Names no rule reads are warned when they resemble the bans of the case list, with the case they
 resemble; names the cases hold as ordinary, and names the rules read and excused, are not."""
 
+from pathlib import Path
+
 import pytest
 from flask_babel import force_locale
 
@@ -39,8 +41,8 @@ def test_a_banned_case_is_warned_under_its_own_kind_with_another_case_as_example
 
 
 def test_a_name_the_rules_read_a_mention_in_and_excused_is_left_to_them():
-    assert model().probability("设备安装工程监理") >= THRESHOLD
-    assert screen("", "设备安装工程监理") == []
+    assert model().probability("设备升级改造咨询") >= THRESHOLD
+    assert screen("", "设备升级改造咨询") == []
 
 
 def test_descriptions_and_categories_are_not_read():
@@ -65,11 +67,11 @@ def test_the_message_names_the_case_in_the_readers_language(app):
 
 def test_the_ordinary_names_written_at_the_rules_edges_are_seldom_warned():
     """The rounds' ordinary names sit where the rules' excusing words and look-arounds decide; the
-    resemblance, which reads only characters, warned 11 of these 116 when it was made (9.5%), against
-    none of the published sample items and none of held-out list 36's ordinary services."""
+    resemblance, which reads only characters, warns 9 of these 119 (7.6%), against none of the
+    published sample items and none of held-out list 36's ordinary services."""
     ordinary = [text for text, rule in KINDS_MENDED + KINDS_MENDED_SINCE_27 if not rule]
     warned = [text for text in ordinary if screen("", text)]
-    assert len(ordinary) == 116 and len(warned) <= 11, warned
+    assert len(ordinary) == 119 and len(warned) <= 9, warned
 
 
 def test_the_model_reads_runs_of_one_to_three_characters_case_folded():
@@ -87,3 +89,11 @@ def test_the_model_weighs_runs_by_the_cases_they_occur_in():
     small = Model([("办公桌椅", "goods"), ("课桌椅", "goods"), ("法律服务", ""), ("心理服务", "")])
     assert small.probability("会议桌椅") > 0.5 > small.probability("会议服务")
     assert small.resembles("法律服务") is None  # a case held ordinary
+
+
+def test_services_about_works_goods_money_and_staff_are_not_warned():
+    """52 names written after the resemblance was made, scored once with it: none warned."""
+    path = Path(__file__).parent / "data/services-about-things.txt"
+    names = [line for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    assert len(names) == 52
+    assert [name for name in names if screen("", name)] == []
