@@ -313,10 +313,12 @@ def text_hits(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((rule.key, keyword) for rule in rules() if (keyword := rule.matches(text)))
 
 
-def screen_fields(data: dict, era: str = "2020", known: dict | None = None) -> list[Hit]:
+def screen_fields(data: dict, era: str = "2020", known: dict | None = None, resemble: bool = True) -> list[Hit]:
     """One hit per rule that a screened field of ``data`` falls under, naming the first such field;
     where none does, the first name that resembles a ban (``resemblance``). ``known`` maps texts to
-    their ``text_hits``, worked out ahead; other texts are screened here."""
+    their ``text_hits``, worked out ahead; other texts are screened here. ``resemble=False`` for texts
+    that are not an item's names (a budget line's project: 公立医院改革补助资金 is not named like an
+    item, and the resemblance, which learned items' names, took it for hiring)."""
     found: dict[str, tuple[str, str]] = {}
     for name in SCREENED:
         text = data.get(name)
@@ -327,7 +329,7 @@ def screen_fields(data: dict, era: str = "2020", known: dict | None = None) -> l
             if key not in found:
                 found[key] = (keyword, name)
     if not found:
-        return _resembling(data, era)
+        return _resembling(data, era) if resemble else []
     hits = [Hit(rule.key, rule.sources[era], *found[rule.key]) for rule in rules() if rule.key in found]
     superseded = {key for hit in hits for key in _rules_by_key()[hit.key].supersedes}
     return [hit for hit in hits if hit.key not in superseded]

@@ -1,6 +1,7 @@
 """Names no rule reads are warned when they resemble the bans of the case list, with the case they
 resemble; names the cases hold as ordinary, and names the rules read and excused, are not."""
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,13 @@ def test_services_about_works_goods_money_and_staff_are_not_warned():
     names = [line for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
     assert len(names) == 52
     assert [name for name in names if screen("", name)] == []
+
+
+def test_the_official_schemes_categories_named_as_items_are_not_warned():
+    """后勤服务 is a category of the 2020 scheme; the case list's many 后勤 dispatch bans made the
+    resemblance warn it (and 机关后勤服务) until the schemes' names and a few of the category's
+    services joined the cases as ordinary."""
+    path = Path(__file__).parents[2] / "catalogue/data/schemes.csv"
+    names = [row["name"] for row in csv.DictReader(path.open(encoding="utf-8"))]
+    assert len(names) >= 38 and [name for name in names if screen("", name)] == []
+    assert screen("", "幼儿园后勤服务") == [] and screen("", "机关后勤服务人员派遣")

@@ -36,8 +36,11 @@ PROJECT_MAX, NOTES_MAX = 200, 1000
 def line_hits(project_name: str, notes: str, year: int) -> list[Hit]:
     """What the negative list says of a budget line's project (its name read as a service's name,
     its notes as the description), under the measures in force for its year: a works project booked
-    under a service's code (办公楼维修改造工程 under 物业管理服务) is what 87号 was written against."""
-    return screen_fields({"level3": project_name or "", "description": notes or ""}, "2020" if year >= 2020 else "2014")
+    under a service's code (办公楼维修改造工程 under 物业管理服务) is what 87号 was written against.
+    By the rules alone: a project is named as budgets name them (…补助资金, …专项经费), not as the
+    items the resemblance learned from, and the item it cites was screened as an item."""
+    fields = {"level3": project_name or "", "description": notes or ""}
+    return screen_fields(fields, "2020" if year >= 2020 else "2014", resemble=False)
 
 
 class NotInCatalogue(Invalid):

@@ -106,3 +106,10 @@ def test_finance_sums_three_ways_and_flags_a_code_that_left_the_catalogue(world,
     db.session.commit()
     assert [line.code for line in budget.totals(world.finance, 2018, now=NOW).flagged] == ["A0101002"]
     assert budget.totals(world.kunming_finance, 2018, now=NOW).lines == []
+
+
+def test_a_project_is_screened_by_the_rules_not_by_the_resemblance_of_item_names():
+    """Budgets name projects their own way (…补助资金): the resemblance, learned from items' names,
+    took 公立医院改革补助资金 for hiring; the rules still read a works project."""
+    assert budget.line_hits("公立医院改革补助资金", "", 2027) == []
+    assert [hit.key for hit in budget.line_hits("救助站办公楼维修改造工程", "", 2027)] == ["construction"]
