@@ -76,5 +76,6 @@ class CellWarning(_Cell):
             "row": self.row,
             "column": self.column_letter,
             "rule": self.hit.key,
+            "resembles": self.hit.resembles or None,  # the banned case, where no rule named the text
             "message": str(self.message),
         }

@@ -69,8 +69,16 @@ def test_negative_list_warnings_name_cell_rule_and_the_2014_measures(run):
     result = run(rows, "--format", "json")
     assert result.exit_code == 0 and json.loads(result.output)["applied"] is True
     (warning,) = json.loads(result.output)["warnings"]
-    assert warning | {"message": ""} == {"sheet": "Sheet1", "row": 2, "column": "F", "rule": "bundling", "message": ""}
+    expected = {"sheet": "Sheet1", "row": 2, "column": "F", "rule": "bundling", "resembles": None, "message": ""}
+    assert warning | {"message": ""} == expected
     assert "财预〔2017〕87号" in warning["message"] and "含设备购置" in warning["message"]
+
+
+def test_a_name_no_rule_reads_is_warned_with_the_case_it_resembles(run):
+    result = run([HEADER, ["A0101001", "基本公共服务", "社会救助", "村委会广播喇叭"]], "--format", "json")
+    (warning,) = json.loads(result.output)["warnings"]
+    assert (warning["column"], warning["rule"]) == ("D", "goods") and warning["resembles"]
+    assert f"“{warning['resembles']}”" in warning["message"]
 
 
 def test_the_text_report_shows_warnings_with_their_cell(run):
