@@ -9,6 +9,14 @@
 - logged_in_floor_vs_hello: a logged-in page that does nothing but answer (bench/logged_in_app.py):
   the most any page a person logs in for can do here, whatever it shows.
 
+What holds the logged-in pages back is the statements each request sends, not the pages: measured on
+2026-12-07 (two rounds), with the user and the clerk page's stamp served from memory instead of read
+(an experiment that let them go stale, never the product), the floor rose from 0.175 to 0.42 of hello
+and the clerk's page from 0.098 to 0.285; the progress page, which still read its standing, stayed at
+0.09. Meeting these targets without serving stale data needs the other processes and hosts to say
+when they change something (PostgreSQL's LISTEN/NOTIFY, with a session's own writes carried in it),
+so that a request can trust what its process holds without asking the database.
+
 The demo data (seed-demo) is loaded into a fresh database ``bench_pages`` (BENCH_DATABASE_URL to choose
 another) and the bench adds the 300 items and the 500 departments. Each side runs under gunicorn with
 the application's own settings (gevent workers); wrk loads it with 16 connections; every ratio is the
