@@ -48,8 +48,8 @@ class Resemblance:
 def grams(name: str) -> set[str]:
     """The runs of one to three characters of ``name``, case folded, its spaces made single.
     Performance: the runs are cut by slices kept per length, mapped in one call (a name is scored in
-    5 µs; with a comprehension per size, 6, and with one over sizes 7.5: scoring is a tenth of an
-    import's preview)."""
+    5 µs; with a comprehension per size, 6, and with one over sizes 7.5: scoring is 0.025 to
+    0.035 s of the 0.194 s an import's preview of 5,000 rows takes, bench/import_bench.py)."""
     text = name.lower()
     if "  " in text or not text.isprintable() or text != text.strip():
         text = " ".join(text.split())
