@@ -20,7 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from .errors import StaleEdit
 from .extensions import db
-from .postgres import reading_request
+from .postgres import reading_request, request_state
 
 log = logging.getLogger(__name__)
 _QUEUE = "after_commit"
@@ -172,9 +172,11 @@ class TransactionalFlask(Flask):
         # write lock with its first statement instead of failing later to upgrade a read.
         writes = self._writes()
         token, reads = writing.set(writes), reading_request.set(not writes)
+        state = request_state.set(None if writes else [])
         try:
             return super().full_dispatch_request()
         finally:
+            request_state.reset(state)
             reading_request.reset(reads)
             writing.reset(token)
 

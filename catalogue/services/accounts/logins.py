@@ -25,7 +25,7 @@ from ...extensions import db
 from ...i18n import format_moment
 from ...models import LoginAttempt, User
 from ...transaction import keep
-from ..kernel import audit, notifications
+from ..kernel import audit, kept, notifications
 from .users import authenticate
 
 WARN_WHEN_LEFT = 2
@@ -41,16 +41,22 @@ _LOAD_USER = (
 
 def load_user(user_id: int) -> User | None:
     """The user with ``user_id``, their department and region, and how many notifications they have
-    not read, in one statement: what every page's header shows of them.
+    not read, in one statement: what every page's header shows of them. A request that only reads
+    takes them as read since the last commit anywhere, if they were (``kept``).
 
     Performance: a logged-in page read them in three statements (the user, then the department for
     the header, then the unread count)."""
-    row = db.session.execute(_LOAD_USER, {"user_id": user_id}).first()
+    row = kept.kept_objects(("user", user_id), lambda: _read_user(user_id))
     if row is None:
         return None
     user, unread = row
     notifications.known_unread(user, unread)
     return user
+
+
+def _read_user(user_id: int) -> tuple[User, int] | None:
+    row = db.session.execute(_LOAD_USER, {"user_id": user_id}).first()
+    return None if row is None else tuple(row)
 
 
 @dataclass

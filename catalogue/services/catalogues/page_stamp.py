@@ -5,7 +5,8 @@ it shows is as it was, on any host.
 Performance: the page of a catalogue of 300 items read twelve statements (the campaign, the
 department, its region, the deadlines, the extension, the catalogue, the counts, the conversation and
 its authors) and rendered the rest of the page around the cached table: 12 ms a request. The stamp is
-one statement of primary-key and indexed look-ups (0.3 ms on PostgreSQL, EXPLAIN ANALYZE).
+one statement of primary-key and indexed look-ups (0.3 ms on PostgreSQL, EXPLAIN ANALYZE), read
+again only once something was committed since (``kernel.kept``).
 """
 
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from ...extensions import db
 from ...models import AuditEvent, Campaign, Catalogue, Department, Extension, Item, Region, TierDeadline, User
 from ...models import WarningDismissal as Dismissal
 from ..kernel.deadlines import AtMoment, Deadline, extended_to
+from ..kernel.kept import kept
 from .overview import CONVERSATION
 
 
@@ -87,6 +89,11 @@ def _statement():
 _STATEMENT = _statement()
 
 
+def _read(department_id: int, code: str) -> tuple | None:
+    row = db.session.connection().execute(_STATEMENT, {"code": code, "department_id": department_id}).first()
+    return None if row is None else tuple(row)
+
+
 def page_stamp(department_id: int | None, code: str, *, now: datetime) -> PageStamp | None:
     """The stamp of department ``department_id``'s page of the campaign with ``code``, or None when the
     page is to be made afresh, where every check is made and said: no such campaign, a tier it does not
@@ -98,7 +105,7 @@ def page_stamp(department_id: int | None, code: str, *, now: datetime) -> PageSt
     see it (the region tree is reference data, never changed by the application)."""
     if department_id is None:
         return None
-    row = db.session.connection().execute(_STATEMENT, {"code": code, "department_id": department_id}).first()
+    row = kept(("page_stamp", department_id, code), lambda: _read(department_id, code))
     if row is None:
         return None
     (campaign_id, title, _scheme, _region, _name, _code, _department_region, _tier, due, enforced, extension_due,

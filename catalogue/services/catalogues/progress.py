@@ -19,6 +19,7 @@ from ...extensions import db
 from ...models import Campaign, Catalogue, Department, Extension, Item, Publication, PublishedItem, Region
 from ..kernel.coverage import covered_departments, subtree_ids
 from ..kernel.deadlines import Deadline, deadline_for_tier_of, extended
+from ..kernel.kept import kept_objects
 from ..kernel.permissions import (
     REVIEWERS,
     Actor,
@@ -229,9 +230,18 @@ def standing(code: str, user: Actor) -> tuple[Campaign, tuple]:
 
 
 def _read_standing(code: str) -> tuple[Campaign, tuple]:
+    """Read again only once something was committed since (``kernel.kept``): its sums cost the
+    server a millisecond (EXPLAIN ANALYZE, a region of 500 departments)."""
+    found = kept_objects(("standing", code), lambda: _standing_row(code))
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def _standing_row(code: str) -> tuple[Campaign, tuple] | None:
     row = db.session.execute(_STANDING, {"code": code}).unique().one_or_none()
     if row is None:
-        raise NotFound()
+        return None
     campaign, *values = row
     deadlines = tuple((d.tier, d.due_date, d.enforced) for d in campaign.deadlines)
     return campaign, (campaign.id, deadlines, *values)

@@ -1,0 +1,127 @@
+"""Values read from the database, kept in the process for exactly as long as nothing has been
+committed since, by any process on any host.
+
+PostgreSQL names its committed state in the snapshot a statement reads (``pg_current_snapshot()``:
+the oldest transaction still running, the next one to start and those running between). Every
+transaction that wrote, on any connection of any host, changes it as it ends, at the moment its
+writes become visible, and a state never comes back. A request that only reads (in autocommit:
+``catalogue.postgres``) reads the state once, the first time it wants something kept, and is served
+what was read under the same state instead of reading it again. Never stale: a state seen again
+means nothing was committed since the value was read, and a value read after its state was read is
+at least as new as that state. One round trip, and no work for the server, stands for all of them.
+
+Where the state is not known so cheaply, nothing is kept and every value is read: SQLite (the
+embedded default), a request that writes (it decides on what it reads, and must see its own writes),
+a command, a test's transaction (its writes never commit, so the state never moves).
+
+ORM objects are kept as copies no session holds, and served merged into the request's session
+without a statement (``merge(load=False)``), so what the request loads from them later still works.
+
+Performance: a logged-in page read the user and what its cached copy was made of in two or three
+statements, the progress page's costing a millisecond of the server's time (bench/pages_bench.py).
+"""
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from threading import Lock
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from ...extensions import db
+from ...postgres import committed_state, request_state
+
+T = TypeVar("T")
+MAX_KEPT = 10_000  # values kept per process, the least recently used dropped first
+_UNKNOWN = object()
+_kept: OrderedDict[Hashable, tuple[str, object]] = OrderedDict()
+_lock = Lock()
+
+
+def state() -> str | None:
+    """The committed state this request reads, or None where it cannot be known in one cheap read."""
+    holder = request_state.get()
+    if holder is None:
+        return None
+    if not holder:
+        holder.append(_read_state())
+    return holder[0]
+
+
+def state_read() -> str | None:
+    """The committed state if this request has read it already (None otherwise: nothing is read)."""
+    holder = request_state.get()
+    return holder[0] if holder else None
+
+
+def _read_state() -> str | None:
+    return committed_state(db.session)
+
+
+def kept(key: Hashable, read: Callable[[], T]) -> T:
+    """``read()``, or what it returned under the current state. Its value must hold no ORM object
+    (``kept_objects``) and must never be changed by whoever receives it."""
+    now = state()
+    if now is None:
+        return read()
+    found = _get(key, now)
+    if found is _UNKNOWN:
+        found = read()
+        _put(key, now, found)
+    return found
+
+
+def kept_objects(key: Hashable, read: Callable[[], tuple | None]) -> tuple | None:
+    """``read()``, a tuple of ORM objects and plain values (or None), or its copy kept under the
+    current state with its objects merged into this request's session. The objects must be loaded
+    and unchanged when ``read`` returns them; what they had loaded (eagerly loaded relations too) is
+    what the copy has loaded."""
+    now = state()
+    if now is None:
+        return read()
+    found = _get(key, now)
+    if found is _UNKNOWN:
+        value = read()
+        _put(key, now, _detached(value))
+        return value
+    if found is None:
+        return None
+    return tuple(db.session.merge(part, load=False) if _mapped(part) else part for part in found)
+
+
+def forget() -> None:
+    """Drop everything kept."""
+    with _lock:
+        _kept.clear()
+
+
+def _get(key, now):
+    with _lock:
+        entry = _kept.get(key)
+        if entry is None or entry[0] != now:
+            return _UNKNOWN
+        _kept.move_to_end(key)
+        return entry[1]
+
+
+def _put(key, now, value) -> None:
+    with _lock:
+        _kept[key] = (now, value)
+        _kept.move_to_end(key)
+        while len(_kept) > MAX_KEPT:
+            _kept.popitem(last=False)
+
+
+def _detached(value: tuple | None) -> tuple | None:
+    """Copies of ``value``'s objects held by no session (the request goes on with its own)."""
+    if value is None:
+        return None
+    holder = Session()
+    try:
+        return tuple(holder.merge(part, load=False) if _mapped(part) else part for part in value)
+    finally:
+        holder.close()
+
+
+def _mapped(value) -> bool:
+    return hasattr(value, "_sa_instance_state")
