@@ -125,6 +125,21 @@ def logged_in(port, username):
     return session_cookie(answer)
 
 
+def visited(port, path, cookie):
+    """The session's cookie after a visit to ``path``, as a browser keeps it: the first page with a
+    form puts the session's CSRF secret in it (log-in starts a new session without one), and a load
+    generator that kept sending the older cookie would have every request make a new secret and set
+    the cookie again, which no browser does."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", path, headers={"Cookie": cookie, "User-Agent": "bench"})
+    answer = connection.getresponse()
+    answer.read()
+    if answer.status != 200:
+        raise RuntimeError(f"{path}: {answer.status}")
+    cookies = [value for name, value in answer.getheaders() if name.lower() == "set-cookie"]
+    return session_cookie(answer) if cookies else cookie
+
+
 def session_cookie(response):
     """The session's cookie (name=value) among those the response sets."""
     cookies = [value.split(";")[0] for name, value in response.getheaders() if name.lower() == "set-cookie"]
@@ -167,11 +182,13 @@ def main():
         for _round in range(ROUNDS):
             process, port = base.serve("bench.logged_in_app:app", env)  # the application and one bare page
             try:
-                cookie = logged_in(port, CLERK)
-                clerk = script(folder, "clerk", [f"/department/campaigns/{CAMPAIGN}"], cookie)
-                env["BENCH_PAGE_BYTES"] = str(page_size(port, f"/department/campaigns/{CAMPAIGN}", cookie))
-                progress = script(folder, "progress", [f"/finance/campaigns/{CAMPAIGN}/progress"],
-                                  logged_in(port, FINANCE))  # fmt: skip
+                clerk_page = f"/department/campaigns/{CAMPAIGN}"
+                progress_page = f"/finance/campaigns/{CAMPAIGN}/progress"
+                cookie = visited(port, clerk_page, logged_in(port, CLERK))
+                clerk = script(folder, "clerk", [clerk_page], cookie)
+                env["BENCH_PAGE_BYTES"] = str(page_size(port, clerk_page, cookie))
+                progress_cookie = visited(port, progress_page, logged_in(port, FINANCE))
+                progress = script(folder, "progress", [progress_page], progress_cookie)
                 results["api"].append(load(port, script(folder, "api", searches)))
                 results["clerk"].append(load(port, clerk))
                 results["progress"].append(load(port, progress))

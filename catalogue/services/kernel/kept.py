@@ -86,7 +86,8 @@ def kept_objects(key: Hashable, read: Callable[[], tuple | None]) -> tuple | Non
         return value
     if found is None:
         return None
-    return tuple(db.session.merge(part, load=False) if _mapped(part) else part for part in found)
+    merge, (parts, mapped) = db.session.merge, found
+    return tuple(merge(part, load=False) if is_mapped else part for part, is_mapped in zip(parts, mapped, strict=True))
 
 
 def forget() -> None:
@@ -112,13 +113,17 @@ def _put(key, now, value) -> None:
             _kept.popitem(last=False)
 
 
-def _detached(value: tuple | None) -> tuple | None:
-    """Copies of ``value``'s objects held by no session (the request goes on with its own)."""
+def _detached(value: tuple | None) -> tuple[tuple, tuple[bool, ...]] | None:
+    """Copies of ``value``'s objects held by no session (the request goes on with its own), and which
+    parts are objects."""
     if value is None:
         return None
+    mapped = tuple(_mapped(part) for part in value)
     holder = Session()
     try:
-        return tuple(holder.merge(part, load=False) if _mapped(part) else part for part in value)
+        return tuple(
+            holder.merge(part, load=False) if is_mapped else part for part, is_mapped in zip(value, mapped, strict=True)
+        ), mapped
     finally:
         holder.close()
 

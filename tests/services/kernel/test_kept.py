@@ -105,3 +105,16 @@ def test_a_state_that_cannot_be_read_keeps_nothing_and_the_page_is_still_served(
     assert clerk.get(PAGE).status_code == 200  # read afresh, the state unknown
     assert clerk.get(PAGE).status_code == 200  # and the reader connected again
     assert not reader._connection.closed
+
+
+@on_postgres
+@pytest.mark.committed
+def test_the_progress_page_shows_a_change_committed_by_another_host_on_the_next_request(clerk, world, client):
+    client.post("/logout")
+    client.post("/login", data={"username": "finance-530000", "password": PASSWORD})
+    campaign, progress = world.campaign.id, "/finance/campaigns/2017/progress"
+    db.session.remove()
+    assert "云南省民政厅" in client.get(progress).get_data(as_text=True)
+    another_host("UPDATE campaign SET name = %s WHERE id = %s", "2017年度目录（更名）", campaign)
+    db.session.remove()
+    assert "2017年度目录（更名）" in client.get(progress).get_data(as_text=True)
