@@ -9,13 +9,15 @@
 - logged_in_floor_vs_hello: a logged-in page that does nothing but answer (bench/logged_in_app.py):
   the most any page a person logs in for can do here, whatever it shows.
 
-What holds the logged-in pages back is the statements each request sends, not the pages: measured on
-2026-12-07 (two rounds), with the user and the clerk page's stamp served from memory instead of read
-(an experiment that let them go stale, never the product), the floor rose from 0.175 to 0.42 of hello
-and the clerk's page from 0.098 to 0.285; the progress page, which still read its standing, stayed at
-0.09. Meeting these targets without serving stale data needs the other processes and hosts to say
-when they change something (PostgreSQL's LISTEN/NOTIFY, with a session's own writes carried in it),
-so that a request can trust what its process holds without asking the database.
+What held the logged-in pages back was the statements each request sent, not the pages: with the
+user and the clerk page's stamp served from memory in an experiment that let them go stale, the floor
+rose from 0.175 to 0.42 of hello and the clerk's page from 0.098 to 0.285 (2026-12-07). They are now
+kept while nothing is committed (catalogue/services/kernel/kept.py): each request asks PostgreSQL for
+its committed state, one read on a connection of its own answering every request that asked before it
+started, and is served what its process read under the same state. Never stale, on any host. Measured
+on 2026-12-07 (medians of three rounds): the floor 0.175 -> 0.246 of hello, the clerk's page 0.098 ->
+0.171, the progress page 0.086 -> 0.175. What remains between them and the experiment is that one
+question and the merging of the kept user into each request's session.
 
 The demo data (seed-demo) is loaded into a fresh database ``bench_pages`` (BENCH_DATABASE_URL to choose
 another) and the bench adds the 300 items and the 500 departments. Each side runs under gunicorn with

@@ -61,14 +61,7 @@ def _read_state() -> str | None:
 def kept(key: Hashable, read: Callable[[], T]) -> T:
     """``read()``, or what it returned under the current state. Its value must hold no ORM object
     (``kept_objects``) and must never be changed by whoever receives it."""
-    now = state()
-    if now is None:
-        return read()
-    found = _get(key, now)
-    if found is _UNKNOWN:
-        found = read()
-        _put(key, now, found)
-    return found
+    return _kept_or_read(key, read, lambda value: value)[0]
 
 
 def kept_objects(key: Hashable, read: Callable[[], tuple | None]) -> tuple | None:
@@ -76,18 +69,25 @@ def kept_objects(key: Hashable, read: Callable[[], tuple | None]) -> tuple | Non
     current state with its objects merged into this request's session. The objects must be loaded
     and unchanged when ``read`` returns them; what they had loaded (eagerly loaded relations too) is
     what the copy has loaded."""
-    now = state()
-    if now is None:
-        return read()
-    found = _get(key, now)
-    if found is _UNKNOWN:
-        value = read()
-        _put(key, now, _detached(value))
-        return value
-    if found is None:
-        return None
+    found, was_kept = _kept_or_read(key, read, _detached)
+    if not was_kept or found is None:
+        return found
     merge, (parts, mapped) = db.session.merge, found
     return tuple(merge(part, load=False) if is_mapped else part for part, is_mapped in zip(parts, mapped, strict=True))
+
+
+def _kept_or_read(key, read, copy) -> tuple:
+    """What is kept under ``key`` for the current state, or ``read()`` (kept as ``copy`` makes it),
+    and whether it was kept."""
+    now = state()
+    if now is None:
+        return read(), False
+    found = _get(key, now)
+    if found is not _UNKNOWN:
+        return found, True
+    value = read()
+    _put(key, now, copy(value))
+    return value, False
 
 
 def forget() -> None:
