@@ -21,21 +21,20 @@ Performance: a logged-in page read the user and what its cached copy was made of
 statements, the progress page's costing a millisecond of the server's time (bench/pages_bench.py).
 """
 
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from threading import Lock
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
+
+from core.caching import BoundedCache
 
 from ...extensions import db
 from ...postgres import committed_state, request_state
 
 T = TypeVar("T")
-MAX_KEPT = 10_000  # values kept per process, the least recently used dropped first
-_UNKNOWN = object()
-_kept: OrderedDict[Hashable, tuple[str, object]] = OrderedDict()
-_lock = Lock()
+# Values kept per process, each under its key and the state it was read under, counted one each: the
+# least recently used go first, so those of states gone by (never asked for again) leave before any other.
+_kept = BoundedCache(10_000)
 
 
 def state() -> str | None:
@@ -44,7 +43,7 @@ def state() -> str | None:
     if holder is None:
         return None
     if not holder:
-        holder.append(_read_state())
+        holder.append(committed_state(db.session))
     return holder[0]
 
 
@@ -52,10 +51,6 @@ def state_read() -> str | None:
     """The committed state if this request has read it already (None otherwise: nothing is read)."""
     holder = request_state.get()
     return holder[0] if holder else None
-
-
-def _read_state() -> str | None:
-    return committed_state(db.session)
 
 
 def kept(key: Hashable, read: Callable[[], T]) -> T:
@@ -82,35 +77,12 @@ def _kept_or_read(key, read, copy) -> tuple:
     now = state()
     if now is None:
         return read(), False
-    found = _get(key, now)
-    if found is not _UNKNOWN:
-        return found, True
+    found = _kept.get((key, now))
+    if found is not None:
+        return found[0], True
     value = read()
-    _put(key, now, copy(value))
+    _kept.put((key, now), copy(value), 1)
     return value, False
-
-
-def forget() -> None:
-    """Drop everything kept."""
-    with _lock:
-        _kept.clear()
-
-
-def _get(key, now):
-    with _lock:
-        entry = _kept.get(key)
-        if entry is None or entry[0] != now:
-            return _UNKNOWN
-        _kept.move_to_end(key)
-        return entry[1]
-
-
-def _put(key, now, value) -> None:
-    with _lock:
-        _kept[key] = (now, value)
-        _kept.move_to_end(key)
-        while len(_kept) > MAX_KEPT:
-            _kept.popitem(last=False)
 
 
 def _detached(value: tuple | None) -> tuple[tuple, tuple[bool, ...]] | None:
