@@ -263,10 +263,15 @@ class Reader:
             if index < width:
                 value = row[index]
                 if value is not None and value != "":
-                    # performance: a tidy text cell needs only stripping, without a call
-                    if type(value) is str and tidy(value):
+                    # performance: a tidy text cell needs only stripping, without a call, and is
+                    # searched once for what to tidy
+                    if type(value) is not str:
+                        value = read(value)
+                    elif tidy(value):
                         value = self._scrubbed(value, number, name, note)
-                    value = value.strip() if type(value) is str and not tidy(value) else read(value)
+                        value = read(value) if tidy(value) else value.strip()
+                    else:
+                        value = value.strip()
                     data[name] = clean_name(value) if named and value[:1] in ORDINAL_STARTS else value
         return Record(number, data, self.places, {}, self.sheet)
 
