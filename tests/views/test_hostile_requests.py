@@ -251,3 +251,12 @@ def test_old_uploads_are_cleared_to_a_cap(logged_in, world):
                 data={"file": (BytesIO(content), f"{minute}.xlsx")},
             )
     assert db.session.scalar(select(func.count()).select_from(ImportUpload)) <= 10
+
+
+@pytest.mark.parametrize("query", ["q=养老%00", "q%00=1", "department=530000001&q=a%00b"])
+def test_nul_in_a_query_is_refused(client, query):
+    assert client.get(f"/search?{query}").status_code == 400
+
+
+def test_a_written_percent_before_zeros_is_not_a_nul(client, world):
+    assert client.get("/search?q=%2500").status_code == 200  # the text "%00", as typed

@@ -49,3 +49,15 @@ def test_a_log_line_is_json_with_time_level_and_request_id(app):
 def test_an_error_page_shows_the_request_id(client, world):
     response = client.get("/no-such-page", headers={"Accept-Language": "en"})
     assert response.headers["X-Request-ID"] in response.get_data(as_text=True)
+
+
+def test_the_request_line_is_the_json_python_json_logger_writes(app):
+    """The request's line is made directly from its fields: the same text as the library's own."""
+    configure_logging("INFO")
+    formatter = next(h for h in logging.getLogger().handlers if getattr(h, "catalogue", False)).formatter
+    fields = {"request_id": "abcdef0123456789", "user": "clerk-民政", "method": "GET", "path": "/路径", "status": 200,
+              "duration_ms": 1.5, "remote_addr": "127.0.0.1"}  # fmt: skip
+    record = logging.LogRecord("catalogue.request", logging.INFO, __file__, 1, "request", (), None)
+    record.__dict__.update(fields)
+    assert formatter.format(record) == JsonFormatter.format(formatter, record)
+    assert json.loads(formatter.format(record))["user"] == "clerk-民政"

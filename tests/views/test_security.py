@@ -1,8 +1,10 @@
 """What every response carries, how long a session lives, and that log-out ends it everywhere."""
 
+import time
 from datetime import date, timedelta
 
 import time_machine
+from flask import request
 
 from catalogue import create_app
 from tests.conftest import TEST_CONFIG, shanghai
@@ -115,3 +117,38 @@ def test_an_anonymous_page_sets_the_session_cookie_alone(app, client, world, mon
     monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", True)
     cookies = client.get("/login").headers.getlist("Set-Cookie")
     assert len(cookies) == 1 and cookies[0].startswith("session=")
+
+
+def test_a_session_cookie_read_again_is_still_judged_by_its_age(app):
+    """A cookie verified once is kept read under its exact value: its age is checked on every
+    request all the same, and a tampered copy is never taken for it."""
+    interface = app.session_interface
+    cookie = interface.get_signing_serializer(app).dumps({"_user_id": "7", "seen": 1})
+    name = interface.get_cookie_name(app)
+    lifetime = app.permanent_session_lifetime.total_seconds()
+    with app.test_request_context(headers={"Cookie": f"{name}={cookie}"}):
+        assert interface.open_session(app, request)["_user_id"] == "7"  # verified, and kept read
+        assert interface.open_session(app, request)["_user_id"] == "7"  # kept
+        with time_machine.travel(time.time() + lifetime + 5):
+            assert not interface.open_session(app, request)  # too old, kept or not
+    with app.test_request_context(headers={"Cookie": f"{name}={cookie[:-2]}xx"}):
+        assert not interface.open_session(app, request)
+
+
+def test_what_a_request_changes_in_a_session_kept_read_stays_its_own(app):
+    """Each request gets its own copy: a value set, or a message list changed in place, is never
+    seen by the next request that brings the same cookie."""
+    interface = app.session_interface
+    signer, name = interface.get_signing_serializer(app), interface.get_cookie_name(app)
+    plain, with_messages = signer.dumps({"seen": 1}), signer.dumps({"_flashes": [["info", "已保存"]]})
+    with app.test_request_context(headers={"Cookie": f"{name}={plain}"}):
+        interface.open_session(app, request)["seen"] = 99
+        assert interface.open_session(app, request)["seen"] == 1
+    with app.test_request_context(headers={"Cookie": f"{name}={with_messages}"}):
+        interface.open_session(app, request)["_flashes"].append(["info", "另一条"])
+        assert interface.open_session(app, request)["_flashes"] == [["info", "已保存"]]
+
+
+def test_an_empty_session_sets_and_deletes_no_cookie(client, world):
+    response = client.get("/api/v1/publications")
+    assert "Set-Cookie" not in response.headers and response.status_code == 200
