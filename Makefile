@@ -79,6 +79,8 @@ bench: install-dev translations
 	$(PY) bench/search_bench.py
 	$(PY) bench/check_bench.py
 	$(PY) bench/pages_bench.py
+	@command -v valgrind >/dev/null || (apt-get update -qq && apt-get install -y -qq valgrind)
+	$(PY) bench/instructions_bench.py
 
 ## Re-resolve the lock files after changing the dependencies in pyproject.toml.
 lock: | $(PY)

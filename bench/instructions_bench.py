@@ -1,0 +1,118 @@
+"""Instructions per request, counted under valgrind: the same figure from one run to the next.
+
+The throughput ratios of check_bench.py and pages_bench.py move by a fifth between runs on a shared
+machine (its neighbours come and go), too much to tell a change of a few per cent. What a request
+costs in instructions does not move: each case serves its requests through the WSGI callable in a
+process of its own under callgrind, once with WARM_UP requests and once with WARM_UP + REQUESTS,
+and the difference divided by REQUESTS is one request's cost, start-up and warm-up left out.
+
+- hello: a bare Flask "hello" (bench/hello_app.py), the least a Flask request costs.
+- nothing: the application's anonymous page that does nothing (bench/logged_in_app.py): what every
+  request of the application costs before its page's own work (the hooks, session, log line).
+- catalogue_check: GET /api/v1/catalogue-check on check_bench.py's published province, the
+  questions changing with each request as that bench's do.
+
+Printed: each case's instructions per request, and hello's against each (the ratio a throughput
+bench would find if the server cost nothing). Measured 2026-12-07: hello 0.330M, nothing 0.993M,
+catalogue_check 1.539M. Before that day's lighter hooks (catalogue/observability.py,
+catalogue/security.py), counted the same way over 1,000 other requests: nothing 1.26M -> 1.01M,
+catalogue_check 1.89M -> 1.68M.
+
+Run: make bench (needs valgrind: apt-get install valgrind).
+"""
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WARM_UP, REQUESTS = 100, 300
+CASES = ("hello", "nothing", "catalogue_check")
+
+
+def question(n: int) -> str:
+    """The catalogue check's n-th question, as check_bench.py's load script asks them."""
+    letter = "ABCDEF"[n % 6]
+    code = f"{letter}{n % 250 // 10:02d}{n % 250 + (300 if n % 7 == 0 else 0):03d}"
+    return f"department=530000{n % 81:03d}&code={code}&date=2018-{n % 12 + 1:02d}-{n % 28 + 1:02d}"
+
+
+def serve(case: str, count: int) -> None:
+    """In the measured process: ``count`` requests of ``case`` through the WSGI callable."""
+    if case == "hello":
+        from bench.hello_app import app
+
+        path = "/hello"
+    else:
+        from bench.logged_in_app import app
+
+        path = "/bench/nothing" if case == "nothing" else "/api/v1/catalogue-check"
+    for handler in __import__("logging").getLogger().handlers:  # the lines are written, to nowhere
+        handler.stream = open(os.devnull, "w")  # noqa: SIM115  # the process's life
+    answers = []
+    for n in range(count):
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": question(n) if case == "catalogue_check" else "",
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "8000",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "REMOTE_ADDR": "127.0.0.1",
+            "HTTP_HOST": "127.0.0.1:8000",
+            "HTTP_USER_AGENT": "bench",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": sys.stderr,
+        }
+        b"".join(app(environ, lambda status, headers, exc_info=None: answers.append(status)))
+    if set(answers) - {"200 OK"}:
+        raise SystemExit(f"{case}: {sorted(set(answers))}")
+
+
+def instructions(case: str, count: int, env: dict) -> int:
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__, case]
+    done = subprocess.run([*command, str(count)], env=env, cwd=ROOT, capture_output=True, text=True)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode or found is None:
+        raise RuntimeError(f"{case}:\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def main():
+    if shutil.which("valgrind") is None:
+        sys.exit("valgrind is needed: apt-get install valgrind")
+    import check_bench
+    from flask_migrate import upgrade
+
+    from catalogue import create_app
+
+    with tempfile.TemporaryDirectory() as folder:
+        database = f"sqlite:///{folder}/bench.sqlite"
+        app = create_app({"SQLALCHEMY_DATABASE_URI": database, "SECRET_KEY": "bench"})
+        with app.app_context():
+            upgrade()
+        publication = check_bench.seed(app)
+        env = {**os.environ, "DATABASE_URL": database, "SECRET_KEY": "bench", "BENCH_PUBLICATION": str(publication)}
+        cost = {
+            case: (instructions(case, WARM_UP + REQUESTS, env) - instructions(case, WARM_UP, env)) / REQUESTS
+            for case in CASES
+        }
+    print(f"instructions per request ({REQUESTS} after {WARM_UP} to warm up):")
+    print(f"hello = {cost['hello'] / 1e6:.3f}M")
+    for case in CASES[1:]:
+        print(f"{case} = {cost[case] / 1e6:.3f}M  hello_vs_{case} = {cost['hello'] / cost[case]:.3f}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3:
+        serve(sys.argv[1], int(sys.argv[2]))
+    else:
+        main()
