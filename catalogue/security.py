@@ -49,7 +49,10 @@ SEEN_EVERY = 60  # performance: the session is rewritten at most once a minute f
 
 HSTS_SECONDS = 365 * 24 * 3600
 USER_KEY = "_user_id"  # where flask-login keeps the logged-in user's id in the session
-OPENED_BYTES = 4 * 1024 * 1024  # the session cookies kept read, by their length (some 15,000)
+# the session cookies kept read per process, each counted at its length and a kilobyte for what it
+# holds (some 3,000 sessions)
+OPENED_BYTES = 4 * 1024 * 1024
+OPENED_EACH = 1024
 PLAIN = frozenset((str, int, float, bool, type(None)))  # values a session kept read may hold
 
 
@@ -126,7 +129,7 @@ class SessionInterface(SecureCookieSessionInterface):
             except BadSignature:
                 return self.session_class()
             if all(type(part) in PLAIN for part in data.values()):
-                opened.put(value, (data, int(signed.timestamp())), len(value))
+                opened.put(value, (data, int(signed.timestamp())), len(value) + OPENED_EACH)
             return self.session_class(data)
         (data, signed), _size = found
         if not 0 <= int(time.time()) - signed <= max_age:  # as itsdangerous judges the age
