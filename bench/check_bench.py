@@ -59,6 +59,16 @@ def seed(app):
         return publication.id
 
 
+def published_province(folder) -> tuple[str, int]:
+    """A SQLite database in ``folder`` holding the published province the check is asked about: its
+    address and the publication's id."""
+    database = f"sqlite:///{folder}/bench.sqlite"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database, "SECRET_KEY": "bench"})
+    with app.app_context():
+        upgrade()
+    return database, seed(app)
+
+
 def requests_per_second(url, script=None):
     command = ["wrk", "-t2", f"-c{base.CONNECTIONS}", f"-d{base.DURATION}s"]
     if script:
@@ -86,11 +96,7 @@ def main():
     if shutil.which("wrk") is None:
         sys.exit("wrk is needed: apt-get install wrk")
     with tempfile.TemporaryDirectory() as folder:
-        database = f"sqlite:///{folder}/bench.sqlite"
-        app = create_app({"SQLALCHEMY_DATABASE_URI": database, "SECRET_KEY": "bench"})
-        with app.app_context():
-            upgrade()
-        publication_id = seed(app)
+        database, publication_id = published_province(folder)
         script = Path(folder) / "questions.lua"
         script.write_text('PATH = "/api/v1/catalogue-check"\n' + LUA)
         hello_script = Path(folder) / "hello.lua"

@@ -91,16 +91,9 @@ def main():
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is needed: apt-get install valgrind")
     import check_bench
-    from flask_migrate import upgrade
-
-    from catalogue import create_app
 
     with tempfile.TemporaryDirectory() as folder:
-        database = f"sqlite:///{folder}/bench.sqlite"
-        app = create_app({"SQLALCHEMY_DATABASE_URI": database, "SECRET_KEY": "bench"})
-        with app.app_context():
-            upgrade()
-        publication = check_bench.seed(app)
+        database, publication = check_bench.published_province(folder)
         env = {**os.environ, "DATABASE_URL": database, "SECRET_KEY": "bench", "BENCH_PUBLICATION": str(publication)}
         # what is published is read again once a second of the clock (GENERATION_MAX_AGE): under valgrind a
         # second holds a hundred requests, not thousands, and how many depends on the machine's speed
