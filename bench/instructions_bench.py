@@ -23,6 +23,7 @@ Run: make bench (needs valgrind: apt-get install valgrind).
 """
 
 import io
+import logging
 import os
 import re
 import shutil
@@ -55,7 +56,7 @@ def serve(case: str, count: int) -> None:
         from bench.logged_in_app import app
 
         path = "/bench/nothing" if case == "nothing" else "/api/v1/catalogue-check"
-    for handler in __import__("logging").getLogger().handlers:  # the lines are written, to nowhere
+    for handler in logging.getLogger().handlers:  # the lines are written, to nowhere
         handler.stream = open(os.devnull, "w")  # noqa: SIM115  # the process's life
     answers = []
     for n in range(count):

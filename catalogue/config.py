@@ -103,6 +103,7 @@ def from_environment(instance_path):
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "") == "1",
         "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+        "WTF_CSRF_CHECK_DEFAULT": False,  # checked by security._check_csrf, for the methods it protects only
         # A logged-in session ends after this long without a request.
         "IDLE_TIMEOUT_MINUTES": int(os.environ.get("IDLE_TIMEOUT_MINUTES", "30")),
         "PASSWORD_HASH": {},

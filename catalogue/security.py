@@ -148,7 +148,7 @@ class SessionInterface(SecureCookieSessionInterface):
 
 
 def init_app(app):
-    _check_csrf_for_writes_only(app)
+    app.before_request(_check_csrf)  # where flask-wtf's own stood: after the schema check, before the session's
     app.session_interface = SessionInterface()
     every_response = list(headers(app.config["SESSION_COOKIE_SECURE"]).items())
 
@@ -165,21 +165,15 @@ def init_app(app):
     app.after_request(_no_store_when_logged_in)
 
 
-def _check_csrf_for_writes_only(app):
-    """flask-wtf's CSRF check of every request, in its place among the hooks, asked only of the
-    methods it protects (``WTF_CSRF_METHODS``). Performance: for a GET, flask-wtf worked out whether
-    the view was exempt before it looked at the method, a twentieth of an anonymous request
-    (instructions counted under valgrind). What it checks, and when, is its own."""
-    hooks = app.before_request_funcs[None]
-    (index,) = [n for n, hook in enumerate(hooks) if hook.__qualname__.endswith("csrf_protect")]
-
-    def check_csrf():
-        config = current_app.config
-        checked = config["WTF_CSRF_ENABLED"] and config["WTF_CSRF_CHECK_DEFAULT"]
-        if checked and request.method in config["WTF_CSRF_METHODS"]:
-            csrf.protect(apply_exemptions=True)
-
-    hooks[index] = check_csrf
+def _check_csrf():
+    """flask-wtf's CSRF check, asked only of the methods it protects (``WTF_CSRF_METHODS``): its own
+    check of every request is turned off (``WTF_CSRF_CHECK_DEFAULT``, config.py), as its
+    documentation says to when a view should choose when to call ``protect``. Performance: for a
+    GET, flask-wtf worked out whether the view was exempt before it looked at the method, a
+    twentieth of an anonymous request (instructions counted under valgrind). What it checks is its own."""
+    config = current_app.config
+    if config["WTF_CSRF_ENABLED"] and request.method in config["WTF_CSRF_METHODS"]:
+        csrf.protect(apply_exemptions=True)
 
 
 def _hsts_over_https(response):
