@@ -313,12 +313,15 @@ def text_hits(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((rule.key, keyword) for rule in rules() if (keyword := rule.matches(text)))
 
 
-def screen_fields(data: dict, era: str = "2020", known: dict | None = None, resemble: bool = True) -> list[Hit]:
+def screen_fields(
+    data: dict, era: str = "2020", known: dict | None = None, resemble: bool = True, resembled: dict | None = None
+) -> list[Hit]:
     """One hit per rule that a screened field of ``data`` falls under, naming the first such field;
     where none does, the first name that resembles a ban (``resemblance``). ``known`` maps texts to
-    their ``text_hits``, worked out ahead; other texts are screened here. ``resemble=False`` for texts
-    that are not an item's names (a budget line's project: 公立医院改革补助资金 is not named like an
-    item, and the resemblance, which learned items' names, took it for hiring)."""
+    their ``text_hits``, and ``resembled`` names to their resemblance (``resemblances``), worked out
+    ahead; other texts are screened here. ``resemble=False`` for texts that are not an item's names
+    (a budget line's project: 公立医院改革补助资金 is not named like an item, and the resemblance,
+    which learned items' names, took it for hiring)."""
     found: dict[str, tuple[str, str]] = {}
     for name in SCREENED:
         text = data.get(name)
@@ -329,18 +332,24 @@ def screen_fields(data: dict, era: str = "2020", known: dict | None = None, rese
             if key not in found:
                 found[key] = (keyword, name)
     if not found:
-        return _resembling(data, era) if resemble else []
+        return _resembling(data, era, resembled or {}) if resemble else []
     hits = [Hit(rule.key, rule.sources[era], *found[rule.key]) for rule in rules() if rule.key in found]
     superseded = {key for hit in hits for key in _rules_by_key()[hit.key].supersedes}
     return [hit for hit in hits if hit.key not in superseded]
 
 
-def _resembling(data: dict, era: str) -> list[Hit]:
+def resemblances(rows) -> dict:
+    """The resemblance of each name of ``rows`` (dicts of fields), for ``screen_fields``' ``resembled``."""
+    names = (data.get(name) for data in rows for name in resemblance.NAMES)
+    return {text: resemblance.resembles(text) for text in names if text}
+
+
+def _resembling(data: dict, era: str, resembled: dict) -> list[Hit]:
     """A name the rules read a mention in and excused (工程监理, 平台建设 …) is theirs to judge: the
     resemblance is asked only of names in which they found nothing."""
     for name in resemblance.NAMES:
         text = data.get(name)
-        like = resemblance.resembles(text) if text else None
+        like = (resembled[text] if text in resembled else resemblance.resembles(text)) if text else None
         if like is not None and not mentioned(text):  # asked second: most names resemble nothing
             rule = _rules_by_key()[like.kind]
             return [Hit(like.kind, rule.sources[era], data[name], name, like.example)]

@@ -7,7 +7,7 @@ plan goes through ``catalogue.services.imports`` like every other change.
 """
 
 import gc
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 
 from .errors import CellError, FileRejected
 from .limits import MAX_DATA_ROWS
@@ -27,22 +27,17 @@ def plan_file(
     workbook hides are read only with ``include_hidden``; ``level2_items`` reads a two-level sheet's
     二级目录 names as its items.
     """
-    pending = start_reading(data, sheet)
-    try:
+    # the child stopped however planning ends; no collections while the rows are read and planned
+    with closing(start_reading(data, sheet)) as pending, no_collections():
         if callable(existing):
             existing = existing()
         book = pending.book()
-        with no_collections():
-            readers, reports = read_sheets(book, sheet, department, index.level1.values(), include_hidden)
-            records = [record for reader in readers for record in reader.records]
-            skipped = [row for reader in readers for row in reader.skipped]
-            normalised = _normalised(readers)
-            # the child screens the texts meanwhile: the plan asks for its hits last
-            plan = make_plan(
-                records, existing, index, mode, reports, skipped, normalised, level2_items, pending.screened
-            )
-    finally:
-        pending.close()
+        readers, reports = read_sheets(book, sheet, department, index.level1.values(), include_hidden)
+        records = [record for reader in readers for record in reader.records]
+        skipped = [row for reader in readers for row in reader.skipped]
+        normalised = _normalised(readers)
+        # the child screens the texts meanwhile: the plan asks for its hits last
+        plan = make_plan(records, existing, index, mode, reports, skipped, normalised, level2_items, pending.screened)
     plan.book = book
     plan.include_hidden = include_hidden
     return plan
@@ -63,7 +58,9 @@ def _normalised(readers):
 @contextmanager
 def no_collections():
     """Performance: planning makes a few objects per cell and no reference cycles; collecting the
-    garbage meanwhile would only walk the whole heap again and again (the child does the same)."""
+    garbage meanwhile would only walk the whole heap again and again (the child does the same). This
+    covers receiving the book too: unpickling its cells set off a full collection in one preview of
+    three, 30 ms of 230 (bench/import_bench.py)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -7,7 +7,7 @@ from openpyxl.utils import get_column_letter
 
 from core.item_rules import TEXT_FIELDS, check_fields, official_name
 from core.labels import FIELD_LABELS
-from core.negative_list import screen_fields
+from core.negative_list import resemblances, screen_fields
 from core.statuses import IMPORT_REPLACE, IMPORT_UPDATE, ROW_HIDDEN, ROW_SKIPPED, ROW_STATUSES
 from core.text import _l
 
@@ -195,9 +195,9 @@ def make_plan(
     """Plan the change. ``existing`` maps each current code to the item's snapshot (with ``id``);
     ``records`` come from the sheets read (``sheets``: their reports), ``skipped`` are the other rows;
     ``screened_ahead``: a function returning the negative-list hits of texts screened ahead
-    (``core.negative_list.screen_fields``' ``known``). It is called once every row is planned, so
-    that a reading child still screening works while the rows are planned: the warnings are the last
-    thing a row gets.
+    (``core.negative_list.screen_fields``' ``known``). It is called once every row is planned and
+    the names' resemblance worked out, so that a reading child still screening works meanwhile: the
+    warnings are the last thing a row gets.
     A sheet of two levels (no 三级目录) is one error as a whole, unless ``level2_items``: its 二级目录
     names are then read as the items."""
     rows, columns, seen, names = [], [], {}, Names(index, "")
@@ -243,9 +243,11 @@ def make_plan(
             status = "changed" if changes else "unchanged"
             rows.append(PlannedRow(record.row, status, clean, changes, item_id=current["id"], sheet=record.sheet))
         columns.append(record.columns)
+    # the names' resemblance, asked of every name no rule hits, is worked out while the child still screens
+    resembled = resemblances(planned.data for planned in rows)
     known = screened_ahead() if screened_ahead else None
     for planned, where in zip(rows, columns, strict=True):
-        hits = screen_fields(planned.data, index.era, known)
+        hits = screen_fields(planned.data, index.era, known, resembled=resembled)
         planned.warnings = [CellWarning(planned.sheet, planned.row, where.get(h.field), h) for h in hits]
     removed = [snapshot for code, snapshot in existing.items() if code not in seen] if mode == IMPORT_REPLACE else []
     notes = [*names.cell_notes(), *(_normalisation_note(found) for found in normalised)]

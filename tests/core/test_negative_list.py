@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from flask_babel import force_locale
 
-from core.negative_list import SCREENED, _first, era_of, rules, screen, screen_fields, text_hits
+from core.negative_list import SCREENED, _first, era_of, resemblances, rules, screen, screen_fields, text_hits
 
 
 @pytest.fixture
@@ -118,6 +118,19 @@ def test_texts_screened_ahead_give_the_very_hits_of_screening_in_place():
 
 def test_a_text_screened_ahead_is_not_screened_again():
     assert screen("", "办公楼装修") and not screen_fields({"level3": "办公楼装修"}, known={"办公楼装修": ()})
+
+
+def test_names_resembled_ahead_give_the_very_hits_of_screening_in_place():
+    """An import works out its names' resemblance while its child screens (``resemblances``); the
+    plan's hits are the same, the rules' and the resemblance's."""
+    for case in CASES:
+        fields = {"level2": case["level2"], "level3": case["level3"], "description": case["description"]}
+        assert screen_fields(fields, "2020", resembled=resemblances([fields])) == screen_fields(fields, "2020"), case
+
+
+def test_a_name_resembled_ahead_is_not_asked_again():
+    name = "乡镇卫生院全科诊疗设备包"  # no rule reads it; it resembles a banned purchase of equipment
+    assert screen("", name)[0].resembles and not screen_fields({"level3": name}, resembled={name: None})
 
 
 def test_the_patterns_searched_one_by_one_find_what_their_union_finds():

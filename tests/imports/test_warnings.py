@@ -45,3 +45,14 @@ def test_the_rules_are_compiled_in_the_server_process_before_the_child_is_forked
     negative_list._triggers.cache_clear()
     start_reading(xlsx([HEADER, ROWS[0]])).close()
     assert negative_list.rules.cache_info().currsize == 1
+
+
+def test_the_reading_child_lists_every_text_it_screened_with_or_without_hits(index):
+    """A text no rule can match is listed with no hits, so that the plan does not screen it again;
+    each distinct text is listed once, as written and with a name's ordinal removed."""
+    rows = [HEADER, ["A0101001", "基本公共服务", "社会救助", "（一）困难群众救助服务 "], ROWS[0]]
+    reading = start_reading(xlsx(rows))
+    known = screened_texts(reading.book())
+    reading.close()
+    assert known["困难群众救助服务"] == () and known["基本公共服务"] == () and known["A0101001"] == ()
+    assert "（一）困难群众救助服务" in known
