@@ -162,6 +162,26 @@ def unit_of_work(*, write: bool = True):
 class TransactionalFlask(Flask):
     """Flask whose views each run in one transaction, decided by how the view ended."""
 
+    SYNCED_AT_MOST = 1024  # functions whose synchronous form is kept (the hooks, views and handlers)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._synced: dict = {}
+
+    def ensure_sync(self, func):
+        """Flask's, kept per function. Performance: Flask asks it of every hook and of the view on
+        every request (fifteen times), and inspect works it out anew each time: 3% of a request that
+        does nothing (instructions counted under valgrind, bench/instructions_bench.py)."""
+        try:
+            return self._synced[func]
+        except KeyError:
+            found = super().ensure_sync(func)
+            if len(self._synced) < self.SYNCED_AT_MOST:
+                self._synced[func] = found
+            return found
+        except TypeError:  # a function that cannot be a key
+            return super().ensure_sync(func)
+
     def _writes(self) -> bool:
         """Reading a page never changes anything: only other methods write."""
         return request.method not in SAFE_METHODS

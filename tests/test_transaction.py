@@ -4,6 +4,7 @@ and the after-commit work leaves only once the data is saved."""
 from datetime import date
 
 import pytest
+from flask import Flask
 from sqlalchemy import create_engine, func, select, update
 
 from catalogue.errors import StaleEdit
@@ -11,7 +12,7 @@ from catalogue.extensions import db
 from catalogue.models import AuditEvent, Catalogue, Item
 from catalogue.postgres import reading_request
 from catalogue.services.catalogues import items
-from catalogue.transaction import ReadOnlyRequest, after_commit, unit_of_work
+from catalogue.transaction import ReadOnlyRequest, TransactionalFlask, after_commit, unit_of_work
 from tests.conftest import shanghai
 from tests.factories import item_data
 
@@ -94,3 +95,33 @@ def test_reading_a_page_changes_nothing_and_writing_one_still_commits(logged_in,
     assert clerk.get("/department/campaigns/2017").status_code == 200
     assert clerk.post("/department/campaigns/2017/items/new", data=item_data()).status_code == 302
     assert db.session.scalar(select(func.count(Item.id))) == 1
+
+
+def test_flask_is_asked_once_per_function_for_its_synchronous_form(app, monkeypatch):
+    asked = []
+    monkeypatch.setattr(Flask, "ensure_sync", lambda _app, function: asked.append(function) or function)
+
+    def view():
+        return "answered"
+
+    assert app.ensure_sync(view) is view and app.ensure_sync(view) is view
+    assert asked == [view]
+
+
+def test_a_function_that_cannot_be_kept_is_asked_about_each_time(app, monkeypatch):
+    asked = []
+    monkeypatch.setattr(Flask, "ensure_sync", lambda _app, function: asked.append(function) or function)
+    monkeypatch.setattr(TransactionalFlask, "SYNCED_AT_MOST", len(app._synced))  # the store is full
+
+    class Unhashable:
+        __hash__ = None
+
+        def __call__(self):
+            return "answered"
+
+    def view():
+        return "answered"
+
+    for function in (Unhashable(), view):
+        assert app.ensure_sync(function) is function and app.ensure_sync(function) is function
+    assert len(asked) == 4
