@@ -8,8 +8,9 @@ reading both sheets. Prints import_preview_vs_openpyxl_read and
 multi_sheet_preview_vs_openpyxl_read; the target is 0.5 or below for both. Every preview screens
 its names afresh (the caches of core.negative_list.mentioned and core.resemblance.resembles are
 emptied), as a new file's would be: the resemblance of names no rule reads costs 6 to 8 µs a
-name, 0.03 to 0.04 s of a preview of 5,000 rows, worked out while the reading child screens the
-texts (2026-12-07: a preview of 0.216 s against openpyxl's 0.379, a ratio of 0.57).
+name, 0.03 to 0.04 s of a preview of 5,000 rows, shared by the plan and the reading child, which
+screens the texts first (2026-12-07: ratios of 0.64 before, 0.57 with the names resembled while the
+child screens, 0.55 shared).
 Run: make bench (or .venv/bin/python bench/import_bench.py).
 """
 

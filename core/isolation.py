@@ -141,6 +141,10 @@ class Child:
         finally:
             self.cancel()
 
+    def ready(self):
+        """Whether ``next`` would answer at once: a part has come, or the child has ended."""
+        return self._receiver.poll(0)
+
     def next(self, time_limit=TIME_LIMIT):
         """The next value the child sends, leaving it running: a function that returns a generator
         sends each part as it is ready, and the parent works on one while the child computes the

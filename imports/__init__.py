@@ -37,7 +37,7 @@ def plan_file(
         skipped = [row for reader in readers for row in reader.skipped]
         normalised = _normalised(readers)
         # the child screens the texts meanwhile: the plan asks for its hits last
-        plan = make_plan(records, existing, index, mode, reports, skipped, normalised, level2_items, pending.screened)
+        plan = make_plan(records, existing, index, mode, reports, skipped, normalised, level2_items, pending)
     plan.book = book
     plan.include_hidden = include_hidden
     return plan

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
+from core import resemblance
 from core.item_rules import TEXT_FIELDS, check_fields, official_name
 from core.labels import FIELD_LABELS
 from core.negative_list import resemblances, screen_fields
@@ -13,6 +14,8 @@ from core.text import _l
 
 from .errors import CellError, CellNote, CellWarning
 from .names import Names
+
+ASK_EVERY = 64  # rows resembled here between two looks at what the reading child has sent
 
 
 @dataclass(slots=True)
@@ -190,13 +193,13 @@ def make_plan(
     skipped=(),
     normalised=(),
     level2_items=False,
-    screened_ahead=None,
+    ahead=None,
 ):
     """Plan the change. ``existing`` maps each current code to the item's snapshot (with ``id``);
     ``records`` come from the sheets read (``sheets``: their reports), ``skipped`` are the other rows;
-    ``screened_ahead``: a function returning the negative-list hits of texts screened ahead
-    (``core.negative_list.screen_fields``' ``known``). It is called once every row is planned and
-    the names' resemblance worked out, so that a reading child still screening works meanwhile: the
+    ``ahead``: the reading child, which screens the texts ahead (``screened()``, the hits of
+    ``core.negative_list.screen_fields``' ``known``) and then resembles the names from the last row
+    back (``resembled()``); it is asked once every row is planned, so that it works meanwhile: the
     warnings are the last thing a row gets.
     A sheet of two levels (no 三级目录) is one error as a whole, unless ``level2_items``: its 二级目录
     names are then read as the items."""
@@ -243,9 +246,7 @@ def make_plan(
             status = "changed" if changes else "unchanged"
             rows.append(PlannedRow(record.row, status, clean, changes, item_id=current["id"], sheet=record.sheet))
         columns.append(record.columns)
-    # the names' resemblance, asked of every name no rule hits, is worked out while the child still screens
-    resembled = resemblances(planned.data for planned in rows)
-    known = screened_ahead() if screened_ahead else None
+    known, resembled = _screened(rows, ahead)
     for planned, where in zip(rows, columns, strict=True):
         hits = screen_fields(planned.data, index.era, known, resembled=resembled)
         planned.warnings = [CellWarning(planned.sheet, planned.row, where.get(h.field), h) for h in hits]
@@ -256,6 +257,27 @@ def make_plan(
     if not level2_items:
         plan.file_errors = [_two_levels_error(report, possible) for report in two_levels.values()]
     return plan
+
+
+def _screened(rows, ahead):
+    """The hits of the rows' texts, and their names' resemblance (asked of every name no rule hits).
+    The names are resembled here from the first row on while the reading child (``ahead``) still
+    screens, then resembles them from the last row back: this stops at the first name the child has
+    done. What neither did is resembled as the warnings are made."""
+    if ahead is None:
+        return None, resemblances(planned.data for planned in rows)
+    mine, theirs = {}, ahead.resembled()
+    for count, planned in enumerate(rows):
+        if count % ASK_EVERY == 0:
+            theirs = ahead.resembled()
+        texts = [text for name in resemblance.NAMES if (text := planned.data.get(name))]
+        if any(text in theirs for text in texts):
+            break  # met
+        for text in texts:
+            if text not in mine:
+                mine[text] = resemblance.resembles(text)
+    known = ahead.screened()
+    return known, {**ahead.resembled(), **mine}
 
 
 def _level2_for(record, names):

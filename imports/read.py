@@ -7,15 +7,19 @@ from dataclasses import dataclass, field
 
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
+from core import resemblance
 from core.isolation import Child, ChildFailed
 from core.negative_list import may_match, text_hits
 from core.text import _l
 
 from .errors import FileRejected
+from .header import find_columns
 from .limits import MAX_BOOK_ROWS, MAX_GRID_ROWS, too_many_rows
 from .records import clean_name
 from .sniff import UTF16_BOMS, detect
 from .visibility import hidden_cells
+
+RESEMBLED_BATCH = 250  # names per message the child sends
 
 
 @dataclass
@@ -52,10 +56,15 @@ class _Reading:
         self._csv = _read_csv(data) if self.kind == "csv" else None
         # Safety and speed: calamine parses the workbook in a forked child with memory and time
         # limits (a damaged .xls can abort a process), while the caller goes on with its own work;
-        # having sent the cells, the child screens their texts while the caller reads the rows.
+        # having sent the cells, the child screens their texts while the caller reads the rows, then
+        # works out its names' resemblance from the last row back (``resembled``).
         self._child = None
+        self._known = None  # the hits of the book's texts, once received
+        self._resembled: dict = {}  # the names' resemblance the child has sent so far
         if self._csv is None:
-            may_match("")  # the rules compiled here, once per process, not anew in every child (0.06 s)
+            # the rules compiled and the model trained here, once per process, not anew in every child
+            may_match("")
+            resemblance.model()
             self._child = Child(_read_and_screen, (data, sheet, self.kind))
 
     def book(self):
@@ -75,15 +84,30 @@ class _Reading:
 
     def screened(self):
         """The negative-list hits of the book's texts (``screened_texts``), once ``book()`` has
-        returned; empty for a CSV, or if the child could not finish: the plan screens what is missing."""
-        if self._child is None:
-            return {}
-        try:
-            return self._child.next()
-        except ChildFailed:
-            return {}
-        finally:
-            self.close()
+        returned, waiting for them; empty for a CSV, or if the child could not finish: the plan
+        screens what is missing."""
+        self._receive(wait=True)
+        return self._known or {}
+
+    def resembled(self):
+        """The resemblance of the names the child has worked out so far (``resembled_from_the_end``),
+        without waiting: the plan works out the first rows' meanwhile, until the two meet."""
+        self._receive(wait=False)
+        return self._resembled
+
+    def _receive(self, wait):
+        """Take what the child has sent after the book: the hits, then batches of resemblances."""
+        while self._child is not None and ((wait and self._known is None) or self._child.ready()):
+            try:
+                part = self._child.next()
+            except ChildFailed:  # it has sent everything, or could not finish
+                self.close()
+                self._child = None
+                break
+            if self._known is None:
+                self._known = part
+            else:
+                self._resembled.update(part)
 
     def close(self):
         """Stop the child, if it still works on something no longer wanted."""
@@ -111,11 +135,38 @@ def _message(problem, sheet=None, names=()):
 
 
 def _read_and_screen(data, sheet, kind):
-    """Runs in the child: the outcome of reading, then (for a book) the hits of its texts."""
+    """Runs in the child: the outcome of reading, then (for a book) the hits of its texts, then its
+    names' resemblance in batches."""
     outcome = _read_workbook(data, sheet, kind)
     yield outcome
     if outcome[0] == "book":
         yield screened_texts(outcome[1])
+        yield from resembled_from_the_end(outcome[1])
+
+
+def resembled_from_the_end(book):
+    """The resemblance of the names in each item table's level-3 and level-4 columns, keyed as a field
+    reads them, the last row first, in batches. Performance: the plan works out the names from the
+    first row on while the child does this (``make_plan``), and stops where they meet: the model's
+    scoring, a sixth of a preview, shared by both cores. A name the child reads otherwise than the
+    plan (a sheet the plan does not read, a cell the reader tidies) is only scored again."""
+    batch = {}
+    for grid in reversed(book.sheets):
+        try:
+            columns = find_columns(grid.rows, grid.merged, grid.hidden_columns)
+        except FileRejected:
+            continue
+        places = [columns.fields[name] for name in resemblance.NAMES if name in columns.fields]
+        for row in reversed(grid.rows[columns.first_data_row :]):
+            for place in places:
+                value = row[place] if place < len(row) else None
+                if type(value) is str and (text := clean_name(value.strip())) and text not in batch:
+                    batch[text] = resemblance.resembles(text)
+            if len(batch) >= RESEMBLED_BATCH:
+                yield batch
+                batch = {}
+    if batch:
+        yield batch
 
 
 def screened_texts(book):

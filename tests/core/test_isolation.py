@@ -63,6 +63,18 @@ def test_a_generators_parts_come_one_by_one_while_the_child_goes_on():
     child.cancel()
 
 
+def test_a_child_is_ready_once_a_part_has_come_or_it_has_ended():
+    child = Child(parts, (5.0,))
+    assert child.next() == "book" and not child.ready()  # still sleeping before the second part
+    child.cancel()
+    child = Child(sum, ([1, 2],))
+    deadline = time.monotonic() + 10
+    while not child.ready() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert child.ready() and child.next() == 3
+    child.cancel()
+
+
 def test_a_cancelled_child_still_exiting_is_reaped_by_the_next_childs_start():
     """cancel() does not wait for a child to finish exiting; the next start reaps it."""
     child = Child(parts, (30.0,))

@@ -1,8 +1,10 @@
 """The plan carries a negative-list warning for each flagged row, with the cell that holds the words."""
 
+from importlib import import_module
+
 from core import negative_list
 from imports import plan_file
-from imports.read import screened_texts, start_reading
+from imports.read import resembled_from_the_end, screened_texts, start_reading
 from tests.imports.builders import HEADER, ROWS, csv_bytes, xlsx
 
 
@@ -56,3 +58,33 @@ def test_the_reading_child_lists_every_text_it_screened_with_or_without_hits(ind
     reading.close()
     assert known["困难群众救助服务"] == () and known["基本公共服务"] == () and known["A0101001"] == ()
     assert "（一）困难群众救助服务" in known
+
+
+RESEMBLING = "乡镇卫生院全科诊疗设备包"  # no rule reads it; it resembles a banned purchase of equipment
+
+
+def test_the_reading_child_resembles_the_names_from_the_last_row_back_as_the_fields_read_them():
+    rows = [
+        HEADER,
+        ["A0101001", "基本公共服务", "社会救助", "（一）困难群众救助服务 "],
+        ["A0101002", None, None, RESEMBLING],
+    ]
+    reading = start_reading(xlsx(rows))
+    batches = list(resembled_from_the_end(reading.book()))
+    reading.close()
+    (batch,) = batches
+    assert list(batch) == [RESEMBLING, "困难群众救助服务"]
+    assert batch[RESEMBLING].kind == "goods" and batch["困难群众救助服务"] is None
+
+
+def test_the_plan_and_the_reading_child_share_the_names_and_warn_as_the_plan_alone_would(index, monkeypatch):
+    """The plan resembles names from the first row on while the child does from the last back, in
+    small batches here: the warnings are those of the same rows read from a CSV (no child)."""
+    monkeypatch.setattr(import_module("imports.read"), "RESEMBLED_BATCH", 3)  # the package's read is a function
+    rows = [HEADER]
+    for number in range(1, 41):
+        name = RESEMBLING if number in (2, 39) else f"困难群众救助服务{number}"
+        rows.append([f"A0101{number:03d}", "基本公共服务", "社会救助", name])
+    warned = [(w.row, w.hit.key, w.hit.resembles) for w in plan_file(xlsx(rows), {}, index).warnings]
+    alone = [(w.row, w.hit.key, w.hit.resembles) for w in plan_file(csv_bytes(rows), {}, index).warnings]
+    assert warned == alone and [row for row, _key, _like in warned] == [3, 40] and all(like for *_, like in warned)
