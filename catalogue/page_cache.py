@@ -16,12 +16,11 @@ from functools import wraps
 from flask import current_app, g, make_response, request, session
 from flask_babel import get_locale
 from flask_login import current_user
-from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from core.caching import BoundedCache
 
-from .security import signed_in
+from .security import csrf_token, signed_in
 
 pages = BoundedCache(64 * 1024 * 1024)
 files = BoundedCache(256 * 1024 * 1024)
@@ -86,7 +85,7 @@ def page(key, render, slot: str = ""):
     this session's own token (a macro that called the real ``csrf_token``): another session's page
     must never carry it. Kept as encoded parts, so serving one copies bytes and encodes nothing."""
     if "_flashes" in session:
-        return render(csrf_token=generate_csrf, slot=Markup(slot))
+        return render(csrf_token=csrf_token, slot=Markup(slot))
     key = (*key, *_header_key())
     parts = pages_of_people.get(key)
     if parts is None:
@@ -95,7 +94,7 @@ def page(key, render, slot: str = ""):
         own = g.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))
         if not (own and own in text):
             pages_of_people.put(key, *parts)
-    token, filled = generate_csrf().encode(), str(slot).encode()
+    token, filled = csrf_token().encode(), str(slot).encode()
     return b"".join(token if part == _TOKEN else filled if part == _SLOT else part for part in parts[0])
 
 

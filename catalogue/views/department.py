@@ -4,7 +4,6 @@ from flask import Blueprint, flash, get_template_attribute, redirect, render_tem
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from forms.items import EditItemForm, ItemForm, MoveForm, VersionForm
@@ -13,6 +12,7 @@ from forms.review import SubmitForm
 from .. import page_cache
 from ..clock import now
 from ..errors import AlreadyMade, IllegalTransition, Invalid, NotEditable, Refused, StaleEdit
+from ..security import csrf_token
 from ..services.campaigns.campaigns import get_campaign, list_campaigns
 from ..services.catalogues import carry_forward as carrying
 from ..services.catalogues import importing as import_service
@@ -53,7 +53,7 @@ def catalogue(code):
     )
 
 
-def _page(state, csrf_token=generate_csrf, slot=None):
+def _page(state, csrf_token=csrf_token, slot=None):
     problems_part, items_part = _items_parts(state)
     return render_template(
         "department/catalogue.html",

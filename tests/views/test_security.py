@@ -4,9 +4,11 @@ import time
 from datetime import date, timedelta
 
 import time_machine
-from flask import request
+from flask import g, request, session
+from flask_wtf.csrf import generate_csrf, validate_csrf
 
 from catalogue import create_app
+from catalogue.security import csrf_token
 from tests.conftest import TEST_CONFIG, shanghai
 
 NOW = shanghai(date(2017, 7, 1), 10)
@@ -152,3 +154,37 @@ def test_what_a_request_changes_in_a_session_kept_read_stays_its_own(app):
 def test_an_empty_session_sets_and_deletes_no_cookie(client, world):
     response = client.get("/api/v1/publications")
     assert "Set-Cookie" not in response.headers and response.status_code == 200
+
+
+def test_a_sessions_csrf_token_signed_this_second_is_the_one_flask_wtf_would_sign(app):
+    """Kept for the second it was signed in: the same token flask-wtf makes, valid, and the request's."""
+    with time_machine.travel(1_800_000_000.25, tick=False), app.app_context(), app.test_request_context():
+        session["csrf_token"] = "the session's own token"
+        token = csrf_token()
+        validate_csrf(token)
+        assert g.csrf_token == token
+    for ask in (generate_csrf, csrf_token):  # flask-wtf's own, signed afresh; then ours, kept
+        with time_machine.travel(1_800_000_000.75, tick=False), app.app_context(), app.test_request_context():
+            session["csrf_token"] = "the session's own token"
+            assert ask() == token
+    with time_machine.travel(1_800_000_001.25, tick=False), app.app_context(), app.test_request_context():
+        session["csrf_token"] = "the session's own token"
+        later = csrf_token()
+        assert later != token and later == generate_csrf()
+
+
+def test_another_sessions_token_is_never_given(app):
+    with app.app_context(), app.test_request_context():  # each its own g, as requests have
+        session["csrf_token"] = "one session's token"
+        mine = csrf_token()
+    with app.app_context(), app.test_request_context():  # each its own g, as requests have
+        session["csrf_token"] = "another session's token"
+        theirs = csrf_token()
+        validate_csrf(theirs)
+    assert theirs != mine
+
+
+def test_a_session_without_a_csrf_token_gets_one_from_flask_wtf(app):
+    with app.app_context(), app.test_request_context():  # each its own g, as requests have
+        token = csrf_token()
+        assert session["csrf_token"] and validate_csrf(token) is None
