@@ -17,7 +17,12 @@ bench would find if the server cost nothing). Three runs agree within 2% (what i
 second of the clock weighs a little more or less as valgrind runs faster or slower). Measured
 2026-12-07: hello 0.331M, nothing 0.962M, catalogue_check 1.623M. Before that day's lighter hooks
 (catalogue/observability.py, catalogue/security.py), counted the same way over 1,000 other
-requests: nothing 1.26M -> 0.95M, catalogue_check 1.89M -> 1.62M.
+requests: nothing 1.26M -> 0.95M, catalogue_check 1.89M -> 1.62M. With Flask's synchronous form of
+each hook kept (catalogue/transaction.py, later that day): nothing 0.919M, catalogue_check 1.562M.
+
+The runs must not overlap: two processes reading the same SQLite file at once change what the last
+one to close it does (SQLite checkpoints its write-ahead log then), tens of millions of instructions
+that fall on one side of the difference or the other.
 
 Run: make bench (needs valgrind: apt-get install valgrind).
 """

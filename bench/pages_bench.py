@@ -21,7 +21,10 @@ question and the merging of the kept user into each request's session. Then ever
 work was made lighter (the request's log line, the session cookie kept read, the hooks reading the
 request once: catalogue/observability.py, catalogue/security.py), a fifth fewer instructions for a
 page that does nothing: the floor 0.246 -> 0.304, the clerk's page 0.171 -> 0.205, the progress page
-0.175 -> 0.203 (2026-12-07, medians of three rounds).
+0.175 -> 0.203 (2026-12-07, medians of three rounds). With Flask's synchronous form of each hook kept
+and the session's CSRF token kept for the second it was signed in (catalogue/transaction.py,
+catalogue/security.py::csrf_token): the floor 0.323, the clerk's page 0.233, the progress page 0.233
+(later on 2026-12-07, medians of three rounds).
 
 The demo data (seed-demo) is loaded into a fresh database ``bench_pages`` (BENCH_DATABASE_URL to choose
 another) and the bench adds the 300 items and the 500 departments. Each side runs under gunicorn with
