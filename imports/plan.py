@@ -262,19 +262,19 @@ def make_plan(
 def _screened(rows, ahead):
     """The hits of the rows' texts, and their names' resemblance (asked of every name no rule hits).
     The names are resembled here from the first row on while the reading child (``ahead``) still
-    screens, then resembles them from the last row back: this stops at the first name the child has
+    screens, then resembles them from the last row back: this stops at the first row the child has
     done. What neither did is resembled as the warnings are made."""
     if ahead is None:
         return None, resemblances(planned.data for planned in rows)
-    mine, theirs = {}, ahead.resembled()
+    mine: dict = {}
     for count, planned in enumerate(rows):
         if count % ASK_EVERY == 0:
-            theirs = ahead.resembled()
-        texts = [text for name in resemblance.NAMES if (text := planned.data.get(name))]
-        if any(text in theirs for text in texts):
-            break  # met
-        for text in texts:
-            if text not in mine:
+            ahead.resembled()  # what the child has sent meanwhile
+        if ahead.reached(planned.sheet, planned.row):
+            break  # met: the child has done this row and every one after it
+        for name in resemblance.NAMES:
+            text = planned.data.get(name)
+            if text and text not in mine:
                 mine[text] = resemblance.resembles(text)
     known = ahead.screened()
     return known, {**ahead.resembled(), **mine}

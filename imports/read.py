@@ -61,6 +61,8 @@ class _Reading:
         self._child = None
         self._known = None  # the hits of the book's texts, once received
         self._resembled: dict = {}  # the names' resemblance the child has sent so far
+        self._frontier = None  # (sheet's position, row index): the child has done it and all after it
+        self._positions: dict = {}  # each sheet's position in the book
         if self._csv is None:
             # the rules compiled and the model trained here, once per process, not anew in every child
             may_match("")
@@ -78,6 +80,7 @@ class _Reading:
         if outcome[0] == "book":
             book = outcome[1]
             book.format = self.kind
+            self._positions = {grid.sheet: position for position, grid in enumerate(book.sheets)}
             return book
         self.close()
         raise FileRejected(_message(*outcome))
@@ -95,6 +98,11 @@ class _Reading:
         self._receive(wait=False)
         return self._resembled
 
+    def reached(self, sheet, row):
+        """Whether the child had worked out the names of ``sheet``'s ``row`` (1-based), and of every
+        row after it, when ``resembled`` was last asked."""
+        return self._frontier is not None and (self._positions.get(sheet, -1), row - 1) >= self._frontier
+
     def _receive(self, wait):
         """Take what the child has sent after the book: the hits, then batches of resemblances."""
         while self._child is not None and ((wait and self._known is None) or self._child.ready()):
@@ -107,7 +115,8 @@ class _Reading:
             if self._known is None:
                 self._known = part
             else:
-                self._resembled.update(part)
+                self._frontier, names = part
+                self._resembled.update(names)
 
     def close(self):
         """Stop the child, if it still works on something no longer wanted."""
@@ -146,27 +155,29 @@ def _read_and_screen(data, sheet, kind):
 
 def resembled_from_the_end(book):
     """The resemblance of the names in each item table's level-3 and level-4 columns, keyed as a field
-    reads them, the last row first, in batches. Performance: the plan works out the names from the
-    first row on while the child does this (``make_plan``), and stops where they meet: the model's
-    scoring, a sixth of a preview, shared by both cores. A name the child reads otherwise than the
-    plan (a sheet the plan does not read, a cell the reader tidies) is only scored again."""
+    reads them, the last row first, in batches, each with how far back it has come ((sheet's position,
+    row index); (0, 0) with the last). Performance: the plan works out the names from the first row
+    on while the child does this (``make_plan``), and stops where they meet: the model's scoring, a
+    sixth of a preview, shared by both cores. A name the child reads otherwise than the plan (a sheet
+    the plan does not read, a cell the reader tidies) is only scored again."""
     batch = {}
-    for grid in reversed(book.sheets):
+    for position in reversed(range(len(book.sheets))):
+        grid = book.sheets[position]
         try:
             columns = find_columns(grid.rows, grid.merged, grid.hidden_columns)
         except FileRejected:
             continue
         places = [columns.fields[name] for name in resemblance.NAMES if name in columns.fields]
-        for row in reversed(grid.rows[columns.first_data_row :]):
+        for index in range(len(grid.rows) - 1, columns.first_data_row - 1, -1):
+            row = grid.rows[index]
             for place in places:
                 value = row[place] if place < len(row) else None
                 if type(value) is str and (text := clean_name(value.strip())) and text not in batch:
                     batch[text] = resemblance.resembles(text)
             if len(batch) >= RESEMBLED_BATCH:
-                yield batch
+                yield (position, index), batch
                 batch = {}
-    if batch:
-        yield batch
+    yield (0, 0), batch
 
 
 def screened_texts(book):

@@ -1,9 +1,11 @@
 """The plan carries a negative-list warning for each flagged row, with the cell that holds the words."""
 
+import time
 from importlib import import_module
 
-from core import negative_list
+from core import negative_list, resemblance
 from imports import plan_file
+from imports.plan import PlannedRow, _screened
 from imports.read import resembled_from_the_end, screened_texts, start_reading
 from tests.imports.builders import HEADER, ROWS, csv_bytes, xlsx
 
@@ -72,8 +74,8 @@ def test_the_reading_child_resembles_the_names_from_the_last_row_back_as_the_fie
     reading = start_reading(xlsx(rows))
     batches = list(resembled_from_the_end(reading.book()))
     reading.close()
-    (batch,) = batches
-    assert list(batch) == [RESEMBLING, "困难群众救助服务"]
+    ((reached, batch),) = batches  # the last batch says the child has come back to the top
+    assert reached == (0, 0) and list(batch) == [RESEMBLING, "困难群众救助服务"]
     assert batch[RESEMBLING].kind == "goods" and batch["困难群众救助服务"] is None
 
 
@@ -88,3 +90,42 @@ def test_the_plan_and_the_reading_child_share_the_names_and_warn_as_the_plan_alo
     warned = [(w.row, w.hit.key, w.hit.resembles) for w in plan_file(xlsx(rows), {}, index).warnings]
     alone = [(w.row, w.hit.key, w.hit.resembles) for w in plan_file(csv_bytes(rows), {}, index).warnings]
     assert warned == alone and [row for row, _key, _like in warned] == [3, 40] and all(like for *_, like in warned)
+
+
+def test_the_reading_child_says_how_far_back_it_has_resembled(monkeypatch):
+    monkeypatch.setattr(import_module("imports.read"), "RESEMBLED_BATCH", 2)
+    rows = [HEADER] + [[f"A0101{n:03d}", "基本公共服务", "社会救助", f"服务{n}"] for n in range(1, 7)]
+    reading = start_reading(xlsx(rows))
+    reading.book()
+    assert not reading.reached("Sheet1", 7)  # nothing asked yet
+    deadline = time.monotonic() + 10
+    while not reading.reached("Sheet1", 2) and time.monotonic() < deadline:
+        reading.resembled()
+        time.sleep(0.01)
+    assert set(reading.resembled()) == {f"服务{n}" for n in range(1, 7)}
+    assert not reading.reached("another sheet", 7)
+    reading.close()
+
+
+def test_the_plan_resembles_its_rows_until_the_row_the_child_has_come_back_to(monkeypatch):
+    """A name at the top written again at the bottom does not stop the plan's share early: it stops
+    at the first row the child has done, and asks for the texts' hits after that."""
+    asked = []
+    monkeypatch.setattr(resemblance, "resembles", lambda text: asked.append(text))
+
+    class Child:  # has done the last row, whose name the first row has too
+        def resembled(self):
+            return {"咨询服务": None}
+
+        def reached(self, sheet, row):
+            return row >= 7
+
+        def screened(self):
+            asked.append("the hits asked for")
+            return {}
+
+    names = ["咨询服务", "服务2", "服务3", "服务4", "服务5", "咨询服务"]
+    rows = [PlannedRow(row, "new", {"level3": name}, sheet="Sheet1") for row, name in enumerate(names, start=2)]
+    _known, resembled = _screened(rows, Child())
+    assert asked == ["咨询服务", "服务2", "服务3", "服务4", "服务5", "the hits asked for"]
+    assert set(resembled) == set(names)
