@@ -55,8 +55,11 @@ USER_KEY = "_user_id"  # where flask-login keeps the logged-in user's id in the 
 OPENED_BYTES = 4 * 1024 * 1024
 OPENED_EACH = 1024
 PLAIN = frozenset((str, int, float, bool, type(None)))  # values a session kept read may hold
-SIGNED_AT_MOST = 4096  # sessions whose CSRF token signed this second is kept
-_signed: list = [None, {}]  # the second, and the tokens signed in it by (secret key, session token)
+# the CSRF tokens signed per process, by (second, secret key, session token), each counted at a
+# few hundred bytes: some 4,000, the last second's among them
+SIGNED_BYTES = 1024 * 1024
+SIGNED_EACH = 256
+_signed = BoundedCache(SIGNED_BYTES)
 
 
 def signed_in() -> bool:
@@ -89,15 +92,13 @@ def csrf_token() -> str:
     raw = session.get(field)
     if field in g or type(raw) is not str:
         return generate_csrf()  # made already in this request, or the session has no token yet
-    second = int(time.time())
-    if _signed[0] != second:
-        _signed[:] = [second, {}]  # what was signed in an earlier second is let go
-    key = (config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key, raw)
-    token = _signed[1].get(key)
-    if token is None:
+    key = (int(time.time()), config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key, raw)
+    found = _signed.get(key)
+    if found is None:
         token = generate_csrf()
-        if len(_signed[1]) < SIGNED_AT_MOST:
-            _signed[1][key] = token
+        _signed.put(key, token, SIGNED_EACH)
+        return token
+    token = found[0]
     setattr(g, field, token)  # where flask-wtf keeps it for the request
     return token
 

@@ -160,7 +160,8 @@ def unit_of_work(*, write: bool = True):
 
 
 class TransactionalFlask(Flask):
-    """Flask whose views each run in one transaction, decided by how the view ended."""
+    """Flask whose views each run in one transaction, decided by how the view ended (and which keeps
+    the synchronous form of each hook and view, ``ensure_sync``)."""
 
     SYNCED_AT_MOST = 1024  # functions whose synchronous form is kept (the hooks, views and handlers)
 
