@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
-from core import resemblance
 from core.item_rules import TEXT_FIELDS, check_fields, official_name
 from core.labels import FIELD_LABELS
 from core.negative_list import resemblances, screen_fields
@@ -266,18 +265,19 @@ def _screened(rows, ahead):
     done. What neither did is resembled as the warnings are made."""
     if ahead is None:
         return None, resemblances(planned.data for planned in rows)
-    mine: dict = {}
+    mine = resemblances(_until_reached(rows, ahead))
+    return ahead.screened(), {**ahead.resembled(), **mine}
+
+
+def _until_reached(rows, ahead):
+    """The rows' data up to the first row the reading child has resembled (it has done every one
+    after it too), asking what it has sent every ``ASK_EVERY`` rows."""
     for count, planned in enumerate(rows):
         if count % ASK_EVERY == 0:
-            ahead.resembled()  # what the child has sent meanwhile
+            ahead.resembled()
         if ahead.reached(planned.sheet, planned.row):
-            break  # met: the child has done this row and every one after it
-        for name in resemblance.NAMES:
-            text = planned.data.get(name)
-            if text and text not in mine:
-                mine[text] = resemblance.resembles(text)
-    known = ahead.screened()
-    return known, {**ahead.resembled(), **mine}
+            return
+        yield planned.data
 
 
 def _level2_for(record, names):
