@@ -81,6 +81,21 @@ def test_locale_from_accept_language(client, header, expected):
     assert expected in client.get("/login", headers=headers).get_data(as_text=True)
 
 
+@pytest.mark.parametrize(
+    "query, header, expected",
+    [
+        ("?lang=en", "zh-CN", "Log in"),  # the link's language beats the browser's
+        ("?lang=zh", "en", "登录"),
+        ("?lang=", "en", "Log in"),  # empty: the browser's
+        ("?lang=fr", "en", "Log in"),  # not one of ours: the browser's
+        ("?lang=en&lang=zh", None, "Log in"),  # the first given
+    ],
+)
+def test_locale_from_the_address(client, query, header, expected):
+    headers = {"Accept-Language": header} if header else {}
+    assert expected in client.get(f"/login{query}", headers=headers).get_data(as_text=True)
+
+
 def test_the_switch_beats_the_browser(client):
     client.post("/locale", data={"locale": "en", "next": "/login"})
     assert "Log in" in client.get("/login", headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
