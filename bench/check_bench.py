@@ -3,7 +3,9 @@
 - catalogue_check_vs_hello: requests per second of GET /api/v1/catalogue-check (a department of a
   published province of 81 x 250 items, codes in and out of its catalogue, several days) against a
   bare Flask "hello" route, both under gunicorn with the same workers (target 0.5 or above), the
-  medians of five rounds.
+  medians of five rounds. Measured 2026-12-07: 0.36 (hello at 8,163 requests/s), and 0.48 a few hours
+  later with one look at the request for the locale (hello at 4,890 requests/s: the machine's day
+  moves the ratio more than the change did, 2% of the instructions, bench/instructions_bench.py).
 
 Run: make bench (needs wrk: apt-get install wrk).
 """

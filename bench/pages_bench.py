@@ -24,7 +24,10 @@ page that does nothing: the floor 0.246 -> 0.304, the clerk's page 0.171 -> 0.20
 0.175 -> 0.203 (2026-12-07, medians of three rounds). With Flask's synchronous form of each hook kept
 and the session's CSRF token kept for the second it was signed in (catalogue/transaction.py,
 catalogue/security.py::csrf_token): the floor 0.323, the clerk's page 0.233, the progress page 0.233
-(later on 2026-12-07, medians of three rounds).
+(later on 2026-12-07, medians of three rounds). The same code a few hours on, when this machine served
+hello at 4,349 requests/s instead of 7,437: the floor 0.449, the clerk's page 0.287, the progress page
+0.320, the API search 0.582. The ratios move with the machine's day more than with any change
+measured here; bench/instructions_bench.py's counts do not.
 
 The demo data (seed-demo) is loaded into a fresh database ``bench_pages`` (BENCH_DATABASE_URL to choose
 another) and the bench adds the 300 items and the 500 departments. Each side runs under gunicorn with
