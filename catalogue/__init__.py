@@ -70,6 +70,7 @@ def create_app(test_config: dict | None = None) -> TransactionalFlask:
     babel.init_app(
         app, locale_selector=i18n.select_locale, default_translation_directories=str(PACKAGE / "translations")
     )
+    babel.domain_instance = i18n.DOMAIN  # in place of Flask-Babel's own (a cached property)
     text.set_translator(gettext)  # messages of the pure packages, in the user's language
     _init_login(app)
     security.init_app(app)

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from flask_babel import Domain, force_locale, get_domain
+
+from catalogue import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "catalogue" / "translations"
@@ -133,3 +136,41 @@ def test_wtforms_own_messages_come_in_chinese(client):
         "/login", data={"username": "x" * 100, "password": "y"}, headers={"Accept-Language": "zh-CN"}
     ).get_data(as_text=True)
     assert "字段长度不能超过 80 个字符。" in page
+
+
+MESSAGES = ("Log in", "Please log in to see this page.", "%(num)d day")
+
+
+def _both(message):
+    """The message as the application's domain and Flask-Babel's own translate it here."""
+    return i18n.DOMAIN.gettext(message, num=2), Domain().gettext(message, num=2)
+
+
+@pytest.mark.parametrize(
+    "path, header",
+    [("/login", "zh-CN"), ("/login", "en"), ("/login?lang=en", "zh-CN"), ("/login?lang=zh", "en"), ("/login", None)],
+)
+def test_the_domain_translates_as_flask_babel_does(app, path, header):
+    headers = {"Accept-Language": header} if header else {}
+    with app.test_request_context(path, headers=headers):
+        assert get_domain() is i18n.DOMAIN
+        for message in MESSAGES:
+            mine, theirs = _both(message)
+            assert mine == theirs
+
+
+def test_the_domain_follows_a_forced_locale_and_comes_back(app):
+    with app.test_request_context("/login", headers={"Accept-Language": "zh-CN"}):
+        assert i18n.DOMAIN.gettext("Log in") == "登录"
+        with force_locale("en"):
+            assert i18n.DOMAIN.gettext("Log in") == "Log in"  # a mail in its recipient's language
+        assert i18n.DOMAIN.gettext("Log in") == "登录"
+    with app.test_request_context("/login", headers={"Accept-Language": "en"}), force_locale("zh_Hans_CN"):
+        assert i18n.DOMAIN.gettext("Log in") == "登录"  # the budget workbook, always Chinese
+
+
+def test_the_domain_outside_a_request(app):
+    with app.app_context():  # a command: the default language, as Flask-Babel's own gives it
+        assert _both("Log in") == ("登录", "登录")
+    mine, theirs = _both("Log in")  # whatever context the test runs in otherwise: the same answer
+    assert mine == theirs
