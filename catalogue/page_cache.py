@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from core.caching import BoundedCache
 
-from .security import csrf_token, signed_in
+from .security import csrf_field, csrf_token, signed_in
 
 pages = BoundedCache(64 * 1024 * 1024)
 files = BoundedCache(256 * 1024 * 1024)
@@ -91,7 +91,7 @@ def page(key, render, slot: str = ""):
     if parts is None:
         text = str(render(csrf_token=lambda: TOKEN, slot=Markup(SLOT)))
         parts = (tuple(part.encode() for part in _HOLES.split(text)), len(text.encode()))
-        own = g.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))
+        own = g.get(csrf_field())
         if not (own and own in text):
             pages_of_people.put(key, *parts)
     token, filled = csrf_token().encode(), str(slot).encode()

@@ -80,6 +80,11 @@ def signed_in() -> bool:
     return current_user.is_authenticated
 
 
+def csrf_field() -> str:
+    """Where flask-wtf keeps the CSRF token, in the session and in ``g`` (``WTF_CSRF_FIELD_NAME``)."""
+    return current_app.config.get("WTF_CSRF_FIELD_NAME") or "csrf_token"
+
+
 def csrf_token() -> str:
     """The request's signed CSRF token, as flask-wtf's ``generate_csrf`` makes it (and templates' own
     ``csrf_token``), kept for the second it was signed in. What flask-wtf signs is the session's
@@ -87,8 +92,7 @@ def csrf_token() -> str:
     make. Performance: flask-wtf derives its key and signs anew for every page with a form, a
     tenth of a clerk's catalogue page served whole (``page_cache.page``); under load a session's
     pages come many to the second."""
-    config = current_app.config
-    field = config.get("WTF_CSRF_FIELD_NAME") or "csrf_token"
+    config, field = current_app.config, csrf_field()
     raw = session.get(field)
     if field in g or type(raw) is not str:
         return generate_csrf()  # made already in this request, or the session has no token yet
