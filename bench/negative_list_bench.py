@@ -266,6 +266,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.goals import report
 from core import resemblance
 from core.negative_list import screen
 
@@ -330,8 +331,8 @@ def main():
     ):
         caught, warned, bans, ordinary = figures(rows, alone)
         print(f"{name}: {bans} bans, {ordinary} ordinary services")
-        print(f"{name}_bans_caught = {caught:.3f}  (goal >= 0.95)")
-        print(f"{name}_ordinary_warned = {warned:.3f}  (goal <= 0.03)")
+        report(f"{name}_bans_caught", caught, digits=3, at_least=0.95)
+        report(f"{name}_ordinary_warned", warned, digits=3, at_most=0.03)
     caught, warned = next_blocks()
     print(f"next_block_bans_caught = {statistics.mean(caught):.3f}  (min {min(caught):.3f}; the resemblance alone)")
     print(f"next_block_ordinary_warned = {statistics.mean(warned):.3f}  (max {max(warned):.3f})")

@@ -7,7 +7,7 @@
 - large: publishing 81 x 620 items (50,220) once with ``flask publish``: the seconds (the command's
   start included), that process's peak memory and the peak of the children writing the consolidated
   workbook and the PDFs (goal under 300 MB), and the seconds per item against the 20,250 items' (1.0
-  is linear).
+  is linear; goal 1.15 or below).
 - download_vs_bare_bytes: requests per second for the public download of the consolidated xlsx against
   a bare Flask route returning the same bytes from memory, both under gunicorn with the same workers
   (target 0.8 or above).
@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 from flask_migrate import upgrade
 from openpyxl import Workbook
 
+from bench.goals import report
 from catalogue import create_app
 from catalogue.extensions import db
 from catalogue.models import Campaign, Catalogue, Department, Item, TierDeadline, User
@@ -46,6 +47,9 @@ from exports import pdf
 
 DEPARTMENTS, PER_DEPARTMENT, REPEAT = 81, 250, 3
 LARGE_PER_DEPARTMENT = 620  # 81 x 620 = 50,220 items, published once in a process of its own
+# linear in items: the large publication's seconds per item within a seventh of the smaller one's (the
+# command's start, a second or so, weighs on the large run alone)
+LINEAR = 1.15
 WORKERS, DURATION, CONNECTIONS = 2, 5, 8
 LOAD_ROUNDS = 3
 DEPLOYED = "python:catalogue.gunicorn_conf"
@@ -286,21 +290,25 @@ def main():
         print("rounds (requests/s):", {name: [round(r) for r in measured] for name, measured in rounds.items()})
     print(f"items={DEPARTMENTS * PER_DEPARTMENT} departments={DEPARTMENTS} (median of {REPEAT})")
     print(f"publish_seconds = {publish_time:.2f}  openpyxl_dump_seconds = {dump_time:.2f}")
-    print(f"publish_vs_openpyxl_dump = {publish_time / dump_time:.2f}")
+    report("publish_vs_openpyxl_dump", publish_time / dump_time, at_most=4.0)
     print(f"pdf_seconds = {pdf_time:.2f} (the list's PDF and the 81 departments', alone, in one process)")
-    print(f"peak_memory_mb = {peak_mb:.0f} (the children writing the workbook and the PDFs: {child_peak_mb:.0f})")
-    items, large_items = DEPARTMENTS * PER_DEPARTMENT, DEPARTMENTS * LARGE_PER_DEPARTMENT
-    print(
-        f"large: items={large_items} publish_seconds = {large['seconds']:.2f}"
-        f" peak_memory_mb = {large['peak_mb']:.0f}"
-        f" writer_peak_memory_mb = {large['child_peak_mb']:.0f} (goal < 300)"
+    report(
+        "peak_memory_mb",
+        peak_mb,
+        digits=0,
+        note=f"(the children writing the workbook and the PDFs: {child_peak_mb:.0f})",
+        below=300,
     )
+    items, large_items = DEPARTMENTS * PER_DEPARTMENT, DEPARTMENTS * LARGE_PER_DEPARTMENT
+    print(f"large: items={large_items} publish_seconds = {large['seconds']:.2f}", end=" ")
+    print(f"peak_memory_mb = {large['peak_mb']:.0f}")
+    report("large_writer_peak_memory_mb", large["child_peak_mb"], digits=0, below=300)
     linearity = (large["seconds"] / large_items) / (publish_time / items)
-    print(f"publish_seconds_per_item_large_vs_small = {linearity:.2f} (1.0 is linear)")
+    report("publish_seconds_per_item_large_vs_small", linearity, note="(1.0 is linear)", at_most=LINEAR)
     print(f"download_rps = {results['download']:.0f}  bare_bytes_rps = {results['bare']:.0f}")
-    print(f"download_vs_bare_bytes = {results['download'] / results['bare']:.2f}")
+    report("download_vs_bare_bytes", results["download"] / results["bare"], at_least=0.8)
     print(f"items_page_rps = {results['page']:.0f}  hello_rps = {results['hello']:.0f}")
-    print(f"items_page_vs_hello = {results['page'] / results['hello']:.2f}")
+    report("items_page_vs_hello", results["page"] / results["hello"], at_least=0.25)
 
 
 if __name__ == "__main__":
