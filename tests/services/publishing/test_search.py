@@ -106,6 +106,33 @@ def test_the_total_is_counted_up_to_a_limit_and_pages_stay_within_it(world, monk
     assert (found.total, found.capped, found.pages, found.page, len(found.rows)) == (5, True, 3, 3, 2)
 
 
+def test_under_the_limit_the_pages_hold_every_hit_once_newest_first(world):
+    """The hits are found first, then each page's rows are read by their keys."""
+    approved(world, world.clerk, world.civil, 5, NOW)
+    publish(world)
+    pages = [search.search(q="民政厅", per_page=2, page=number) for number in (1, 2, 3)]
+    ids = [row.id for page in pages for row in page.rows]
+    assert ids == sorted(ids, reverse=True) and len(set(ids)) == 5
+    assert all((page.total, page.capped, page.pages) == (5, False, 3) for page in pages)
+    assert [row.id for row in search.search(q="民政厅", per_page=2, page=99).rows] == ids[4:]
+
+
+def test_over_the_limit_the_pages_are_the_newest_hits_in_the_same_order(world, monkeypatch):
+    approved(world, world.clerk, world.civil, 5, NOW)
+    publish(world)
+    every = [row.id for row in search.search(q="民政厅", per_page=5).rows]
+    monkeypatch.setattr(search, "COUNT_LIMIT", 4)
+    capped = [search.search(q="民政厅", per_page=2, page=number) for number in (1, 2)]
+    assert [row.id for page in capped for row in page.rows] == every[:4] and all(page.capped for page in capped)
+
+
+def test_no_hit_is_an_empty_first_page(world):
+    approved(world, world.clerk, world.civil, 2, NOW)
+    publish(world)
+    found = search.search(q="Z99", page=3)
+    assert (found.rows, found.total, found.page, found.pages, found.capped) == ([], 0, 1, 1, False)
+
+
 def test_newest_published_first(world):
     approved(world, world.clerk, world.civil, 1, NOW)
     approved(world, world.prefecture_clerk, world.kunming_civil, 1, NOW, prefix="A0102")
