@@ -12,6 +12,7 @@ from catalogue.extensions import db
 from catalogue.models import Campaign, Catalogue, Item, Publication, PublishedItem, Scheme, Submission
 from catalogue.models.publication import include_object
 from catalogue.services.catalogues import items, workflow
+from catalogue.services.publishing import publications, search
 from tests.factories import CONTACT, add_items, item_data
 
 
@@ -113,3 +114,38 @@ def test_submissions_kept_before_0021_are_seen_when_a_review_or_decision_followe
     upgrade()
     seen = db.session.execute(select(Submission.number, Submission.seen_at).order_by(Submission.number)).all()
     assert [(number, at is not None) for number, at in seen] == [(1, True), (2, False), (3, True)]
+
+
+@pytest.mark.committed
+def test_items_published_before_0029_are_searched_by_their_codes_beginnings(world, before_deadline):
+    """Before 0029 a code was one search word; the migration gives every published item its words
+    again, the code's beginnings among them, and the search finds the item by one."""
+    add_items(world.clerk, world.campaign, world.civil, 1, before_deadline)
+    catalogue = db.session.scalar(select(Catalogue))
+    workflow.submit(
+        world.clerk,
+        world.campaign,
+        world.civil,
+        contact=CONTACT,
+        expected_version=catalogue.version,
+        now=before_deadline,
+    )
+    workflow.approve(world.finance, catalogue, now=before_deadline)
+    publications.publish(
+        world.finance,
+        world.province,
+        world.campaign,
+        title=None,
+        document_number="云财综〔2017〕100号",
+        effective_date=before_deadline.date(),
+        now=before_deadline,
+    )
+    db.session.commit()
+    code = db.session.scalar(select(PublishedItem.code))
+    db.session.remove()
+    downgrade(revision="0028")
+    with db.engine.begin() as connection:
+        connection.execute(update(PublishedItem).values(search_grams=code.lower()))  # a code was one word
+    upgrade()
+    assert code[:3].lower() in db.session.scalar(select(PublishedItem.search_grams)).split()
+    assert [row.code for row in search.search(q=code[:3]).rows] == [code]
