@@ -26,7 +26,7 @@ BEGINNINGS = 16  # a run of letters or digits is a word with its beginnings up t
 
 
 def _tokens(text: str) -> list[str]:
-    tokens = []
+    tokens: list[str] = []
     for run in RUNS.findall(text.lower()):
         if run[0].isascii():
             tokens.extend(run[:size] for size in range(1, min(len(run) - 1, BEGINNINGS) + 1))

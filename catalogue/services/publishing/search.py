@@ -140,11 +140,9 @@ def search(
         return Page(db.session.execute(window).all(), COUNT_LIMIT, number, per_page, capped=True)
     number = clamp(page, len(hits), per_page)
     chosen = sorted(hits, reverse=True)[(number - 1) * per_page : number * per_page]
-    rows = []
-    if chosen:
-        by_key = select(*RESULT_COLUMNS).join(Publication, PublishedItem.publication_id == Publication.id)
-        rows = db.session.execute(by_key.where(PublishedItem.id.in_(chosen)).order_by(PublishedItem.id.desc())).all()
-    return Page(rows, len(hits), number, per_page)
+    by_key = select(*RESULT_COLUMNS).join(Publication, PublishedItem.publication_id == Publication.id)
+    window = by_key.where(PublishedItem.id.in_(chosen)).order_by(PublishedItem.id.desc())
+    return Page(db.session.execute(window).all() if chosen else [], len(hits), number, per_page)
 
 
 def filter_choices() -> dict:
