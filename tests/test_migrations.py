@@ -13,7 +13,7 @@ from catalogue.models import Campaign, Catalogue, Item, Publication, PublishedIt
 from catalogue.models.publication import include_object
 from catalogue.services.catalogues import items, workflow
 from catalogue.services.publishing import publications, search
-from tests.factories import CONTACT, add_items, item_data
+from tests.factories import CONTACT, add_items, approved, item_data
 
 
 def test_models_and_migrations_agree():
@@ -120,17 +120,7 @@ def test_submissions_kept_before_0021_are_seen_when_a_review_or_decision_followe
 def test_items_published_before_0029_are_searched_by_their_codes_beginnings(world, before_deadline):
     """Before 0029 a code was one search word; the migration gives every published item its words
     again, the code's beginnings among them, and the search finds the item by one."""
-    add_items(world.clerk, world.campaign, world.civil, 1, before_deadline)
-    catalogue = db.session.scalar(select(Catalogue))
-    workflow.submit(
-        world.clerk,
-        world.campaign,
-        world.civil,
-        contact=CONTACT,
-        expected_version=catalogue.version,
-        now=before_deadline,
-    )
-    workflow.approve(world.finance, catalogue, now=before_deadline)
+    approved(world, world.clerk, world.civil, 1, before_deadline)
     publications.publish(
         world.finance,
         world.province,
