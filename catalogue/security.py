@@ -17,6 +17,10 @@
   catalogue check cost (py-spy on bench/check_bench.py's requests).
 - A session ends after ``IDLE_TIMEOUT_MINUTES`` without a request, and at log-out for every copy of
   its cookie (the user's session token changes; see ``User.get_id``).
+- What concerns a person's session (its idle time, a password to choose, ``no-store``) is not asked
+  of the blueprints that answer alike for everyone and change nothing (``IMPERSONAL``: the open-data
+  API, the health checks), whoever sends them. Performance: those hooks were a tenth of what a
+  catalogue check costs (instructions counted under valgrind, bench/instructions_bench.py).
 """
 
 import time
@@ -49,6 +53,8 @@ SEEN = "seen"  # the session key holding when the user was last seen (seconds si
 SEEN_EVERY = 60  # performance: the session is rewritten at most once a minute for it
 
 HSTS_SECONDS = 365 * 24 * 3600
+# blueprints whose answers are the same for everyone and change nothing: no session hook concerns them
+IMPERSONAL = frozenset({"api", "health"})
 USER_KEY = "_user_id"  # where flask-login keeps the logged-in user's id in the session
 # the session cookies kept read per process, each counted at its length and a kilobyte for what it
 # holds (some 3,000 sessions)
@@ -219,7 +225,7 @@ def _hsts_over_https(response):
 
 
 def _end_idle_session():
-    if not signed_in():
+    if request.blueprint in IMPERSONAL or not signed_in():
         return None
     moment, seen = int(time.time()), session.get(SEEN, 0)
     limit = current_app.config["IDLE_TIMEOUT_MINUTES"] * 60
@@ -235,19 +241,21 @@ def _end_idle_session():
     return None
 
 
-OWN_PASSWORD_EXEMPT = ("account.", "auth.logout", "static", "health.", "main.set_locale")
+OWN_PASSWORD_EXEMPT = ("account.", "auth.logout", "static", "main.set_locale")
 
 
 def _require_own_password():
     """An account whose password someone else set (new, or reset) must choose its own first."""
-    exempt = (request.endpoint or "").startswith(OWN_PASSWORD_EXEMPT)
-    if signed_in() and current_user.must_change_password and not exempt:
+    asked = request._get_current_object()
+    if asked.blueprint in IMPERSONAL or not signed_in():
+        return None
+    if current_user.must_change_password and not (asked.endpoint or "").startswith(OWN_PASSWORD_EXEMPT):
         return redirect(url_for("account.password"))
     return None
 
 
 def _no_store_when_logged_in(response):
-    if signed_in():
+    if request.blueprint not in IMPERSONAL and signed_in():
         response.headers["Cache-Control"] = "no-store"
         response.vary.add("Cookie")
     return response

@@ -8,6 +8,7 @@ from flask import g, request, session
 from flask_wtf.csrf import generate_csrf, validate_csrf
 
 from catalogue import create_app
+from catalogue.extensions import db
 from catalogue.security import csrf_token
 from tests.conftest import TEST_CONFIG, shanghai
 
@@ -80,6 +81,29 @@ def test_an_idle_session_ends_after_the_timeout(client, auth, world):
         assert response.status_code == 302 and "/login" in response.headers["Location"]
         page = client.get(response.headers["Location"], headers={"Accept-Language": "en"}).get_data(as_text=True)
         assert "logged out after 30 minutes without activity" in page
+
+
+def test_the_api_and_health_checks_neither_end_nor_keep_alive_an_idle_session(client, auth, world):
+    """They answer alike for everyone (security.IMPERSONAL): a logged-in browser's calls are not
+    activity, and its answers may be cached as anyone's."""
+    with time_machine.travel(NOW, tick=False) as traveller:
+        auth.login("clerk-civil")
+        assert client.get("/department/").status_code == 200  # where log-in leads: the session is seen
+        for path in ("/api/v1/publications", "/healthz"):
+            response = client.get(path)
+            assert response.status_code == 200 and "no-store" not in response.headers.get("Cache-Control", ""), path
+        traveller.move_to(NOW + timedelta(minutes=29 + 31))
+        assert client.get("/api/v1/publications").status_code == 200  # not ended by it either
+        response = client.get("/department/")
+        assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_an_account_that_must_choose_its_password_still_reads_the_api(client, auth, world):
+    world.clerk.must_change_password = True
+    db.session.commit()
+    auth.login("clerk-civil")
+    assert client.get("/api/v1/publications").status_code == 200
+    assert client.get("/department/").headers["Location"] == "/account/password"
 
 
 def test_no_user_is_loaded_for_a_request_whose_session_names_none(app, client, auth, world, monkeypatch):
