@@ -98,6 +98,13 @@ def test_the_api_and_health_checks_neither_end_nor_keep_alive_an_idle_session(cl
         assert response.status_code == 302 and "/login" in response.headers["Location"]
 
 
+def test_what_answers_alike_for_everyone_does_not_vary_by_the_cookie(client, world):
+    """A shared cache may keep one answer of the health check (or the catalogue check) for everyone;
+    a page that shows who is logged in varies by the session's cookie."""
+    assert "Cookie" not in client.get("/healthz").headers.get("Vary", "")
+    assert "Cookie" in client.get("/").headers.get("Vary", "")
+
+
 def test_an_account_that_must_choose_its_password_still_reads_the_api(client, auth, world):
     world.clerk.must_change_password = True
     db.session.commit()
