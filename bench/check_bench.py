@@ -6,6 +6,8 @@
   medians of five rounds. Measured 2026-12-07: 0.36 (hello at 8,163 requests/s), and 0.48 a few hours
   later with one look at the request for the locale (hello at 4,890 requests/s: the machine's day
   moves the ratio more than the change did, 2% of the instructions, bench/instructions_bench.py).
+  The next evening, on a new machine: 0.47 (hello at 6,962 requests/s), and 0.47 then 0.44 with 5%
+  fewer instructions (hello at 7,004 and 7,553: the check rose from 3,245 to 3,328 requests/s).
 
 Run: make bench (needs wrk: apt-get install wrk).
 """
