@@ -4,7 +4,9 @@
   over a mix of what people type (two- and four-character terms, a service name, a code prefix, a
   single character) alone and with each filter, against 1,000,000 published items of 1,000 current
   lists (target under 200 ms); then the same for each kind of term: words, codes and one character
-  (search_p95_ms_words …), and the filters alone.
+  (search_p95_ms_words …), and the filters alone. Measured 2026-12-07 on items written afresh: all
+  92.1 / 99.1 ms, words 72.5 / 76.5, codes 93.0 / 96.5, one character 107.9 / 111.2 (before the hits
+  were found as ids and a code's beginnings were words: codes 558 ms, a code no item holds 0.5 s).
 
 The items are synthetic: real level-2 and level-3 names of the 2020 scheme's samples and of the
 negative-list cases, each made distinct by a department, a number and a sentence of description.
