@@ -23,6 +23,8 @@ import re
 RUNS = re.compile(r"[0-9a-z]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 MAX_QUERY_TERMS = 32
 BEGINNINGS = 16  # a run of letters or digits is a word with its beginnings up to this long (codes are 8)
+# the fields of a published item its words are made of, in this order (publishing, migrations 0015 and 0029)
+ITEM_TEXTS = ("code", "level1_name", "level2", "level3", "level4", "description")
 
 
 def _tokens(text: str) -> list[str]:

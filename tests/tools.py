@@ -50,13 +50,10 @@ def libreoffice_convert(files: list[Path], target: str, folder: Path, infilter: 
     if infilter:
         command.append(f"--infilter={infilter}")
     command += ["--convert-to", target, "--outdir", str(folder), *map(str, files)]
-    # A new profile's first start may end with status 1 and nothing converted (LibreOffice restarts
-    # itself once to finish making the profile): asked once more, it converts; its words say the rest.
-    for attempt in (1, 2):
+    done = subprocess.run(command, capture_output=True, timeout=180)
+    if done.returncode:  # a new profile's first start may end so, converting nothing: asked once more
         done = subprocess.run(command, capture_output=True, timeout=180)
-        if done.returncode == 0 or attempt == 2:
-            assert done.returncode == 0, f"{command}: {done.stderr.decode(errors='replace')[-2000:]}"
-            break
+    assert done.returncode == 0, f"{command}: {done.stderr.decode(errors='replace')[-2000:]}"
     converted = [folder / f"{file.stem}.{target.split(':')[0]}" for file in files]
     assert all(path.exists() for path in converted), command
     return converted

@@ -20,7 +20,7 @@ searches read past them (a million items: p95 240 ms straight after, 124 ms afte
 import sqlalchemy as sa
 from alembic import op
 
-from core.search_grams import grams
+from core.search_grams import ITEM_TEXTS, grams
 
 revision = "0029"
 down_revision = "0028"
@@ -28,11 +28,10 @@ branch_labels = None
 depends_on = None
 
 BATCH = 5000
-TEXTS = ("code", "level1_name", "level2", "level3", "level4", "description")
 
 
 def upgrade():
-    items = sa.table("published_item", sa.column("id"), *(sa.column(name) for name in TEXTS), sa.column("search_grams"))
+    items = sa.table("published_item", sa.column("id"), *(sa.column(name) for name in ITEM_TEXTS), sa.column("search_grams"))
     bind, last = op.get_bind(), 0
     update = sa.update(items).where(items.c.id == sa.bindparam("item_id")).values(search_grams=sa.bindparam("words"))
     while True:
@@ -40,7 +39,7 @@ def upgrade():
         if not rows:
             break
         bind.execute(
-            update, [{"item_id": row.id, "words": grams(*(getattr(row, name) for name in TEXTS))} for row in rows]
+            update, [{"item_id": row.id, "words": grams(*(getattr(row, name) for name in ITEM_TEXTS))} for row in rows]
         )
         last = rows[-1].id
     if bind.dialect.name == "postgresql":

@@ -10,7 +10,7 @@ from sqlalchemy import insert, select
 
 from core import tiers
 from core.characters import refusals
-from core.search_grams import grams
+from core.search_grams import ITEM_TEXTS, grams
 from core.statuses import APPROVED
 from exports import publication as files
 
@@ -318,7 +318,7 @@ def previous_campaign_list(region_id: int, campaign_code: str, department_code: 
 
 
 def search_grams(item: dict) -> str:
-    return grams(item["code"], item["level1_name"], item["level2"], item["level3"], item["level4"], item["description"])
+    return grams(*(item[name] for name in ITEM_TEXTS))
 
 
 def _one_publisher_at_a_time(region: Region) -> None:

@@ -89,8 +89,13 @@ def _lists(*, region: str, tier: str, campaign: str) -> list[int]:
     return list(db.session.scalars(query))
 
 
+def _results():
+    """The columns a hit is shown with, an item's and its publication's."""
+    return select(*RESULT_COLUMNS).join(Publication, PublishedItem.publication_id == Publication.id)
+
+
 def _filtered(*, q: str, region: str, tier: str, campaign: str, level1: str):
-    query = select(*RESULT_COLUMNS).join(Publication, PublishedItem.publication_id == Publication.id)
+    query = _results()
     if region or tier or campaign:
         # The lists first, from the small table: the items' index then reads only theirs.
         query = query.where(PublishedItem.publication_id.in_(_lists(region=region, tier=tier, campaign=campaign)))
@@ -140,8 +145,7 @@ def search(
         return Page(db.session.execute(window).all(), COUNT_LIMIT, number, per_page, capped=True)
     number = clamp(page, len(hits), per_page)
     chosen = sorted(hits, reverse=True)[(number - 1) * per_page : number * per_page]
-    by_key = select(*RESULT_COLUMNS).join(Publication, PublishedItem.publication_id == Publication.id)
-    window = by_key.where(PublishedItem.id.in_(chosen)).order_by(PublishedItem.id.desc())
+    window = _results().where(PublishedItem.id.in_(chosen)).order_by(PublishedItem.id.desc())
     return Page(db.session.execute(window).all() if chosen else [], len(hits), number, per_page)
 
 
