@@ -8,6 +8,9 @@
   moves the ratio more than the change did, 2% of the instructions, bench/instructions_bench.py).
   The next evening, on a new machine: 0.47 (hello at 6,962 requests/s), and 0.47 then 0.44 with 5%
   fewer instructions (hello at 7,004 and 7,553: the check rose from 3,245 to 3,328 requests/s).
+  On 2026-12-08, the same code about twenty minutes apart: 0.44 (2,974 against 6,691) and 0.57 (3,510
+  against 6,156); hello's rounds ran from 3,630 to 7,505 requests/s. The instructions a request
+  costs (bench/instructions_bench.py) are what tells a change.
 
 Run: make bench (needs wrk: apt-get install wrk).
 """
