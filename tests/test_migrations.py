@@ -12,8 +12,8 @@ from catalogue.extensions import db
 from catalogue.models import Campaign, Catalogue, Item, Publication, PublishedItem, Scheme, Submission
 from catalogue.models.publication import include_object
 from catalogue.services.catalogues import items, workflow
-from catalogue.services.publishing import publications, search
-from tests.factories import CONTACT, add_items, approved, item_data
+from catalogue.services.publishing import search
+from tests.factories import CONTACT, add_items, approved, item_data, publish
 
 
 def test_models_and_migrations_agree():
@@ -121,16 +121,7 @@ def test_items_published_before_0029_are_searched_by_their_codes_beginnings(worl
     """Before 0029 a code was one search word; the migration gives every published item its words
     again, the code's beginnings among them, and the search finds the item by one."""
     approved(world, world.clerk, world.civil, 1, before_deadline)
-    publications.publish(
-        world.finance,
-        world.province,
-        world.campaign,
-        title=None,
-        document_number="云财综〔2017〕100号",
-        effective_date=before_deadline.date(),
-        now=before_deadline,
-    )
-    db.session.commit()
+    publish(world, effective=before_deadline.date(), now=before_deadline)
     code = db.session.scalar(select(PublishedItem.code))
     db.session.remove()
     downgrade(revision="0028")
