@@ -31,16 +31,22 @@ def plan_file(
     with closing(start_reading(data, sheet)) as pending, no_collections():
         if callable(existing):
             existing = existing()
-        book = pending.book()
-        readers, reports = read_sheets(book, sheet, department, index.level1.values(), include_hidden)
-        records = [record for reader in readers for record in reader.records]
-        skipped = [row for reader in readers for row in reader.skipped]
-        normalised = _normalised(readers)
-        # the child screens the texts meanwhile: the plan asks for its hits last
-        plan = make_plan(records, existing, index, mode, reports, skipped, normalised, level2_items, pending)
-    plan.book = book
+        plan = _plan(pending, existing, index, mode, sheet, department, include_hidden, level2_items)
+    plan.book = pending.book()  # every sheet has come
     plan.include_hidden = include_hidden
     return plan
+
+
+def _plan(pending, existing, index, mode, sheet, department, include_hidden, level2_items):
+    """The plan of the workbook ``pending`` reads. Performance: the records it is made from are
+    freed when this returns, before the garbage collector is let run again (it would walk them)."""
+    # each sheet's rows are read as it comes, while the child reads the next
+    grids, names = pending.sheets(), pending.names()
+    readers, reports = read_sheets(grids, names, sheet, department, index.level1.values(), include_hidden)
+    records = [record for reader in readers for record in reader.records]
+    skipped = [row for reader in readers for row in reader.skipped]
+    # the child screens the texts meanwhile: the plan asks for its hits last
+    return make_plan(records, existing, index, mode, reports, skipped, _normalised(readers), level2_items, pending)
 
 
 def _normalised(readers):

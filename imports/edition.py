@@ -47,7 +47,7 @@ def plan_edition(data, base, sheet=None) -> EditionPlan:
     node, a heading naming its group, a duplicate of a row above, or an error with its cell."""
     book = read(data, sheet)
     with no_collections():
-        readers, _reports = read_sheets(book, sheet, None, base.level1.values())
+        readers, _reports = read_sheets(book.sheets, book.names, sheet, None, base.level1.values())
         records = [record for reader in readers for record in reader.records]
         if not records:
             raise FileRejected(_l("The sheet has a header but no items under it."))

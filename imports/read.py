@@ -53,12 +53,17 @@ class _Reading:
 
     def __init__(self, data, sheet):
         self.kind = detect(data)
+        self._asked = sheet
         self._csv = _read_csv(data) if self.kind == "csv" else None
         # Safety and speed: calamine parses the workbook in a forked child with memory and time
         # limits (a damaged .xls can abort a process), while the caller goes on with its own work;
-        # having sent the cells, the child screens their texts while the caller reads the rows, then
-        # works out its names' resemblance from the last row back (``resembled``).
+        # the child sends each sheet as it has read it, and the caller takes in its cells and reads
+        # its rows while the child reads the next. Having sent the cells, the child screens their
+        # texts while the caller plans, then works out its names' resemblance from the last row
+        # back (``resembled``).
         self._child = None
+        self._names = None  # every worksheet's name, once received
+        self._book = self._csv  # the Book, once every sheet has come
         self._known = None  # the hits of the book's texts, once received
         self._resembled: dict = {}  # the names' resemblance the child has sent so far
         self._frontier = None  # (sheet's position, row index): the child has done it and all after it
@@ -69,25 +74,56 @@ class _Reading:
             resemblance.model()
             self._child = Child(_read_and_screen, (data, sheet, self.kind))
 
+    def names(self):
+        """Every worksheet's name, in the workbook's order (FileRejected if it cannot be read)."""
+        if self._book is not None:
+            return self._book.names
+        if self._names is None:
+            self._names = self._take("names")
+        return self._names
+
+    def sheets(self):
+        """The Grid of every worksheet (or of the one asked for), each as soon as the child has sent
+        it with the rows and columns the workbook hides; FileRejected if the file cannot be read,
+        which may come after the first sheets."""
+        if self._book is not None:
+            yield from self._book.sheets
+            return
+        names = self.names()
+        grids, hidden = [], None
+        for _count in range(1 if self._asked is not None else len(names)):
+            grid = self._take("sheet")
+            if hidden is None:  # sent after the first sheet, which the child parsed first
+                hidden = self._take("hidden")
+            rows_hidden, columns_hidden = hidden.get(grid.sheet, ((), ()))
+            grid.hidden_rows, grid.hidden_columns = frozenset(rows_hidden), frozenset(columns_hidden)
+            self._positions[grid.sheet] = len(grids)
+            grids.append(grid)
+            yield grid
+        self._book = Book(grids, names, self.kind)
+
     def book(self):
-        if self._csv is not None:
-            return self._csv
+        """The whole Book, waiting for every sheet (FileRejected if the file cannot be read)."""
+        for _grid in self.sheets():
+            pass
+        return self._book
+
+    def _take(self, kind):
+        """The next part the child sends, which must be of ``kind``; FileRejected with the reason
+        when the child says the file cannot be read, or dies reading it."""
         try:
-            outcome = self._child.next()
+            part = self._child.next()
         except ChildFailed as error:
             self.close()
             raise FileRejected(_l("The file is damaged and cannot be read.")) from error
-        if outcome[0] == "book":
-            book = outcome[1]
-            book.format = self.kind
-            self._positions = {grid.sheet: position for position, grid in enumerate(book.sheets)}
-            return book
+        if part[0] == kind:
+            return part[1]
         self.close()
-        raise FileRejected(_message(*outcome))
+        raise FileRejected(_message(*part))
 
     def screened(self):
-        """The negative-list hits of the book's texts (``screened_texts``), once ``book()`` has
-        returned, waiting for them; empty for a CSV, or if the child could not finish: the plan
+        """The negative-list hits of the book's texts (``screened_texts``), once every sheet has
+        come, waiting for them; empty for a CSV, or if the child could not finish: the plan
         screens what is missing."""
         self._receive(wait=True)
         return self._known or {}
@@ -144,13 +180,12 @@ def _message(problem, sheet=None, names=()):
 
 
 def _read_and_screen(data, sheet, kind):
-    """Runs in the child: the outcome of reading, then (for a book) the hits of its texts, then its
-    names' resemblance in batches."""
-    outcome = _read_workbook(data, sheet, kind)
-    yield outcome
-    if outcome[0] == "book":
-        yield screened_texts(outcome[1])
-        yield from resembled_from_the_end(outcome[1])
+    """Runs in the child: the book as ``_read_workbook`` sends it, then (for a book read whole) the
+    hits of its texts, then its names' resemblance in batches."""
+    book = yield from _read_workbook(data, sheet, kind)
+    if book is not None:
+        yield screened_texts(book)
+        yield from resembled_from_the_end(book)
 
 
 def resembled_from_the_end(book):
@@ -201,35 +236,61 @@ def screened_texts(book):
 
 
 def _read_workbook(data, sheet, kind="xlsx"):
-    """Runs in a child process: plain results only (("book", Book) or (problem, details...))."""
+    """Runs in a child process, sending plain values: ("names", every worksheet's name), then
+    ("sheet", Grid) for each worksheet (or the one asked for) as soon as it is read, and after the
+    first ("hidden", the rows and columns the workbook hides: ``visibility.hidden_cells``); or a
+    problem ((problem, details...): ``_message``), which ends it. Returns the Book read, or None.
+    Performance: the parent takes in each sheet's cells while the child reads on (the first's while
+    the child looks for what is hidden), and reads the sheet's rows while the child parses the next:
+    with two sheets of 2,500 rows, the rows of the first are read while the second is parsed."""
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = [m for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
-        names = [m.name for m in sheets]
-        if not names:
-            return ("no-worksheet",)
-        if sheet is not None and sheet not in names:
-            return ("no-such-sheet", sheet, names)
-        grids, total = [], 0
-        for meta in sheets:
-            if sheet is not None and meta.name != sheet:
-                continue
+    except BaseException as error:  # noqa: BLE001 - calamine's errors, and panics from its Rust code
+        yield _problem(error)
+        return None
+    names = [m.name for m in sheets]
+    if not names:
+        yield ("no-worksheet",)
+        return None
+    if sheet is not None and sheet not in names:
+        yield ("no-such-sheet", sheet, names)
+        return None
+    yield ("names", names)
+    grids, total, hidden = [], 0, None
+    for meta in sheets:
+        if sheet is not None and meta.name != sheet:
+            continue
+        try:
             chosen = workbook.get_sheet_by_name(meta.name)
             total += chosen.total_height
-            if chosen.total_height > MAX_GRID_ROWS or total > MAX_BOOK_ROWS:
-                return ("too-many-rows",)
-            rows = chosen.to_python(skip_empty_area=False)
-            merged = list(chosen.merged_cell_ranges or [])
-            grids.append(Grid(meta.name, rows, merged, meta.visible != SheetVisibleEnum.Visible))
-        hidden = hidden_cells(data, kind)
-        for grid in grids:
-            rows_hidden, columns_hidden = hidden.get(grid.sheet, ((), ()))
-            grid.hidden_rows, grid.hidden_columns = frozenset(rows_hidden), frozenset(columns_hidden)
-    except PasswordError:
-        return ("password",)
-    except BaseException:  # noqa: BLE001 - calamine's errors, and panics from its Rust code
-        return ("damaged",)
-    return ("book", Book(grids, names))
+            fits = chosen.total_height <= MAX_GRID_ROWS and total <= MAX_BOOK_ROWS
+            rows = chosen.to_python(skip_empty_area=False) if fits else None
+            merged = list(chosen.merged_cell_ranges or []) if fits else None
+        except BaseException as error:  # noqa: BLE001
+            yield _problem(error)
+            return None
+        if not fits:
+            yield ("too-many-rows",)
+            return None
+        grid = Grid(meta.name, rows, merged, meta.visible != SheetVisibleEnum.Visible)
+        yield ("sheet", grid)
+        if hidden is None:
+            try:
+                hidden = hidden_cells(data, kind)
+            except BaseException as error:  # noqa: BLE001
+                yield _problem(error)
+                return None
+            yield ("hidden", hidden)
+        rows_hidden, columns_hidden = hidden.get(grid.sheet, ((), ()))
+        grid.hidden_rows, grid.hidden_columns = frozenset(rows_hidden), frozenset(columns_hidden)
+        grids.append(grid)
+    return Book(grids, names)
+
+
+def _problem(error):
+    """What stops a workbook being read, as the child sends it."""
+    return ("password",) if isinstance(error, PasswordError) else ("damaged",)
 
 
 def _decode(data):

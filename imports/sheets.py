@@ -21,18 +21,21 @@ def _instructions(name):
     return any(mark in lowered for mark in NOT_TABLES)
 
 
-def read_sheets(book, asked=None, department=None, level1_names=(), include_hidden=False):
+def read_sheets(grids, names, asked=None, department=None, level1_names=(), include_hidden=False):
     """Readers for the sheets that hold items, and a report on every sheet; FileRejected when none does.
-    Rows and columns the workbook hides are not read unless ``include_hidden``."""
+    ``grids``: the sheets of the workbook whose worksheets are ``names`` (every one, or the one
+    ``asked``), each read as it comes (``read._Reading.sheets``). Rows and columns the workbook
+    hides are not read unless ``include_hidden``."""
     readers, reports, remaining = [], [], MAX_DATA_ROWS
-    for grid in book.sheets:
+    alone = asked is not None or len(names) == 1  # the one sheet read: what is wrong with it is said
+    for grid in grids:
         reason = None
         if asked is None and grid.hidden:
             reason = _l("a hidden sheet")
         elif asked is None and _instructions(grid.sheet):
             reason = _l("instructions or an example, by its name")
         elif not any(filled_cells(row) for row in grid.rows):
-            if asked is not None or len(book.sheets) == 1:
+            if alone:
                 raise FileRejected(_l("The sheet “%(sheet)s” is empty.", sheet=grid.sheet))
             reason = _l("empty")
         if reason is not None:
@@ -42,7 +45,7 @@ def read_sheets(book, asked=None, department=None, level1_names=(), include_hidd
         try:
             columns = find_columns(grid.rows, grid.merged, ignored)
         except FileRejected:
-            if asked is not None or len(book.sheets) == 1:
+            if alone:
                 raise
             reason = _l("no item table (no header row with 三级目录 or 二级目录)")
             reports.append(SheetReport(grid.sheet, False, reason))
