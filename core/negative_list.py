@@ -116,6 +116,10 @@ class Rule:
         """
         if self.patterns is None or (self.gate is not None and not self.gate.search(text)):
             return None
+        return self.matches_past_gate(text)
+
+    def matches_past_gate(self, text: str) -> str | None:
+        """``matches`` for a text already known to hold one of the rule's triggers (``gate``)."""
         searched = text
         for phrase in self.benign:
             searched = searched.replace(phrase, BLANK * len(phrase))
@@ -310,7 +314,23 @@ def text_hits(text: str) -> tuple[tuple[str, str], ...]:
     ``known``)."""
     if not may_match(text):
         return ()
-    return tuple((rule.key, keyword) for rule in rules() if (keyword := rule.matches(text)))
+    hits = []
+    # performance: a rule whose triggers the text lacks is passed over without a call (a description
+    # with 向社会力量购买 holds the triggers of two rules of ten: 14.2 -> 11.5 µs, bench/import_bench.py)
+    for rule in _screening_rules():
+        gate = rule.gate
+        if gate is not None and gate.search(text) is None:
+            continue
+        keyword = rule.matches_past_gate(text)
+        if keyword:
+            hits.append((rule.key, keyword))
+    return tuple(hits)
+
+
+@lru_cache(maxsize=1)
+def _screening_rules() -> tuple[Rule, ...]:
+    """The rules with patterns, in the rules' order (the others are the resemblance's kinds alone)."""
+    return tuple(rule for rule in rules() if rule.patterns is not None)
 
 
 def screen_fields(
