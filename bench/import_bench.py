@@ -10,7 +10,11 @@ its names afresh (the caches of core.negative_list.mentioned and core.resemblanc
 emptied), as a new file's would be: the resemblance of names no rule reads costs 6 to 8 µs a
 name, 0.03 to 0.04 s of a preview of 5,000 rows, shared by the plan and the reading child, which
 screens the texts first (2026-12-07: ratios of 0.64 before, 0.57 with the names resembled while the
-child screens, 0.55 shared).
+child screens, 0.55 shared). 2026-12-08, on a new machine: 0.52-0.58 (one sheet) and 0.52-0.60 (two
+sheets) before; 0.49 / 0.47-0.48 in three runs with each sheet sent as soon as the child has parsed
+it (the rows of the first read while it parses the second) and a rule whose triggers a text lacks
+passed over without a call. This machine's runs move by a tenth: the preview uses both cores, the
+openpyxl read one, so a neighbour taking a core weighs on the ratio.
 Run: make bench (or .venv/bin/python bench/import_bench.py).
 """
 
