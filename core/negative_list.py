@@ -187,9 +187,11 @@ def rules() -> tuple[Rule, ...]:
     for key, kinds in parts.items():
         patterns, triggers = [], list(kinds["trigger"])
         for pattern in kinds["pattern"]:
-            # {goods} stands for the nouns of rule goods, which are then triggers of this rule too
+            # {goods} stands for the nouns of rule goods, which are then triggers of this rule too; a
+            # noun right before 务 is half of a word of affairs: 社会工作服务 is social work, not 工作服
+            # (work clothes), and 安全防护服务 no 防护服
             for named in re.findall(r"\{(\w+)\}", pattern):
-                pattern = pattern.replace(f"{{{named}}}", f"(?:{_tree(nouns[named])})")
+                pattern = pattern.replace(f"{{{named}}}", f"(?:{_tree(nouns[named])})(?!务)")
                 triggers += nouns[named]
             if LITERAL.fullmatch(pattern):
                 triggers.append(pattern)

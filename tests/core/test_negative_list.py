@@ -186,3 +186,18 @@ def test_the_real_sample_items_with_the_demos_description_are_not_warned(scheme)
     for row in csv.DictReader(path.open(encoding="utf-8")):
         description = f"由云南省残疾人联合会向具备条件的社会力量购买：{row['level3']}。"
         assert screen(row.get("level2", ""), row["level3"], "", description) == [], row["level3"]
+
+
+@pytest.mark.parametrize("scheme", ["2014", "2020"])
+@pytest.mark.parametrize("verb", ["向社会力量购买", "采购"])
+def test_the_real_sample_items_bought_as_clerks_write_it_are_not_warned(scheme, verb):
+    """购买社会工作服务 with no colon between: the 工作服 (work clothes) of 社会工作服务 is no goods."""
+    path = Path(__file__).parents[2] / f"catalogue/data/sample-items-{scheme}.csv"
+    for row in csv.DictReader(path.open(encoding="utf-8")):
+        assert screen(row.get("level2", ""), row["level3"], "", verb + row["level3"]) == [], row["level3"]
+
+
+def test_a_noun_right_before_wu_is_half_of_a_word_of_affairs():
+    assert screen("", "", "", "购买安全防护服务") == [] and screen("", "", "", "采购社会工作服务") == []
+    assert [hit.key for hit in screen("", "环卫工人工作服采购")] == ["goods"]
+    assert [hit.key for hit in screen("", "", "", "采购防护服")] == ["goods"]
