@@ -114,23 +114,26 @@ class Rule:
         reads a product by its last character matches 机购 in 心电图机购入, and one that reads a
         thing of works 站房屋翻 in 社区服务站房屋翻建, which say nothing to a reader.
         """
-        if self.patterns is None or (self.gate is not None and not self.gate.search(text)):
+        if self.gate is not None and not self.gate.search(text):
             return None
         return self.matches_past_gate(text)
 
     def matches_past_gate(self, text: str) -> str | None:
         """``matches`` for a text already known to hold one of the rule's triggers (``gate``)."""
+        patterns = self.patterns
+        if patterns is None:
+            return None
         searched = text
         for phrase in self.benign:
             searched = searched.replace(phrase, BLANK * len(phrase))
-        found = _first(self.patterns, searched)
+        found = _first(patterns, searched)
         while found is not None:
             end = PHRASE_END.search(text, found.end())
             stop = end.start() if end else len(text)
             if not any(word in text[found.start() : stop] for word in self.unless):
                 break
             # excused in its own phrase: a later mention is judged in its own (置换咨询及代偿)
-            found = _first(self.patterns, searched, stop) if stop < len(text) else None
+            found = _first(patterns, searched, stop) if stop < len(text) else None
         if found is None:
             return None
         if _plain(found.re.pattern):
