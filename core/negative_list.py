@@ -321,7 +321,7 @@ def text_hits(text: str) -> tuple[tuple[str, str], ...]:
         return ()
     hits = []
     # performance: a rule whose triggers the text lacks is passed over without a call (a description
-    # with 向社会力量购买 holds the triggers of two rules of ten: 14.2 -> 11.5 µs, bench/import_bench.py)
+    # with 向社会力量购买 holds the triggers of two rules of ten: 14.2 -> 12.0 µs, bench/import_bench.py)
     for rule in _screening_rules():
         gate = rule.gate
         if gate is not None and gate.search(text) is None:
