@@ -9,8 +9,10 @@
   The next evening, on a new machine: 0.47 (hello at 6,962 requests/s), and 0.47 then 0.44 with 5%
   fewer instructions (hello at 7,004 and 7,553: the check rose from 3,245 to 3,328 requests/s).
   On 2026-12-08, the same code about twenty minutes apart: 0.44 (2,974 against 6,691) and 0.57 (3,510
-  against 6,156); hello's rounds ran from 3,630 to 7,505 requests/s. The instructions a request
-  costs (bench/instructions_bench.py) are what tells a change.
+  against 6,156); hello's rounds ran from 3,630 to 7,505 requests/s; that night 0.39 (2,650 against
+  6,727) and, with hello's rounds steady, 0.48 (3,524 against 7,335) at 1.430M instructions a check,
+  then 0.47 (3,374 against 7,127) at 1.387M. The instructions a request costs
+  (bench/instructions_bench.py) are what tells a change.
 
 Run: make bench (needs wrk: apt-get install wrk).
 """

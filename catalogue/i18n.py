@@ -7,6 +7,8 @@ from flask_babel import Domain, format_date, format_datetime, get_locale, gettex
 from core.budget import REQUEST_LABELS
 from core.labels import ACTION_LABELS, HISTORY_LABELS, STATUS_LABELS, VALUE_LABELS, label
 
+from .security import IMPERSONAL
+
 LANGUAGE_NAMES = {"zh_Hans_CN": "中文", "en": "English"}
 LANG_PARAMETER = {"zh": "zh_Hans_CN", "en": "en"}
 # Performance: parsed once; Flask-Babel takes a Locale as it is instead of parsing a name per request.
@@ -46,9 +48,12 @@ def select_locale():
 
 def locale_name():
     """``?lang=``, then an explicit choice in the session, then Accept-Language (any zh* is Chinese),
-    then the default. Performance: asked once a request, of every request; the application, the
-    request and the query are each looked up once (through their proxies), and an address without
-    ``lang`` is not asked for it (werkzeug raises and catches an HTTP error for a missing key)."""
+    then the default. An answer alike for everyone (the open-data API: ``security.IMPERSONAL``),
+    which shared caches keep without looking at the cookie, takes no choice from the session: its
+    language is the address's or the request's ``Accept-Language``, which it names in ``Vary``.
+    Performance: asked once a request, of every request; the application, the request and the
+    query are each looked up once (through their proxies), and an address without ``lang`` is not
+    asked for it (werkzeug raises and catches an HTTP error for a missing key)."""
     config = current_app.config
     if not has_request_context():
         return config["BABEL_DEFAULT_LOCALE"]
@@ -57,9 +62,11 @@ def locale_name():
     chosen = LANG_PARAMETER.get(query["lang"]) if "lang" in query else None
     if chosen:
         return chosen  # public pages switch language by link, so they stay cacheable
-    choice = session.get("locale")
+    choice = session.get("locale") if asked.blueprint not in IMPERSONAL else None
     if choice in config["LANGUAGES"]:
         return choice
+    if "HTTP_ACCEPT_LANGUAGE" not in asked.environ:  # performance: werkzeug looks for it by a KeyError
+        return config["BABEL_DEFAULT_LOCALE"]
     for value, _quality in asked.accept_languages:
         tag = value.lower().replace("_", "-")
         if tag.startswith("zh"):

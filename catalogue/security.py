@@ -158,7 +158,10 @@ class SessionInterface(SecureCookieSessionInterface):
         _keys, signer, opened = self._signer(app)
         if signer is None:
             return None
-        value = request.cookies.get(self.get_cookie_name(app))
+        # performance: looked for, not got: a missing key raises (and werkzeug's is an HTTP error
+        # made with its description) before ``get`` gives None, for every request without a cookie
+        cookies, name = request.cookies, self.get_cookie_name(app)
+        value = cookies[name] if name in cookies else ""  # noqa: SIM401
         if not value:
             return self.session_class()
         max_age = int(app.permanent_session_lifetime.total_seconds())

@@ -168,15 +168,25 @@ def search_items():
 @bp.after_request
 def open_data_headers(response):
     """Read-only open data: any site may read it (CORS), caches may keep it a while, and a client
-    that has it already gets 304."""
+    that has it already gets 304. An answer holding a sentence (the catalogue check's ``message``,
+    every error's) is in the language of ``lang`` or else of ``Accept-Language`` (``i18n``), which
+    ``Vary`` names: a shared cache keeps one answer per language, never another's."""
     if request.method in ("GET", "HEAD"):
-        response.headers["Access-Control-Allow-Origin"] = "*"
+        headers = response.headers
+        headers["Access-Control-Allow-Origin"] = "*"
+        # the catalogue check's budget status changes with any line recorded: revalidated each time
+        fresh = request.endpoint == "api.catalogue_check"
+        if fresh or response.status_code != 200:
+            if headers.getlist("Vary"):  # a cached page's (``page_cache.cached_page``)
+                response.vary.add("Accept-Language")
+            else:  # performance: added, not parsed and written again; nor looked for by a KeyError
+                headers.add("Vary", "Accept-Language")
         if response.status_code == 200:
-            # the catalogue check's budget status changes with any line recorded: revalidated each time
-            fresh = request.endpoint == "api.catalogue_check"
-            response.headers["Cache-Control"] = "public, no-cache" if fresh else f"public, max-age={CACHE_SECONDS}"
-            response.add_etag()
-            if request.if_none_match:  # performance: the rest of make_conditional is for ranges and dates
+            headers["Cache-Control"] = "public, no-cache" if fresh else f"public, max-age={CACHE_SECONDS}"
+            # performance: an ETag and If-None-Match looked for as werkzeug would, but without a KeyError
+            # raised and caught when there is none (werkzeug's own, an HTTP error made with its text)
+            response.add_etag(overwrite=not headers.getlist("ETag"))
+            if "HTTP_IF_NONE_MATCH" in request.environ:  # the rest of make_conditional: ranges and dates
                 response.make_conditional(request)
     return response
 

@@ -116,7 +116,11 @@ SCHEMAS = {
                     "amount": {"type": "string", "description": "Their sum in yuan, two decimals."},
                 },
             },
-            "message": STRING,
+            "message": {
+                "type": "string",
+                "description": "The answer in a sentence: in Chinese, or in English with lang=en or Accept-Language: "
+                "en (the answer names Accept-Language in Vary).",
+            },
             "department": STRING,
             "date": {"type": "string", "format": "date"},
         },

@@ -154,3 +154,26 @@ def test_it_says_whether_the_service_is_budgeted_for_the_days_year(client, world
     db.session.commit()
     assert client.get(url).json["budget"] == {"year": 2018, "budgeted": True, "lines": 2, "amount": "50000.50"}
     assert client.get(url.replace("2018-03-01", "2019-03-01")).json["budget"]["budgeted"] is False
+
+
+def test_its_sentence_is_in_the_language_asked_which_vary_names(client, lists):
+    """A shared cache keeps one answer per Accept-Language: never the English one for a Chinese client."""
+    asked = f"{URL}?department=530000007&code=A0101001&date=2017-09-30"
+    english = client.get(asked, headers={"Accept-Language": "en"})
+    chinese = client.get(asked, headers={"Accept-Language": "zh-CN"})
+    assert english.json["message"].startswith("A0101001 is in the catalogue") and "在" in chinese.json["message"]
+    assert english.headers["Vary"] == chinese.headers["Vary"] == "Accept-Language"
+    assert english.headers["ETag"] != chinese.headers["ETag"]
+    error = client.get(f"{URL}?department=530000007&code=A01'", headers={"Accept-Language": "en"})
+    assert error.status_code == 400 and error.headers["Vary"] == "Accept-Language"  # its message too
+
+
+def test_a_language_chosen_in_the_session_does_not_choose_the_open_datas(client, lists):
+    """The answer is alike for everyone who asks the same in the same language: the session's
+    choice, which the address and Accept-Language do not show a shared cache, changes nothing."""
+    client.post("/locale", data={"locale": "en", "next": "/login"})
+    answer = client.get(f"{URL}?department=530000007&code=A0101001&date=2017-09-30&lang=zh")
+    assert "在" in answer.json["message"]
+    assert "在" in client.get(f"{URL}?department=530000007&code=A0101001&date=2017-09-30").json["message"]
+    english = client.get(f"{URL}?department=530000007&code=A0101001&date=2017-09-30&lang=en")
+    assert english.json["message"].startswith("A0101001 is in the catalogue")

@@ -79,7 +79,10 @@ class Snapshot:
     requests: tuple  # ((decided_at, code, Entry), ...)
 
     def list_on(self, day: date):
-        return next(((ref, items) for effective_date, ref, items in self.lists if effective_date <= day), None)
+        for effective_date, ref, items in self.lists:  # latest in effect first
+            if effective_date <= day:
+                return ref, items
+        return None
 
     def entries(self, day: date) -> list[Entry]:
         found = self.list_on(day)
