@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from core.caching import BoundedCache
 
-from .security import csrf_field, csrf_token, signed_in
+from .security import csrf_field, csrf_token, signed_in, vary_on
 
 pages = BoundedCache(64 * 1024 * 1024)
 files = BoundedCache(256 * 1024 * 1024)
@@ -67,7 +67,7 @@ def cached_page(generation):
             # revalidated on every visit (a 304 while nothing changed): a list superseded moments ago
             # shows its notice at once, where a minute of blind caching would hide it
             response.headers["Cache-Control"] = "public, no-cache"
-            response.vary.update(("Accept-Language", "Cookie"))
+            vary_on(response, "Accept-Language", "Cookie")
             return response.make_conditional(request)
 
         return wrapped

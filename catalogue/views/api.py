@@ -9,6 +9,7 @@ from exports.publication import ITEM_FIELDS
 
 from .. import page_cache
 from ..links import public_url
+from ..security import vary_on
 from ..services.publishing import public, search
 from ..services.publishing.publications import metadata
 from .api_spec import openapi_document
@@ -177,10 +178,7 @@ def open_data_headers(response):
         # the catalogue check's budget status changes with any line recorded: revalidated each time
         fresh = request.endpoint == "api.catalogue_check"
         if fresh or response.status_code != 200:
-            if headers.getlist("Vary"):  # a cached page's (``page_cache.cached_page``)
-                response.vary.add("Accept-Language")
-            else:  # performance: added, not parsed and written again; nor looked for by a KeyError
-                headers.add("Vary", "Accept-Language")
+            vary_on(response, "Accept-Language")
         if response.status_code == 200:
             headers["Cache-Control"] = "public, no-cache" if fresh else f"public, max-age={CACHE_SECONDS}"
             # performance: an ETag and If-None-Match looked for as werkzeug would, but without a KeyError
