@@ -4,12 +4,12 @@ import time
 from datetime import date, timedelta
 
 import time_machine
-from flask import g, request, session
+from flask import Response, g, request, session
 from flask_wtf.csrf import generate_csrf, validate_csrf
 
 from catalogue import create_app
 from catalogue.extensions import db
-from catalogue.security import csrf_token
+from catalogue.security import csrf_token, vary_on
 from tests.conftest import TEST_CONFIG, shanghai
 
 NOW = shanghai(date(2017, 7, 1), 10)
@@ -103,6 +103,14 @@ def test_what_answers_alike_for_everyone_does_not_vary_by_the_cookie(client, wor
     a page that shows who is logged in varies by the session's cookie."""
     assert "Cookie" not in client.get("/healthz").headers.get("Vary", "")
     assert "Cookie" in client.get("/").headers.get("Vary", "")
+
+
+def test_vary_names_each_header_once_whatever_the_response_had():
+    fresh, named = Response("x"), Response("x", headers={"Vary": "Accept-Language"})
+    vary_on(fresh, "Accept-Language", "Cookie")
+    vary_on(named, "cookie")
+    vary_on(named, "Cookie", "Accept-Language")
+    assert fresh.headers["Vary"] == "Accept-Language, Cookie" and named.headers["Vary"] == "Accept-Language, cookie"
 
 
 def test_an_account_that_must_choose_its_password_still_reads_the_api(client, auth, world):
