@@ -50,7 +50,8 @@ def locale_name():
     """``?lang=``, then an explicit choice in the session, then Accept-Language (any zh* is Chinese),
     then the default. An answer alike for everyone (the open-data API: ``security.IMPERSONAL``),
     which shared caches keep without looking at the cookie, takes no choice from the session: its
-    language is the address's or the request's ``Accept-Language``, which it names in ``Vary``.
+    language is the address's or the request's ``Accept-Language``, which an answer holding a
+    sentence names in ``Vary`` (``views/api.py::open_data_headers``).
     Performance: asked once a request, of every request; the application, the request and the
     query are each looked up once (through their proxies), and an address without ``lang`` is not
     asked for it (werkzeug raises and catches an HTTP error for a missing key)."""
