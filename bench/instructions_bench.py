@@ -32,8 +32,9 @@ asks for about 1.19M: both the line and the translated sentence gone, not less. 
 the check's sentence names Accept-Language in ``Vary`` (a shared cache kept one language's answer for
 all), 1.430M -> 1.450M; nothing a request lacks (a cookie, Accept-Language, an ETag, If-None-Match) is
 looked for by an exception raised and caught any more: 1.450M -> 1.387M (nothing 0.926M -> 0.915M);
-nor is a Vary a response lacks (security.vary_on): nothing 0.915M -> 0.883M, the check unchanged. That
-day's check bench put 0.5 at about 1.34M.
+nor is a Vary a response lacks (security.vary_on): nothing 0.915M -> 0.883M, the check unchanged; nor
+the Content-Type of a page made without headers (catalogue/responses.py): nothing 0.883M -> 0.873M.
+That day's check bench put 0.5 at about 1.34M.
 
 The runs must not overlap: two processes reading the same SQLite file at once change what the last
 one to close it does (SQLite checkpoints its write-ahead log then), tens of millions of instructions

@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from .errors import StaleEdit
 from .extensions import db
 from .postgres import reading_request, request_state
+from .responses import Response
 
 log = logging.getLogger(__name__)
 _QUEUE = "after_commit"
@@ -164,6 +165,7 @@ class TransactionalFlask(Flask):
     the synchronous form of each hook and view, ``ensure_sync``)."""
 
     SYNCED_AT_MOST = 1024  # functions whose synchronous form is kept (the hooks, views and handlers)
+    response_class = Response
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
