@@ -95,8 +95,7 @@ class _Reading:
             grid = self._take("sheet")
             if hidden is None:  # sent after the first sheet, which the child parsed first
                 hidden = self._take("hidden")
-            rows_hidden, columns_hidden = hidden.get(grid.sheet, ((), ()))
-            grid.hidden_rows, grid.hidden_columns = frozenset(rows_hidden), frozenset(columns_hidden)
+            _hide(grid, hidden)
             self._positions[grid.sheet] = len(grids)
             grids.append(grid)
             yield grid
@@ -104,8 +103,8 @@ class _Reading:
 
     def book(self):
         """The whole Book, waiting for every sheet (FileRejected if the file cannot be read)."""
-        for _grid in self.sheets():
-            pass
+        if self._book is None:
+            list(self.sheets())  # takes the sheets still to come; the last one makes the Book
         return self._book
 
     def _take(self, kind):
@@ -282,10 +281,16 @@ def _read_workbook(data, sheet, kind="xlsx"):
                 yield _problem(error)
                 return None
             yield ("hidden", hidden)
-        rows_hidden, columns_hidden = hidden.get(grid.sheet, ((), ()))
-        grid.hidden_rows, grid.hidden_columns = frozenset(rows_hidden), frozenset(columns_hidden)
+        _hide(grid, hidden)
         grids.append(grid)
     return Book(grids, names)
+
+
+def _hide(grid, hidden):
+    """Mark the rows and columns of ``grid`` that ``hidden`` (``visibility.hidden_cells``) says the
+    workbook hides: in the child, for its screening, and in the parent, for the plan."""
+    rows, columns = hidden.get(grid.sheet, ((), ()))
+    grid.hidden_rows, grid.hidden_columns = frozenset(rows), frozenset(columns)
 
 
 def _problem(error):
