@@ -44,6 +44,7 @@ def create_app(test_config: dict | None = None) -> TransactionalFlask:
     if problem:
         raise SystemExit(problem)  # one line, before anything starts with a default it must not use
     app = TransactionalFlask(__name__, instance_relative_config=True, template_folder=str(bundled("templates")))
+    app.app_ctx_globals_class = i18n.Globals
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.from_mapping(config.from_environment(app.instance_path))
     if test_config:

@@ -174,3 +174,17 @@ def test_the_domain_outside_a_request(app):
         assert _both("Log in") == ("登录", "登录")
     mine, theirs = _both("Log in")  # whatever context the test runs in otherwise: the same answer
     assert mine == theirs
+
+
+def test_g_holds_the_context_flask_babel_uses(app):
+    """``i18n.Globals`` makes Flask-Babel's context with ``g``, so that it is not looked for by raising
+    and catching an exception: if Flask-Babel ever keeps it elsewhere, this says so."""
+    from flask import g
+    from flask_babel import _get_current_context, gettext
+
+    with app.test_request_context("/login", headers={"Accept-Language": "en"}):
+        made = _get_current_context()
+        assert made is g._flask_babel and made.babel_domain is i18n.DOMAIN
+        assert gettext("Log in") == "Log in" and made.babel_locale.language == "en"
+    with app.app_context(), app.test_request_context("/login", headers={"Accept-Language": "zh-CN"}):
+        assert _get_current_context() is not made and gettext("Log in") == "登录"  # each context its own
