@@ -172,6 +172,8 @@ class SessionInterface(SecureCookieSessionInterface):
             return None
         # performance: looked for, not got: a missing key raises (and werkzeug's is an HTTP error
         # made with its description) before ``get`` gives None, for every request without a cookie
+        if "HTTP_COOKIE" not in request.environ:  # no cookie at all (the API's callers): none parsed
+            return self.session_class()
         cookies, name = request.cookies, self.get_cookie_name(app)
         value = cookies[name] if name in cookies else ""  # noqa: SIM401
         if not value:

@@ -190,6 +190,16 @@ def test_what_a_request_changes_in_a_session_kept_read_stays_its_own(app):
         assert interface.open_session(app, request)["_flashes"] == [["info", "已保存"]]
 
 
+def test_a_request_without_cookies_gets_an_empty_session_without_parsing_any(app):
+    """No Cookie header (a budget system asking the API): the session is empty, and no cookies are
+    parsed for it; one with another site's cookies only is empty too."""
+    interface = app.session_interface
+    with app.test_request_context():
+        assert not interface.open_session(app, request) and "cookies" not in request.__dict__
+    with app.test_request_context(headers={"Cookie": "elsewhere=1"}):
+        assert not interface.open_session(app, request) and request.cookies["elsewhere"] == "1"
+
+
 def test_an_empty_session_sets_and_deletes_no_cookie(client, world):
     response = client.get("/api/v1/publications")
     assert "Set-Cookie" not in response.headers and response.status_code == 200
