@@ -97,6 +97,8 @@ class Snapshot:
         found = self.list_on(day)
         if found is not None and code in found[1]:
             return found[1][code]
+        if not self.requests:  # most departments file none: no moment worked out for nothing to compare
+            return None
         moment = end_of(day)
         return next((entry for decided_at, each, entry in self.requests if each == code and decided_at <= moment), None)
 
