@@ -96,12 +96,12 @@ def request_id():
 
 
 def _start():
-    given = request.environ.get("HTTP_X_REQUEST_ID", "")
+    state, given = g._get_current_object(), request.environ.get("HTTP_X_REQUEST_ID")
     # performance: an id only tells the lines of one request from another's, and needs no secret: 128
     # bits of the random module, which each worker process seeds afresh from the system at its fork,
     # not a system call for 16 bytes of it (a thirtieth of a catalogue check)
-    g.request_id = given if REQUEST_ID.match(given) else f"{random.getrandbits(128):032x}"
-    g.request_started = time.perf_counter()
+    state.request_id = given if given and REQUEST_ID.match(given) else f"{random.getrandbits(128):032x}"
+    state.request_started = time.perf_counter()
 
 
 def _finish(response):
@@ -141,8 +141,10 @@ def _write(handler: logging.StreamHandler, fields: dict) -> None:
     line = handler.formatter.request_line(time.time(), "INFO", "request", fields)  # type: ignore[union-attr]
     handler.acquire()
     try:
-        handler.stream.write(line + handler.terminator)
-        handler.flush()
+        stream = handler.stream
+        stream.write(line + handler.terminator)
+        if hasattr(stream, "flush"):  # as handler.flush() would, under the lock already held
+            stream.flush()
     except RecursionError:
         raise
     except Exception:  # noqa: BLE001  # logging's own: a line that cannot be written never fails the request

@@ -3,6 +3,7 @@
 from flask import Blueprint, current_app, jsonify, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest
+from werkzeug.http import generate_etag, quote_etag
 
 from core.tiers import CODES as TIERS
 from exports.publication import ITEM_FIELDS
@@ -172,20 +173,22 @@ def open_data_headers(response):
     that has it already gets 304. An answer holding a sentence (the catalogue check's ``message``,
     every error's) is in the language of ``lang`` or else of ``Accept-Language`` (``i18n``), which
     ``Vary`` names: a shared cache keeps one answer per language, never another's."""
-    if request.method in ("GET", "HEAD"):
+    asked = request._get_current_object()  # performance: looked up through its proxy once
+    if asked.method in ("GET", "HEAD"):
         headers = response.headers
         headers["Access-Control-Allow-Origin"] = "*"
         # the catalogue check's budget status changes with any line recorded: revalidated each time
-        fresh = request.endpoint == "api.catalogue_check"
+        fresh = asked.endpoint == "api.catalogue_check"
         if fresh or response.status_code != 200:
             vary_on(response, "Accept-Language")
         if response.status_code == 200:
             headers["Cache-Control"] = "public, no-cache" if fresh else f"public, max-age={CACHE_SECONDS}"
             # performance: an ETag and If-None-Match looked for as werkzeug would, but without a KeyError
             # raised and caught when there is none (werkzeug's own, an HTTP error made with its text)
-            response.add_etag(overwrite=not headers.getlist("ETag"))
-            if "HTTP_IF_NONE_MATCH" in request.environ:  # the rest of make_conditional: ranges and dates
-                response.make_conditional(request)
+            if not headers.getlist("ETag"):  # add_etag's, its headers added rather than looked for and replaced
+                headers.add("ETag", quote_etag(generate_etag(response.get_data())))
+            if "HTTP_IF_NONE_MATCH" in asked.environ:  # the rest of make_conditional: ranges and dates
+                response.make_conditional(asked)
     return response
 
 

@@ -17,13 +17,14 @@ CODE_MAX = 20
 
 
 def _arguments():
-    department_code = request.args.get("department") or ""
-    code = (request.args.get("code") or "").upper()
+    args = request.args
+    department_code = args.get("department") or ""
+    code = (args.get("code") or "").upper()
     if not department_code:
         raise BadRequest(_("department is required: the department's code, e.g. 530000007."))
     if not code or len(code) > CODE_MAX or not (code.isascii() and code.isalnum()):
         raise BadRequest(_("code is required: the catalogue code, letters and digits, e.g. A0101001."))
-    given = request.args.get("date")
+    given = args.get("date")
     if given:
         try:
             day = date.fromisoformat(given)
