@@ -9,8 +9,8 @@ Performance: the lines are python-json-logger's, encoded by orjson (its ``Orjson
 request's line is made in one encoding of its known fields, with the time written once a second,
 rather than by the library's reading of every attribute of a record (``LineFormatter``); and when the
 handler ``configure_logging`` set is the only one it would reach, it is written there directly,
-without making a record (``_sole_handler``): the same line, for a third of what it cost through
-logging, which was a sixth of a catalogue check (instructions counted under valgrind, 2026-12-08).
+without making a record (``_sole_handler``): the same line, and a catalogue check served in process
+in 203 µs where it took 222 (2026-12-08).
 """
 
 import logging
