@@ -11,8 +11,11 @@
   On 2026-12-08, the same code about twenty minutes apart: 0.44 (2,974 against 6,691) and 0.57 (3,510
   against 6,156); hello's rounds ran from 3,630 to 7,505 requests/s; that night 0.39 (2,650 against
   6,727) and, with hello's rounds steady, 0.48 (3,524 against 7,335) at 1.430M instructions a check,
-  then 0.47 (3,374 against 7,127) at 1.387M. The instructions a request costs
-  (bench/instructions_bench.py) are what tells a change.
+  then 0.47 (3,374 against 7,127) at 1.387M. Later that morning, at 1.283M: 0.45 (4,123 against 9,070: a
+  faster day for hello); at 1.120M 0.48 and 0.50; at 1.065M 0.51, 0.51, 0.54 and 0.53 alone (4,543 to
+  4,643 against 8,613 to 9,151), and 0.49 in ``make bench`` right after the search bench's million items
+  (4,327 against 8,743). The instructions a request costs (bench/instructions_bench.py) are what tells
+  a change.
 
 Run: make bench (needs wrk: apt-get install wrk).
 """
