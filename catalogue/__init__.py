@@ -32,6 +32,13 @@ class UnescapedJSON(OrjsonProvider):
 
     option = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
 
+    def response(self, *args, **kwargs):
+        """flask-orjson's answer, its body the bytes orjson wrote rather than their text encoded again."""
+        obj = self._prepare_response_obj(args, kwargs)
+        return self._app.response_class(
+            orjson.dumps(obj, option=self.option, default=self.default), mimetype="application/json"
+        )
+
 
 def bundled(name: str) -> Path:
     """``templates`` or ``migrations``: inside the package once installed, at the top of a checkout."""
