@@ -14,7 +14,9 @@ child screens, 0.55 shared). 2026-12-08, on a new machine: 0.52-0.58 (one sheet)
 sheets) before; 0.49 / 0.47-0.48 in three runs with each sheet sent as soon as the child has parsed
 it (the rows of the first read while it parses the second) and a rule whose triggers a text lacks
 passed over without a call. This machine's runs move by a tenth: the preview uses both cores, the
-openpyxl read one, so a neighbour taking a core weighs on the ratio.
+openpyxl read one, so a neighbour taking a core weighs on the ratio. Later that day the machine
+gave 0.54-0.56 (one sheet) and 0.53-0.55 (two sheets), to this code and to the code of the 0.49 runs
+(85fd644) alike, three runs of each taken in turns: the day's machine, not a change, moved them.
 Run: make bench (or .venv/bin/python bench/import_bench.py).
 """
 

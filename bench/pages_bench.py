@@ -27,7 +27,11 @@ catalogue/security.py::csrf_token): the floor 0.323, the clerk's page 0.233, the
 (later on 2026-12-07, medians of three rounds). The same code a few hours on, when this machine served
 hello at 4,349 requests/s instead of 7,437: the floor 0.449, the clerk's page 0.287, the progress page
 0.320, the API search 0.582. The ratios move with the machine's day more than with any change
-measured here; bench/instructions_bench.py's counts do not.
+measured here; bench/instructions_bench.py's counts do not. On 2026-12-08, with hello at 8,400-9,100
+requests/s: the clerk's page 0.211 (1,772 requests/s), and 0.194 with the code of the day before
+(85fd644: 1,772 requests/s too) in the same hour; the floor 0.301 and 0.281. In the clerk's page, as
+py-spy samples a worker: the committed state asked of PostgreSQL 27%, the kept user merged into the
+request's session 10%, the page's own work 12%, flask-login's session protection 3%.
 
 The demo data (seed-demo) is loaded into a fresh database ``bench_pages`` (BENCH_DATABASE_URL to choose
 another) and the bench adds the 300 items and the 500 departments. Each side runs under gunicorn with
