@@ -47,10 +47,9 @@ class LineFormatter(OrjsonFormatter):
     def request_line(self, created: float, level: str, message: str, fields: dict) -> str:
         """The request's line: its time, level, logger and message, then its fields."""
         second = int(created)
-        if second != self._second:  # the time is written to the second: made once a second
-            moment = self.converter(created)
-            self._time = time.strftime(self.datefmt or self.default_time_format, moment)
-            self._second = second
+        if second != self._second:  # the time is written to the second: made once a second, as logging makes it
+            moment = logging.makeLogRecord({"created": created, "msecs": created % 1 * 1000})
+            self._time, self._second = self.formatTime(moment, self.datefmt), second
         line = {"time": self._time, "level": level, "logger": log.name, "message": message, **fields}
         return orjson.dumps(line, option=orjson.OPT_NON_STR_KEYS).decode()
 

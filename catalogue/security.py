@@ -170,10 +170,10 @@ class SessionInterface(SecureCookieSessionInterface):
         _keys, signer, opened = self._signer(app)
         if signer is None:
             return None
-        # performance: looked for, not got: a missing key raises (and werkzeug's is an HTTP error
-        # made with its description) before ``get`` gives None, for every request without a cookie
         if "HTTP_COOKIE" not in request.environ:  # no cookie at all (the API's callers): none parsed
             return self.session_class()
+        # performance: looked for, not got: a missing key raises (and werkzeug's is an HTTP error
+        # made with its description) before ``get`` gives None, for every request without our cookie
         cookies, name = request.cookies, self.get_cookie_name(app)
         value = cookies[name] if name in cookies else ""  # noqa: SIM401
         if not value:

@@ -183,9 +183,10 @@ def open_data_headers(response):
             vary_on(response, "Accept-Language")
         if response.status_code == 200:
             headers["Cache-Control"] = "public, no-cache" if fresh else f"public, max-age={CACHE_SECONDS}"
-            # performance: an ETag and If-None-Match looked for as werkzeug would, but without a KeyError
-            # raised and caught when there is none (werkzeug's own, an HTTP error made with its text)
-            if not headers.getlist("ETag"):  # add_etag's, its headers added rather than looked for and replaced
+            # performance: the ETag made as add_etag makes it and If-None-Match looked for as werkzeug
+            # would, but neither found missing by a KeyError raised and caught (werkzeug's own, an HTTP
+            # error made with its text), nor the header looked for again to be replaced
+            if not headers.getlist("ETag"):
                 headers.add("ETag", quote_etag(generate_etag(response.get_data())))
             if "HTTP_IF_NONE_MATCH" in asked.environ:  # the rest of make_conditional: ranges and dates
                 response.make_conditional(asked)
